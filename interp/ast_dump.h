@@ -1,0 +1,24 @@
+// A compact, deterministic text form of the AST, for tests and debugging.
+//
+// S-expressions, one line per top-level statement. Names print bare (`x`), with `:store` or
+// `:del` appended for those contexts (also on tuple, list, attr, sub and star heads). Operators
+// head their node: `(+ a b)`, `(- a)`, `(and a b)`, `(cmp a < b is not c)`. Constants print as
+// Python would write them: `1`, `0x1f` (integers keep their source digits), `1.5`, `2j`, `"s"`,
+// `b"s"`, `None`, `...`. A missing optional child prints as `_`; a statement body prints as
+// `[stmt stmt ...]`. Examples:
+//   x = a.b[1:]            (= x:store (sub (attr a b) (slice 1 _ _)))
+//   def f(a, b=1, *c): ... (def f (args a b=1 *c) [(expr ...)])
+//   f"{x!r:>{w}}"          (fstr (fmt x !r (fstr ">" (fmt w))))
+#pragma once
+
+#include <string>
+
+#include "interp/ast.h"
+
+namespace gilsim {
+
+std::string dumpAst(const Module& module);
+std::string dumpStmt(const Stmt& stmt);
+std::string dumpExpr(const Expr& expr);
+
+}  // namespace gilsim

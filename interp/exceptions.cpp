@@ -1,0 +1,100 @@
+// Exception objects: construction, raising from C++, and the methods of BaseException.
+#include "interp/builtin_methods.h"
+#include "interp/class_object.h"
+#include "interp/containers.h"
+#include "interp/dict_object.h"
+#include "interp/errors.h"
+#include "interp/function_object.h"
+#include "interp/int_object.h"
+#include "interp/operators.h"
+#include "interp/str_object.h"
+
+namespace gilsim {
+
+Value newException(TypeObject* type, std::vector<Value> args) {
+  auto* e = new ExceptionObject(type);
+  e->args = makeTuple(std::move(args));
+  return Value::steal(e);
+}
+
+Value newException(TypeObject* type, std::string message) {
+  return newException(type, std::vector<Value>{makeStr(std::move(message))});
+}
+
+void raiseException(Value exception) {
+  throw PyException{std::move(exception)};
+}
+
+void raise(TypeObject* type, std::string message) {
+  raiseException(newException(type, std::move(message)));
+}
+
+const std::string& typeName(const Value& v) {
+  return v.type()->name();
+}
+
+bool isExceptionInstance(const Value& v) {
+  return v.isObject() && v.object()->type()->layout() == Layout::Exception;
+}
+
+bool isExceptionClass(const Value& v) {
+  return v.isObject() && v.object()->type() == builtinTypes().type &&
+         v.as<TypeObject>()->isSubtypeOf(builtinTypes().BaseException);
+}
+
+namespace {
+
+ExceptionObject* self(CallArgs args) {
+  if (args.count == 0 || !isExceptionInstance(args[0]))
+    raiseTypeError("descriptor requires a 'BaseException' object");
+  return args[0].as<ExceptionObject>();
+}
+
+Value exceptionInit(VM&, CallArgs args) {
+  ExceptionObject* e = self(args);
+  if (args.keywordCount()) raiseTypeError("{}() takes no keyword arguments", e->type()->name());
+  e->args = makeTuple(std::vector<Value>(args.args + 1, args.args + args.count));
+  return Value::none();
+}
+
+Value exceptionStr(VM&, CallArgs args) {
+  ExceptionObject* e = self(args);
+  const auto& items = e->args.as<TupleObject>()->items();
+  if (e->type()->isSubtypeOf(builtinTypes().KeyError) && items.size() == 1)
+    return makeStr(repr(items[0]));
+  if (e->type()->isSubtypeOf(builtinTypes().OSError) && items.size() >= 2 && isInt(items[0])) {
+    std::string text = "[Errno " + str(items[0]) + "] " + str(items[1]);
+    Value filename = e->dict()->getStr("filename");
+    if (!filename.isNull() && !filename.isNone()) text += ": " + repr(filename);
+    return makeStr(std::move(text));
+  }
+  if (items.empty()) return makeStr("");
+  if (items.size() == 1) return makeStr(str(items[0]));
+  return makeStr(repr(e->args));
+}
+
+Value exceptionRepr(VM&, CallArgs args) {
+  ExceptionObject* e = self(args);
+  const auto& items = e->args.as<TupleObject>()->items();
+  std::string inner = items.size() == 1 ? repr(items[0]) : repr(e->args);
+  if (items.empty()) inner = "()";
+  if (items.size() != 1) inner = inner.substr(1, inner.size() - 2);  // drop the tuple parens
+  if (items.size() > 1 || items.empty()) {
+    // repr of a 1-tuple has a trailing comma we never reach here; rebuild from the items.
+    inner.clear();
+    for (size_t i = 0; i < items.size(); ++i)
+      inner += (i ? ", " : "") + repr(items[i]);
+  }
+  return makeStr(e->type()->name() + "(" + inner + ")");
+}
+
+}  // namespace
+
+void registerExceptionMethods(BuiltinTypes& t) {
+  DictObject* d = t.BaseException->dict();
+  d->setStr("__init__", makeNativeMethod("__init__", exceptionInit, "BaseException"));
+  d->setStr("__str__", makeNativeMethod("__str__", exceptionStr, "BaseException"));
+  d->setStr("__repr__", makeNativeMethod("__repr__", exceptionRepr, "BaseException"));
+}
+
+}  // namespace gilsim

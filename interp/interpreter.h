@@ -1,0 +1,93 @@
+// An interpreter: the modules, the builtins, the heap and the settings that the threads running
+// in it share. Nothing here is global: a process may hold several interpreters under test.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interp/object.h"
+
+namespace gilsim {
+
+class CodeObject;
+class DictObject;
+class ModuleObject;
+class VM;
+
+// Which instructions test the eval breaker (see interp/opcodes.h).
+enum class CheckPointMode { Branches, Every };
+
+struct InterpreterConfig {
+  CheckPointMode checkPoints = CheckPointMode::Branches;
+  int recursionLimit = 1000;
+  // Stops the run with an error after this many check points (0: no limit). Used by the fuzzer
+  // and by tests that must not run away; any loop passes a check point every iteration.
+  uint64_t checkPointBudget = 0;
+  // Largest str/bytes/list/tuple the run may build, in elements (guards the fuzzer's memory).
+  size_t maxSequenceLength = size_t{1} << 31;
+  std::vector<std::string> argv;  // sys.argv
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+};
+
+// Exit statuses of `gilsim run`.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitException = 1;
+inline constexpr int kExitUsage = 2;
+
+class Interpreter {
+ public:
+  explicit Interpreter(InterpreterConfig config);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // Runs a script as __main__ on the calling thread. Prints syntax errors and tracebacks to the
+  // configured stderr and returns the process exit status.
+  int runFile(const std::string& path);
+  int runSource(const std::string& source, const std::string& filename);
+
+  // Compiles a source file (raising SyntaxError as a C++ SyntaxError).
+  Value compileSource(const std::string& source, const std::string& filename);
+
+  Value importModule(VM& vm, const std::string& name);
+  DictObject* builtins() const;
+  DictObject* modules() const;
+  Value intern(std::string_view name);
+
+  InterpreterConfig& config() { return config_; }
+  VM& mainVM() { return *mainVM_; }
+
+  // Writes to the interpreter's stdout / stderr.
+  void writeOut(std::string_view text);
+  void writeErr(std::string_view text);
+  void flushOut();
+
+  // Prints an uncaught exception as CPython does: traceback, then `Type: message`.
+  void printException(VM& vm, const Value& exception);
+  // Source line `line` of `filename` (for tracebacks), stripped; empty if unavailable.
+  std::string sourceLine(const std::string& filename, int line);
+
+  // Exit status requested by SystemExit, resolved by printException's caller.
+  int exitStatusFor(VM& vm, const Value& exception);
+
+  std::string scriptDirectory;
+
+ private:
+  Value loadSourceModule(VM& vm, const std::string& name, const std::string& path);
+  InterpreterConfig config_;
+  std::unique_ptr<Heap> heap_;
+  std::unique_ptr<Heap::Scope> heapScope_;
+  std::unique_ptr<VM> mainVM_;
+  Value builtins_;
+  Value modules_;
+  std::unordered_map<std::string, Value> interned_;
+  std::map<std::string, std::vector<std::string>> sourceCache_;
+};
+
+}  // namespace gilsim

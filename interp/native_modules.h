@@ -1,0 +1,21 @@
+// Native (C++) modules. Each is declared once in the table in native_modules.cpp with the
+// function that fills a fresh module object; `import NAME` consults the table before the script's
+// folder. New native modules (threading, queue, multiprocessing, cext, gilsim) register there.
+#pragma once
+
+#include <string_view>
+
+namespace gilsim {
+
+class ModuleObject;
+class VM;
+
+using NativeModuleInit = void (*)(VM& vm, ModuleObject* module);
+
+// The init function of a native module, or nullptr.
+NativeModuleInit findNativeModule(std::string_view name);
+
+void initSysModule(VM& vm, ModuleObject* module);
+void initTimeModule(VM& vm, ModuleObject* module);
+
+}  // namespace gilsim

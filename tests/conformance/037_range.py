@@ -1,0 +1,10 @@
+# range forms
+print(list(range(5)), list(range(2, 6)), list(range(0, 10, 3)))
+print(list(range(10, 0, -2)), list(range(5, 5)), list(range(5, 0)))
+print(list(range(-3, 3)), list(range(0, -10, -4)))
+print(len(range(100)), len(range(0, 100, 7)), len(range(10, 0)))
+r = range(3, 30, 3)
+print(r[0], r[-1], r[2], 9 in r, 10 in r)
+print(sum(range(101)), max(range(7)), min(range(4, 9)))
+print(list(reversed(range(4))))
+print(list(range(10**20, 10**20 + 3)))

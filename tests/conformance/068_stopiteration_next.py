@@ -1,0 +1,21 @@
+# iter/next and StopIteration
+it = iter([1, 2])
+print(next(it), next(it))
+try:
+    next(it)
+except StopIteration:
+    print("StopIteration raised")
+print(next(it, "default"), next(iter([]), None))
+s = iter("ab")
+print(next(s), next(s), next(s, "end"))
+d = iter({"x": 1, "y": 2})
+print(next(d), next(d))
+t = iter((10, 20, 30))
+next(t)
+print(list(t))
+r = iter(range(3))
+print([next(r) for _ in range(3)])
+e = enumerate(["a", "b"])
+print(next(e), next(e), next(e, "fin"))
+z = zip([1, 2], [3, 4])
+print(next(z), list(z))

@@ -1,0 +1,15 @@
+# printf-style % formatting
+print("%d items" % 5)
+print("%s and %s" % ("a", "b"))
+print("%r vs %s" % ("str", "str"))
+print("[%5.2f] [%-8.3f] [%.0f]" % (3.14159, 2.5, 2.5))
+print("%x %X %o" % (255, 255, 8))
+print("[%-5s] [%5s] [%05d] [%+d]" % ("ab", "cd", 42, 7))
+print("100%% sure, %d%%" % 50)
+print("%s" % [1, 2], "%s" % (("tuple",),))
+print("%d %s" % (2 ** 80, None))
+print("%s-%s" % ("x", 1.5))
+name = "value"
+print("name=%s len=%d" % (name, len(name)))
+print("%e" % 12345.6789, "%.2e" % 0.000123)
+print("%i" % -17, "%5d|" % -17, "%-5d|" % 3)

@@ -1,0 +1,11 @@
+# min, max, sum, len
+print(min(3, 1, 2), max(3, 1, 2), min([5, 4]), max("hello"))
+print(min("b", "a", "c"), max([1.5, 2, -3]), max([[1, 2], [1, 3]]))
+print(min([3, -7, 5], key=abs), max(["aa", "b", "cccc"], key=len))
+print(max([], default="empty"), min([], default=None))
+print(max(1, 2.5), min(0, -0.5), max(True, 0))
+print(sum([1, 2, 3]), sum([1, 2, 3], 10), sum([]), sum([0.5, 0.25]))
+print(sum([[1], [2, 3]], []))
+print(sum(range(1, 1001)), sum([10 ** 20, 10 ** 20]))
+print(len("four"), len([1, 2]), len((1,)), len({1: 2}), len({1, 2, 3}), len(range(4)), len(b"ab"))
+print(max({"a": 3, "b": 1}), min({"a": 3, "b": 1}.values()))

@@ -1,0 +1,10 @@
+# abs, round, divmod, pow
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-10 ** 25))
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5), round(7))
+print(round(3.14159, 3), round(-1.005, 2), round(12345, -2), round(15, -1), round(25, -1))
+print(type(round(2.7)).__name__, type(round(2.7, 1)).__name__, round(2.7))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(5.5, 2))
+print(pow(2, 10), pow(2, -2), pow(2.0, 3), pow(-3, 3))
+print(pow(3, 4, 5), pow(2, 1000, 97), pow(-2, 3, 7), pow(7, 0, 13))
+print(pow(123456789, 987654321, 1000000007))
+print(2 ** 3 ** 2, (2 ** 3) ** 2, -2 ** 2, (-2) ** 2)

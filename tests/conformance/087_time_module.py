@@ -1,0 +1,21 @@
+# the time module: clocks are monotonic-ish, sleep waits; times are never printed
+import time
+t1 = time.time()
+p1 = time.perf_counter()
+m1 = time.monotonic()
+c1 = time.process_time()
+n1 = time.perf_counter_ns()
+time.sleep(0.02)
+t2 = time.time()
+p2 = time.perf_counter()
+m2 = time.monotonic()
+c2 = time.process_time()
+n2 = time.perf_counter_ns()
+print(t2 >= t1, p2 - p1 >= 0.015, m2 >= m1, c2 >= c1, n2 - n1 >= 15000000)
+print(type(t1).__name__, type(n1).__name__, type(time.time_ns()).__name__)
+print(type(time.monotonic_ns()).__name__, type(time.process_time_ns()).__name__)
+print(time.time_ns() > 1600000000 * 10 ** 9, time.time() > 1600000000)
+from time import sleep, perf_counter
+a = perf_counter()
+sleep(0)
+print(perf_counter() >= a)

@@ -1,0 +1,12 @@
+# operator precedence and associativity
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, -3 ** 2, (-3) ** 2)
+print(2 ** 3 ** 2, 2 ** -1, 10 - 4 - 3, 100 / 10 / 5, 2 ** 2 ** 0)
+print(7 // 2 * 3, 7 % 3 * 2, -7 // 2, -(7 // 2))
+print(1 + 2 << 1, 1 << 2 + 1, 6 & 3 | 8, 6 | 3 & 1, 5 ^ 1 | 2, ~1 + 1)
+print(1 < 2 == 2, not 1 == 2, not 1 + 1, (not 1) + 1)
+print(1 or 2 and 0, (1 or 2) and 0, not 0 and 0, 0 or not 0)
+print(3 > 2 and 2 > 1 or 0, "a" + "b" * 2, -2 * -3, - - 4)
+print(1 + 2 if 0 else 3 + 4, [1, 2][0] + 1, "ab"[1] * 3)
+print(2 * 3 % 4, 2 + 3 % 4, 10 - 2 ** 3, 4 / 2 * 3)
+print(1 in [1] == True, (1 in [1]) == True, 2 + 3 in [5])
+print(-2 ** -1, +-+1, not -1, 3 & 5 == 1)

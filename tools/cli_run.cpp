@@ -1,0 +1,80 @@
+// gilsim run [OPTIONS] FILE [ARGS...]
+#include <boost/program_options.hpp>
+#include <csignal>
+#include <iostream>
+
+#include "interp/interpreter.h"
+#include "interp/vm.h"
+#include "tools/cli.h"
+
+namespace po = boost::program_options;
+
+namespace gilsim::cli {
+
+namespace {
+
+// The signal handler can only reach the running interpreter through a process-wide pointer; it
+// only sets an atomic bit on the main thread's eval breaker (async-signal-safe).
+EvalBreaker* gInterruptTarget = nullptr;
+
+extern "C" void onInterrupt(int) {
+  if (gInterruptTarget) gInterruptTarget->set(kSignalRequest);
+}
+
+po::options_description runOptions() {
+  po::options_description options("Options for `gilsim run [OPTIONS] FILE [ARGS...]`");
+  options.add_options()
+      ("help,h", "show this help")
+      ("check-points", po::value<std::string>()->default_value("branches"),
+       "where the eval loop tests its breaker: 'branches' (backward jumps, calls, function "
+       "entry; CPython 3.10+) or 'every' instruction (before 3.10)")
+      ("recursion-limit", po::value<int>()->default_value(1000),
+       "depth at which RecursionError is raised (sys.setrecursionlimit)")
+      ("check-point-budget", po::value<uint64_t>()->default_value(0),
+       "stop the run after this many check points (0: unlimited)");
+  return options;
+}
+
+}  // namespace
+
+int runCommand(const std::vector<std::string>& args) {
+  // Options come before FILE; everything after FILE belongs to the script.
+  size_t fileIndex = 0;
+  while (fileIndex < args.size() && args[fileIndex].size() > 1 && args[fileIndex][0] == '-') {
+    const std::string& a = args[fileIndex];
+    bool takesValue = a.find('=') == std::string::npos && a != "-h" && a != "--help";
+    fileIndex += takesValue ? 2 : 1;
+  }
+  po::options_description options = runOptions();
+  std::vector<std::string> optionArgs(args.begin(), args.begin() + std::min(fileIndex, args.size()));
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(optionArgs).options(options).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usageError(e.what(), "run");
+  }
+  if (vm.count("help")) {
+    std::cout << "usage: gilsim run [OPTIONS] FILE [ARGS...]\n\n" << options;
+    return 0;
+  }
+  if (fileIndex >= args.size()) return usageError("run: missing FILE", "run");
+  InterpreterConfig config;
+  std::string checkPoints = vm["check-points"].as<std::string>();
+  if (checkPoints == "branches") config.checkPoints = CheckPointMode::Branches;
+  else if (checkPoints == "every") config.checkPoints = CheckPointMode::Every;
+  else return usageError("--check-points must be 'branches' or 'every', not '" + checkPoints + "'", "run");
+  config.recursionLimit = vm["recursion-limit"].as<int>();
+  if (config.recursionLimit < 1) return usageError("--recursion-limit must be at least 1", "run");
+  config.checkPointBudget = vm["check-point-budget"].as<uint64_t>();
+  config.argv.assign(args.begin() + static_cast<long>(fileIndex), args.end());
+  Interpreter interp(config);
+  gInterruptTarget = &interp.mainVM().breaker();
+  std::signal(SIGINT, onInterrupt);
+  int status = interp.runFile(args[fileIndex]);
+  std::signal(SIGINT, SIG_DFL);
+  gInterruptTarget = nullptr;
+  return status;
+}
+
+}  // namespace gilsim::cli

@@ -1,0 +1,58 @@
+// gilsim: a testbed that makes Python's global interpreter lock visible and measurable.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "interp/version.h"
+#include "tools/cli.h"
+
+namespace gilsim::cli {
+
+int usageError(const std::string& message, const std::string& command) {
+  std::cerr << "gilsim: error: " << message << "\n"
+            << "Try 'gilsim " << (command.empty() ? "" : command + " ") << "--help' for more information.\n";
+  return kUsageError;
+}
+
+namespace {
+
+const char* kUsage =
+    "usage: gilsim COMMAND [OPTIONS] ...\n"
+    "\n"
+    "A bytecode VM for a Python 3 subset with a global interpreter lock.\n"
+    "\n"
+    "Commands:\n"
+    "  run FILE [ARGS...]   run a script (`gilsim run --help` for options)\n"
+    "  dis FILE             print the bytecode of a script\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help           show this help\n"
+    "  --version            show the version\n"
+    "\n"
+    "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error.\n";
+
+}  // namespace
+}  // namespace gilsim::cli
+
+int main(int argc, char** argv) {
+  using namespace gilsim::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kUsageError;
+  }
+  const std::string& command = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (command == "-h" || command == "--help" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (command == "--version" || command == "-V") {
+    std::cout << "gilsim " << gilsim::kGilsimVersion << "\n";
+    return 0;
+  }
+  if (command == "run") return runCommand(rest);
+  if (command == "dis") return disCommand(rest);
+  return usageError("unknown command '" + command + "'");
+}
