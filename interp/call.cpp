@@ -13,6 +13,7 @@
 #include "interp/str_object.h"
 #include "interp/type_constructors.h"
 #include "interp/vm.h"
+#include "interp/vm_inline.h"
 
 namespace gilsim {
 
@@ -38,7 +39,7 @@ VM* VM::current() { return tlsCurrentVM; }
 VM::Scope::Scope(VM* vm) : previous_(tlsCurrentVM) { tlsCurrentVM = vm; }
 VM::Scope::~Scope() { tlsCurrentVM = previous_; }
 
-VM::VM(Interpreter& interp) : interp_(interp) {
+VM::VM(Interpreter& interp) : interp_(interp), builtins_(interp.builtins()) {
   stackMemory_ = static_cast<Value*>(std::malloc(kValueStackSlots * sizeof(Value)));
   if (!stackMemory_) throw std::bad_alloc();
   stackLimit_ = stackMemory_ + kValueStackSlots;
@@ -49,7 +50,7 @@ VM::VM(Interpreter& interp) : interp_(interp) {
 }
 
 VM::~VM() {
-  frames_.clear();
+  frameChunks_.clear();
   for (Value* p = stackMemory_; p < highWater_; ++p) p->~Value();
   std::free(stackMemory_);
 }
@@ -150,26 +151,7 @@ void VM::reserveStack(Value* from, Value* to) {
   while (highWater_ < to) new (highWater_++) Value();
 }
 
-Frame* VM::pushFrame(CodeObject* code, FunctionObject* fn, DictObject* globals, Value* base) {
-  Frame& f = frames_.emplace_back();
-  f.code = code;
-  f.function = fn;
-  f.globals = globals;
-  f.builtins = interp_.builtins();
-  f.pc = code->code.data();
-  f.base = base;
-  f.sp = base + code->localsPlus();
-  f.back = frame_;
-  frame_ = &f;
-  ++depth_;
-  return &f;
-}
 
-void VM::popFrame() {
-  frame_ = frame_->back;
-  frames_.pop_back();
-  --depth_;
-}
 
 namespace {
 void initCells(CodeObject* code, Value* base, const Value& closure) {

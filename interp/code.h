@@ -59,10 +59,15 @@ class CodeObject : public TrackedObject {
   int maxStack = 0;
   mutable std::vector<GlobalCache> globalCaches;  // one per instruction index that is LOAD_GLOBAL
 
-  int localsPlus() const {
-    return static_cast<int>(varnames.size() + cellvars.size() + freevars.size());
+  // Slot counts, fixed by finishLayout() once the compiler is done (read on every call).
+  int localsPlusCount = 0;
+  int frameSlots = 0;
+  void finishLayout() {
+    localsPlusCount = static_cast<int>(varnames.size() + cellvars.size() + freevars.size());
+    frameSlots = localsPlusCount + maxStack;
   }
-  int frameSize() const { return localsPlus() + maxStack; }
+  int localsPlus() const { return localsPlusCount; }
+  int frameSize() const { return frameSlots; }
   int lineOf(size_t instructionIndex) const {
     return instructionIndex < lines.size() ? lines[instructionIndex] : firstLine;
   }

@@ -282,6 +282,7 @@ class CodeCompiler {
           it == scope_->parameters.end() ? -1 : static_cast<int>(it - scope_->parameters.begin()));
     }
     if (cellvars_.empty() && freevars_.empty()) code_->flags |= kCodeNoFreeOrCells;
+    code_->finishLayout();
     code_->globalCaches.resize(code_->code.size());
     return codeValue_;
   }
@@ -966,6 +967,12 @@ class CodeCompiler {
     return Value::none();
   }
 
+  bool isSmallIntConstant(const Expr& e) {
+    if (e.kind != ExprKind::Constant || e.constant.kind != ConstantKind::Int) return false;
+    Value v;
+    return parseInt(e.constant.text, 0, &v) && v.isSmallInt();
+  }
+
   bool hasStarred(const std::vector<ExprPtr>& items) {
     return std::any_of(items.begin(), items.end(), [](const ExprPtr& x) { return x->kind == ExprKind::Starred; });
   }
@@ -1069,6 +1076,20 @@ class CodeCompiler {
     };
     compileExpr(*e.a);
     if (e.items.size() == 1) {
+      Opcode constOp = Opcode::NOP;
+      switch (e.compareOps[0]) {
+        case CompareOperator::Lt: constOp = Opcode::COMPARE_LT_CONST; break;
+        case CompareOperator::LtE: constOp = Opcode::COMPARE_LE_CONST; break;
+        case CompareOperator::Eq: constOp = Opcode::COMPARE_EQ_CONST; break;
+        case CompareOperator::NotEq: constOp = Opcode::COMPARE_NE_CONST; break;
+        case CompareOperator::Gt: constOp = Opcode::COMPARE_GT_CONST; break;
+        case CompareOperator::GtE: constOp = Opcode::COMPARE_GE_CONST; break;
+        default: break;
+      }
+      if (constOp != Opcode::NOP && isSmallIntConstant(*e.items[0])) {
+        emitArg(constOp, addConst(constantValue(*e.items[0])));
+        return;
+      }
       compileExpr(*e.items[0]);
       emitOp(e.compareOps[0]);
       return;
@@ -1132,12 +1153,27 @@ class CodeCompiler {
         emitArg(Opcode::FORMAT_VALUE, flags);
         break;
       }
-      case ExprKind::BinOp:
+      case ExprKind::BinOp: {
         compileExpr(*e.a);
+        // `x op <small int literal>`: one instruction with the constant as operand.
+        Opcode constOp = Opcode::NOP;
+        switch (e.binaryOp) {
+          case BinaryOperator::Add: constOp = Opcode::BINARY_ADD_CONST; break;
+          case BinaryOperator::Sub: constOp = Opcode::BINARY_SUB_CONST; break;
+          case BinaryOperator::Mul: constOp = Opcode::BINARY_MUL_CONST; break;
+          case BinaryOperator::Mod: constOp = Opcode::BINARY_MOD_CONST; break;
+          default: break;
+        }
+        if (constOp != Opcode::NOP && isSmallIntConstant(*e.b)) {
+          setLine(e.range);
+          emitArg(constOp, addConst(constantValue(*e.b)));
+          break;
+        }
         compileExpr(*e.b);
         setLine(e.range);
         compileBinary(e.binaryOp);
         break;
+      }
       case ExprKind::UnaryOp:
         compileExpr(*e.a);
         switch (e.unaryOp) {

@@ -6,6 +6,7 @@
 #include "interp/function_object.h"
 #include "interp/interpreter.h"
 #include "interp/vm.h"
+#include "interp/vm_inline.h"
 
 namespace gilsim {
 

@@ -9,45 +9,118 @@
 
 namespace gilsim {
 
-IntObject::IntObject(BigInt value) : Object(builtinTypes().int_), value_(std::move(value)) {}
+namespace {
+using Int128 = __int128;
+constexpr Int128 kInt128Max = static_cast<Int128>(~static_cast<unsigned __int128>(0) >> 1);
+constexpr Int128 kInt128Min = -kInt128Max - 1;
+
+const BigInt& bigInt64Min() {
+  static const BigInt v(std::numeric_limits<int64_t>::min());
+  return v;
+}
+const BigInt& bigInt64Max() {
+  static const BigInt v(std::numeric_limits<int64_t>::max());
+  return v;
+}
+const BigInt& bigInt128Min() {
+  static const BigInt v = -(BigInt(1) << 127);
+  return v;
+}
+const BigInt& bigInt128Max() {
+  static const BigInt v = (BigInt(1) << 127) - 1;
+  return v;
+}
+
+BigInt fromInt128(Int128 v) {
+  bool negative = v < 0;
+  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+  BigInt big = BigInt(static_cast<uint64_t>(magnitude >> 64));
+  big <<= 64;
+  big |= static_cast<uint64_t>(magnitude);
+  return negative ? BigInt(-big) : big;
+}
+
+Int128 toInt128Unchecked(const BigInt& v) {
+  BigInt magnitude = abs(v);
+  uint64_t lo = static_cast<uint64_t>(magnitude & BigInt(std::numeric_limits<uint64_t>::max()));
+  uint64_t hi = static_cast<uint64_t>(magnitude >> 64);
+  unsigned __int128 m = (static_cast<unsigned __int128>(hi) << 64) | lo;
+  return v < 0 ? static_cast<Int128>(-m) : static_cast<Int128>(m);
+}
+
+bool fitsInt64(Int128 v) {
+  return v >= std::numeric_limits<int64_t>::min() && v <= std::numeric_limits<int64_t>::max();
+}
+
+// A small per-thread cache of freed IntObjects: big-int loops free one and allocate one per op.
+struct FreeList {
+  std::vector<void*> blocks;
+  ~FreeList() {
+    for (void* p : blocks) ::operator delete(p);
+  }
+};
+thread_local FreeList tlsIntFreeList;
+constexpr size_t kMaxCachedInts = 256;
+}  // namespace
+
+IntObject::IntObject(__int128 value) : Object(builtinTypes().int_), narrowValue_(value) {}
+
+IntObject::IntObject(BigInt value) : Object(builtinTypes().int_), wide_(new BigInt(std::move(value))) {}
+
+IntObject::~IntObject() { delete wide_; }
+
+BigInt IntObject::toBig() const { return wide_ ? *wide_ : fromInt128(narrowValue_); }
+
+void* IntObject::operator new(size_t size) {
+  FreeList& list = tlsIntFreeList;
+  if (size == sizeof(IntObject) && !list.blocks.empty()) {
+    void* p = list.blocks.back();
+    list.blocks.pop_back();
+    return p;
+  }
+  return ::operator new(size);
+}
+
+void IntObject::operator delete(void* p, size_t size) {
+  FreeList& list = tlsIntFreeList;
+  if (size == sizeof(IntObject) && list.blocks.size() < kMaxCachedInts) {
+    list.blocks.push_back(p);
+    return;
+  }
+  ::operator delete(p);
+}
 
 bool isInt(const Value& v) {
   if (v.isSmallInt() || v.isBool()) return true;
   return v.isObject() && v.object()->type()->layout() == Layout::Int;
 }
 
-namespace {
-const BigInt kInt64Min = BigInt(std::numeric_limits<int64_t>::min());
-const BigInt kInt64Max = BigInt(std::numeric_limits<int64_t>::max());
-}  // namespace
 
 Value makeInt(const BigInt& v) {
-  if (v >= kInt64Min && v <= kInt64Max) return Value::integer(static_cast<int64_t>(v));
+  if (v >= bigInt64Min() && v <= bigInt64Max()) return Value::integer(static_cast<int64_t>(v));
+  if (v >= bigInt128Min() && v <= bigInt128Max()) return Value::steal(new IntObject(toInt128Unchecked(v)));
   return Value::steal(new IntObject(v));
 }
 
 Value makeInt(BigInt&& v) {
-  if (v >= kInt64Min && v <= kInt64Max) return Value::integer(static_cast<int64_t>(v));
+  if (v >= bigInt64Min() && v <= bigInt64Max()) return Value::integer(static_cast<int64_t>(v));
+  if (v >= bigInt128Min() && v <= bigInt128Max()) return Value::steal(new IntObject(toInt128Unchecked(v)));
   return Value::steal(new IntObject(std::move(v)));
 }
 
 BigInt toBigInt(const Value& v) {
   if (v.isSmallInt() || v.isBool()) return BigInt(v.smallInt());
-  return v.as<IntObject>()->value();
+  return v.as<IntObject>()->toBig();
 }
 
-bool intFitsInt64(const Value& v, int64_t* out) {
-  if (v.isSmallInt() || v.isBool()) {
-    *out = v.smallInt();
-    return true;
-  }
-  return false;
-}
+
 
 Value intAdd(const Value& a, const Value& b) {
   int64_t x, y, r;
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y) && !__builtin_add_overflow(x, y, &r))
     return Value::integer(r);
+  Int128 p, q, s;
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_add_overflow(p, q, &s)) return makeInt128(s);
   return makeInt(toBigInt(a) + toBigInt(b));
 }
 
@@ -55,6 +128,8 @@ Value intSub(const Value& a, const Value& b) {
   int64_t x, y, r;
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y) && !__builtin_sub_overflow(x, y, &r))
     return Value::integer(r);
+  Int128 p, q, s;
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_sub_overflow(p, q, &s)) return makeInt128(s);
   return makeInt(toBigInt(a) - toBigInt(b));
 }
 
@@ -62,16 +137,10 @@ Value intMul(const Value& a, const Value& b) {
   int64_t x, y, r;
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y)) {
     if (!__builtin_mul_overflow(x, y, &r)) return Value::integer(r);
-    // The product of two int64s fits in 128 bits: skip the general multiply.
-    __int128 wide = static_cast<__int128>(x) * y;
-    bool negative = wide < 0;
-    unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(wide) : wide;
-    BigInt big = BigInt(static_cast<uint64_t>(magnitude >> 64));
-    big <<= 64;
-    big |= static_cast<uint64_t>(magnitude);
-    if (negative) big = -big;
-    return makeInt(std::move(big));
+    return makeInt128(static_cast<Int128>(x) * y);  // a 64x64 product always fits 128 bits
   }
+  Int128 p, q, s;
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_mul_overflow(p, q, &s)) return makeInt128(s);
   return makeInt(toBigInt(a) * toBigInt(b));
 }
 
@@ -99,6 +168,15 @@ Value intFloorDiv(const Value& a, const Value& b) {
       return Value::integer(q);
     }
   }
+  Int128 p, d;
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &d)) {
+    if (d == 0) raiseZeroDivisionError("integer division or modulo by zero");
+    if (!(p == kInt128Min && d == -1)) {
+      Int128 q = p / d;
+      if ((p % d != 0) && ((p < 0) != (d < 0))) --q;
+      return makeInt128(q);
+    }
+  }
   BigInt bb = toBigInt(b);
   if (bb == 0) raiseZeroDivisionError("integer division or modulo by zero");
   BigInt q;
@@ -115,18 +193,26 @@ Value intMod(const Value& a, const Value& b) {
     if (r != 0 && ((r < 0) != (y < 0))) r += y;
     return Value::integer(r);
   }
+  Int128 p, d;
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &d)) {
+    if (d == 0) raiseZeroDivisionError("integer modulo by zero");
+    if (d == -1) return Value::integer(0);
+    Int128 r;
+    if (d > 0 && d <= std::numeric_limits<int64_t>::max() && p >= 0) {
+      // cpu_func's `% 10000000`: a 128-by-64 remainder in two 64-bit steps avoids __modti3.
+      uint64_t divisor = static_cast<uint64_t>(d);
+      unsigned __int128 u = static_cast<unsigned __int128>(p);
+      uint64_t high = static_cast<uint64_t>(u >> 64) % divisor;
+      unsigned __int128 rest = (static_cast<unsigned __int128>(high) << 64) | static_cast<uint64_t>(u);
+      r = static_cast<Int128>(rest % divisor);
+    } else {
+      r = p % d;
+      if (r != 0 && ((r < 0) != (d < 0))) r += d;
+    }
+    return makeInt128(r);
+  }
   BigInt bb = toBigInt(b);
   if (bb == 0) raiseZeroDivisionError("integer modulo by zero");
-  int64_t smallDivisor;
-  if (intFitsInt64(b, &smallDivisor) && smallDivisor > 0) {
-    // Big dividend, small positive divisor: the cpu_func hot path. A single-limb remainder
-    // avoids building a quotient.
-    const BigInt& big = a.as<IntObject>()->value();
-    BigInt r = big % smallDivisor;
-    int64_t rr = static_cast<int64_t>(r);
-    if (rr < 0) rr += smallDivisor;
-    return Value::integer(rr);
-  }
   BigInt r;
   floorDivMod(toBigInt(a), bb, nullptr, &r);
   return makeInt(std::move(r));
@@ -256,19 +342,23 @@ Value intRShift(const Value& a, const Value& b) {
 int intCompare(const Value& a, const Value& b) {
   int64_t x, y;
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y)) return x < y ? -1 : (x > y ? 1 : 0);
+  Int128 p, q;
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q)) return p < q ? -1 : (p > q ? 1 : 0);
   return toBigInt(a).compare(toBigInt(b)) < 0 ? -1 : (toBigInt(a) == toBigInt(b) ? 0 : 1);
 }
 
 int intSign(const Value& a) {
-  int64_t x;
-  if (intFitsInt64(a, &x)) return x < 0 ? -1 : (x > 0 ? 1 : 0);
-  return a.as<IntObject>()->value().sign();
+  Int128 x;
+  if (intFitsInt128(a, &x)) return x < 0 ? -1 : (x > 0 ? 1 : 0);
+  return a.as<IntObject>()->wideValue().sign();
 }
 
 double intToDouble(const Value& a) {
   int64_t x;
   if (intFitsInt64(a, &x)) return static_cast<double>(x);
-  const BigInt& v = a.as<IntObject>()->value();
+  Int128 p;
+  if (intFitsInt128(a, &p)) return static_cast<double>(p);
+  const BigInt& v = a.as<IntObject>()->wideValue();
   if (msb(abs(v)) >= 1024) raiseOverflowError("int too large to convert to float");
   double d = v.convert_to<double>();
   if (std::isinf(d)) raiseOverflowError("int too large to convert to float");
@@ -297,7 +387,18 @@ double intTrueDiv(const Value& a, const Value& b) {
 std::string intToDecimal(const Value& a) {
   int64_t x;
   if (intFitsInt64(a, &x)) return std::to_string(x);
-  const BigInt& v = a.as<IntObject>()->value();
+  Int128 p;
+  if (intFitsInt128(a, &p)) {
+    unsigned __int128 m = p < 0 ? -static_cast<unsigned __int128>(p) : static_cast<unsigned __int128>(p);
+    std::string digits;
+    while (m > 0) {
+      digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
+      m /= 10;
+    }
+    if (p < 0) digits.push_back('-');
+    return std::string(digits.rbegin(), digits.rend());
+  }
+  const BigInt& v = a.as<IntObject>()->wideValue();
   // log10(2) ~ 0.30103: a cheap upper bound on the digit count before converting.
   if (static_cast<double>(msb(abs(v))) * 0.30103 > static_cast<double>(kMaxIntStrDigits))
     raiseValueError(
@@ -418,8 +519,12 @@ uint64_t intHash(const Value& a) {
     uint64_t magnitude = x < 0 ? -static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
     h = static_cast<int64_t>(magnitude % kModulus);
     if (x < 0) h = -h;
+  } else if (Int128 p; intFitsInt128(a, &p)) {
+    unsigned __int128 magnitude = p < 0 ? -static_cast<unsigned __int128>(p) : static_cast<unsigned __int128>(p);
+    h = static_cast<int64_t>(magnitude % kModulus);
+    if (p < 0) h = -h;
   } else {
-    const BigInt& v = a.as<IntObject>()->value();
+    const BigInt& v = a.as<IntObject>()->wideValue();
     BigInt m = abs(v) % BigInt(kModulus);
     h = static_cast<int64_t>(m);
     if (v < 0) h = -h;

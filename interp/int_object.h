@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/multiprecision/cpp_int.hpp>
+#include <cstdint>
 #include <string>
 
 #include "interp/object.h"
@@ -12,13 +13,26 @@ namespace gilsim {
 
 using BigInt = boost::multiprecision::cpp_int;
 
+// A heap int: 128-bit ("narrow") whenever the value fits, which keeps the arithmetic of values
+// just past 64 bits (cpu_func's r*r*i ~ 10**21) free of multi-limb loops; a Boost cpp_int
+// ("wide") beyond that. Objects come from a per-thread free list: the hot loops of big-int code
+// allocate one per operation.
 class IntObject : public Object {
  public:
-  explicit IntObject(BigInt value);
-  const BigInt& value() const { return value_; }
+  explicit IntObject(__int128 value);  // caller guarantees it does not fit int64
+  explicit IntObject(BigInt value);    // caller guarantees it does not fit int128
+  ~IntObject() override;
+  bool narrow() const { return wide_ == nullptr; }
+  __int128 narrowValue() const { return narrowValue_; }
+  const BigInt& wideValue() const { return *wide_; }
+  BigInt toBig() const;
+
+  static void* operator new(size_t size);
+  static void operator delete(void* p, size_t size);
 
  private:
-  BigInt value_;
+  __int128 narrowValue_ = 0;
+  BigInt* wide_ = nullptr;  // owned; a pointer keeps narrow ints free of cpp_int's ctor/dtor
 };
 
 // CPython refuses decimal conversions of ints longer than this many digits (CVE-2020-10735),
@@ -30,7 +44,28 @@ Value makeInt(const BigInt& v);
 Value makeInt(BigInt&& v);
 BigInt toBigInt(const Value& v);  // v must be an int or bool
 // Fits in int64? (true for bools and small ints)
-bool intFitsInt64(const Value& v, int64_t* out);
+inline bool intFitsInt64(const Value& v, int64_t* out) {
+  if (v.isSmallInt() || v.isBool()) {
+    *out = v.smallInt();
+    return true;
+  }
+  return false;
+}
+// Fits in 128 bits? (small ints and narrow heap ints)
+inline bool intFitsInt128(const Value& v, __int128* out) {
+  if (v.isSmallInt() || v.isBool()) {
+    *out = v.smallInt();
+    return true;
+  }
+  auto* o = v.as<IntObject>();
+  if (!o->narrow()) return false;
+  *out = o->narrowValue();
+  return true;
+}
+inline Value makeInt128(__int128 v) {
+  if (v >= INT64_MIN && v <= INT64_MAX) return Value::integer(static_cast<int64_t>(v));
+  return Value::steal(new IntObject(v));
+}
 
 Value intAdd(const Value& a, const Value& b);
 Value intSub(const Value& a, const Value& b);

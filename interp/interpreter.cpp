@@ -127,10 +127,7 @@ Value Interpreter::compileSource(const std::string& source, const std::string& f
   return compileModule(module, filename);
 }
 
-namespace {
-
-// Prints `file:line:col: SyntaxError: message`, the source line and a caret.
-std::string formatSyntaxError(const SyntaxError& e, const std::string& filename, const std::string& source) {
+std::string Interpreter::formatSyntaxError(const SyntaxError& e, const std::string& filename, const std::string& source) {
   std::string out = fmt::format("{}:{}:{}: {}: {}\n", filename, e.line, e.col, e.kind, e.what());
   std::istringstream in(source);
   std::string line;
@@ -149,8 +146,6 @@ std::string formatSyntaxError(const SyntaxError& e, const std::string& filename,
   }
   return out;
 }
-
-}  // namespace
 
 void Interpreter::printException(VM& vm, const Value& exception) {
   std::string out;
@@ -234,11 +229,13 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
   return kExitOk;
 }
 
-int Interpreter::runFile(const std::string& path) {
-  std::string source, error;
+bool Interpreter::readScript(const std::string& path, std::string* sourceOut, int* status) {
+  std::string& source = *sourceOut;
+  std::string error;
   if (!readFile(path, &source, &error)) {
     writeErr("gilsim: " + error + "\n");
-    return kExitUsage;
+    *status = kExitUsage;
+    return false;
   }
   if (!utf8Valid(source)) {
     // CPython: SyntaxError: (unicode error) 'utf-8' codec can't decode byte ...
@@ -260,8 +257,16 @@ int Interpreter::runFile(const std::string& path) {
     writeErr(fmt::format("{}:{}:1: SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} "
                          "(the file is not valid UTF-8)\n",
                          path, line, static_cast<unsigned char>(source[pos < source.size() ? pos : 0]), path));
-    return kExitException;
+    *status = kExitException;
+    return false;
   }
+  return true;
+}
+
+int Interpreter::runFile(const std::string& path) {
+  std::string source;
+  int status = kExitOk;
+  if (!readScript(path, &source, &status)) return status;
   scriptDirectory = directoryOf(path);
   return runSource(source, path);
 }

@@ -18,6 +18,7 @@ class CodeObject;
 class DictObject;
 class ModuleObject;
 class VM;
+struct SyntaxError;
 
 // Which instructions test the eval breaker (see interp/opcodes.h).
 enum class CheckPointMode { Branches, Every };
@@ -51,6 +52,12 @@ class Interpreter {
   // configured stderr and returns the process exit status.
   int runFile(const std::string& path);
   int runSource(const std::string& source, const std::string& filename);
+  // Reads a script for running or listing: prints the error (missing, a directory, not UTF-8)
+  // and sets *status to the exit status when it cannot.
+  bool readScript(const std::string& path, std::string* source, int* status);
+  // Prints `file:line:col: Kind: message`, the source line and a caret.
+  static std::string formatSyntaxError(const SyntaxError& e, const std::string& filename,
+                                       const std::string& source);
 
   // Compiles a source file (raising SyntaxError as a C++ SyntaxError).
   Value compileSource(const std::string& source, const std::string& filename);

@@ -1,7 +1,6 @@
 #include "interp/lexer.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
 #include <iterator>
 #include <unordered_map>
@@ -674,6 +673,8 @@ void Lexer::lexString(Mark start, StringPrefix prefix) {
              " (detected at line " + std::to_string(detectedLine) + ")",
          start.line, start.col);
   };
+  // Under 3.11 rules an f-string ends at the first unescaped closing quote, replacement fields
+  // or not (f'{d['a']}' is an error there), so fields need no tracking here.
   const std::size_t bodyStart = pos_;
   std::size_t bodyEnd = pos_;
   while (true) {
@@ -698,19 +699,17 @@ void Lexer::lexString(Mark start, StringPrefix prefix) {
       }
     }
     advance();
-    // Under 3.11 rules an f-string ends at the first unescaped closing quote, replacement
-    // fields or not (f'{d['a']}' is an error there), so fields need no tracking here.
-    if (c == '\\') advance();
+    if (c == '\\') advance();  // the escaped character cannot end the literal
   }
 
   std::string_view body = src_.substr(bodyStart, bodyEnd - bodyStart);
   std::string value;
-  TokenKind kind = TokenKind::String;
+  TokenKind kind = prefix.format  ? TokenKind::FString
+                   : prefix.bytes ? TokenKind::Bytes
+                                  : TokenKind::String;
   if (prefix.format) {
-    kind = TokenKind::FString;
-    value = normalizeLineBreaks(body);
+    value = normalizeLineBreaks(body);  // the parser splits and decodes it
   } else {
-    kind = prefix.bytes ? TokenKind::Bytes : TokenKind::String;
     try {
       value = decodeStringEscapes(body, prefix.raw, prefix.bytes, start.line, start.col);
     } catch (SyntaxError& error) {

@@ -27,7 +27,9 @@
 //     permissive elsewhere). Identifiers are not NFKC-normalized.
 //   - A number directly followed by a keyword (`1if x else y`) is accepted only when the whole
 //     keyword follows; `1andy` is "invalid decimal literal".
-//   - \N{...} escapes and escapes yielding lone surrogates (\ud800) are rejected.
+//   - `012else` is "leading zeros ..." (CPython lexes `012` and then fails to parse).
+//   - \N{...} escapes and escapes yielding lone surrogates (\ud800) are rejected. Errors in
+//     escapes are reported at the start of the literal (CPython points past its end).
 //   - "\r\n" and "\r" in string values are stored as "\n" (CPython translates line breaks
 //     before tokenizing).
 #pragma once

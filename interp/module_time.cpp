@@ -1,5 +1,6 @@
 // The time module. sleep blocks plainly for now; the GIL issue makes it release the lock.
 #include <cmath>
+#include <cerrno>
 #include <ctime>
 #include <thread>
 
@@ -7,6 +8,7 @@
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
+#include "interp/vm.h"
 #include "interp/dict_object.h"
 #include "interp/class_object.h"
 
@@ -32,7 +34,7 @@ Value nanoseconds(VM&, CallArgs args) {
   return Value::integer(clockNs(Clock));
 }
 
-Value timeSleep(VM&, CallArgs args) {
+Value timeSleep(VM& vm, CallArgs args) {
   expectArgs("sleep", args, 1, 1);
   if (!isInt(args[0]) && !args[0].isFloat())
     raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(args[0]));
@@ -40,7 +42,15 @@ Value timeSleep(VM&, CallArgs args) {
   if (std::isnan(secs)) raiseValueError("Invalid value NaN (not a number)");
   if (secs < 0) raiseValueError("sleep length must be non-negative");
   if (secs > 1e9) raiseOverflowError("sleep length is too large");
-  std::this_thread::sleep_for(std::chrono::nanoseconds(static_cast<int64_t>(secs * 1e9)));
+  // nanosleep returns early with EINTR when Ctrl-C's handler runs: honour the interrupt at once
+  // (CPython's sleep raises KeyboardInterrupt immediately too), else sleep the remainder.
+  int64_t ns = static_cast<int64_t>(secs * 1e9);
+  timespec want{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
+  timespec left{};
+  while (nanosleep(&want, &left) != 0 && errno == EINTR) {
+    vm.checkSignals();
+    want = left;
+  }
   return Value::none();
 }
 

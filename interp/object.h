@@ -95,7 +95,7 @@ class Value {
     if (oldTag == Tag::Object) oldObject->decref();
     return *this;
   }
-  Value& operator=(Value&& other) noexcept {
+  __attribute__((always_inline)) Value& operator=(Value&& other) noexcept {
     if (this == &other) return *this;
     Tag oldTag = tag_;
     Object* oldObject = object_;
@@ -150,6 +150,13 @@ class Value {
     if (isObject() && other.isObject()) return object_ == other.object_;
     return tag_ == other.tag_ && int_ == other.int_;
   }
+
+  // Eval-loop fast paths: only valid when the value is known not to be a counted object.
+  void setSmallIntUnchecked(int64_t i) {
+    tag_ = Tag::Int;
+    int_ = i;
+  }
+  void clearUnchecked() { tag_ = Tag::Null; }
 
   // Gives up ownership without a decref (for handing a reference to a raw Object* owner).
   Object* release() {

@@ -61,6 +61,16 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(BINARY_MUL, None, -1, 0, false)                                                          \
   X(BINARY_MOD, None, -1, 0, false)                                                          \
   X(BINARY_FLOOR_DIV, None, -1, 0, false)                                                    \
+  X(BINARY_ADD_CONST, Const, 0, 0, false) /* TOS + small int constant */          \
+  X(BINARY_SUB_CONST, Const, 0, 0, false)                                          \
+  X(BINARY_MUL_CONST, Const, 0, 0, false)                                          \
+  X(BINARY_MOD_CONST, Const, 0, 0, false)                                          \
+  X(COMPARE_LT_CONST, Const, 0, 0, false)                                          \
+  X(COMPARE_LE_CONST, Const, 0, 0, false)                                          \
+  X(COMPARE_EQ_CONST, Const, 0, 0, false)                                          \
+  X(COMPARE_NE_CONST, Const, 0, 0, false)                                          \
+  X(COMPARE_GT_CONST, Const, 0, 0, false)                                          \
+  X(COMPARE_GE_CONST, Const, 0, 0, false)                                          \
   X(INPLACE_ADD, None, -1, 0, false)                                                         \
   X(INPLACE_SUB, None, -1, 0, false)                                                         \
   X(COMPARE_LT, None, -1, 0, false)                                                          \

@@ -27,6 +27,7 @@ constexpr int kMaxDepth = 1000;
 constexpr int kBracketCost = 5;
 constexpr int kBlockCost = 5;
 constexpr size_t kNoToken = static_cast<size_t>(-1);
+constexpr int kMaxProbeDepth = 4;
 
 constexpr const char* kInvalidSyntax = "invalid syntax";
 constexpr const char* kTooManyParens = "too many nested parentheses";
@@ -37,8 +38,11 @@ bool isStringToken(TK kind) {
   return kind == TK::String || kind == TK::Bytes || kind == TK::FString;
 }
 
+// As CPython 3.11 tests it for "Perhaps you forgot a comma?": it compares only the name's length
+// of characters, so any prefix of "case" or "match" counts.
 bool isSoftKeyword(std::string_view name) {
-  return name == "match" || name == "case" || name == "_";
+  return !name.empty() && (std::string_view("case").substr(0, name.size()) == name ||
+                           std::string_view("match").substr(0, name.size()) == name || name == "_");
 }
 
 // Tokens that can begin an expression.
@@ -321,6 +325,71 @@ Constant numberConstant(const Token& t) {
   return c;
 }
 
+bool endsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Lexer errors that CPython raises only when its parser gets to the offending token, so that an
+// earlier parse error is reported instead: stray characters, bad escapes (its parser decodes
+// literals), and the tokenizer's indentation and line-continuation errors (which set an error
+// state rather than raising). Others override a parse error: CPython tokenizes the rest of the
+// file after a parse error and reports the first tokenizer error it raises.
+enum class LexErrorCut { None, AtError, BeforeError, LineStart };
+
+LexErrorCut lexErrorCut(std::string_view message) {
+  if (message == "invalid syntax" || message.rfind("(unicode error)", 0) == 0 ||
+      message.rfind("(value error)", 0) == 0 ||
+      message == "bytes can only contain ASCII literal characters") {
+    return LexErrorCut::AtError;
+  }
+  if (message == "unexpected indent" ||
+      message == "unindent does not match any outer indentation level" ||
+      message == "inconsistent use of tabs and spaces in indentation" ||
+      message == "too many levels of indentation") {
+    return LexErrorCut::LineStart;
+  }
+  // Reported just past the backslash.
+  if (message == "unexpected character after line continuation character" ||
+      message == "unexpected EOF while parsing") {
+    return LexErrorCut::BeforeError;
+  }
+  return LexErrorCut::None;
+}
+
+// Byte offset of (line, col) in `source`, counting line breaks and code points as the lexer does.
+size_t offsetOf(std::string_view source, int line, int col) {
+  size_t i = 0;
+  int l = 1, c = 1;
+  while (i < source.size() && (l < line || c < col)) {
+    const char ch = source[i];
+    if (ch == '\r' || ch == '\n') {
+      if (l == line) break;
+      i += (ch == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ? 2 : 1;
+      ++l;
+      c = 1;
+      continue;
+    }
+    ++i;
+    while (i < source.size() && (static_cast<unsigned char>(source[i]) & 0xC0) == 0x80)
+      ++i;
+    ++c;
+  }
+  return i;
+}
+
+int countLines(std::string_view source) {
+  int lines = 1;
+  for (size_t i = 0; i < source.size(); ++i) {
+    if (source[i] == '\n' ||
+        (source[i] == '\r' && (i + 1 == source.size() || source[i + 1] != '\n'))) {
+      ++lines;
+    }
+  }
+  return lines;
+}
+
+SyntaxError firstError(std::string_view source, const SyntaxError& lexError, int depth);
+
 // Accumulates the parts of a JoinedStr, merging adjacent literal text as CPython does.
 struct JoinedBuilder {
   std::vector<ExprPtr> values;
@@ -355,8 +424,9 @@ struct FStringSource {
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, int depth, int functionDepth)
-      : tokens_(std::move(tokens)), depth_(depth), functionDepth_(functionDepth) {
+  // `source` is the text the tokens view into.
+  Parser(std::string_view source, std::vector<Token> tokens, int depth, int functionDepth)
+      : source_(source), tokens_(std::move(tokens)), depth_(depth), functionDepth_(functionDepth) {
     if (tokens_.empty() || tokens_.back().kind != TK::EndOfFile) {
       Token eof;
       if (!tokens_.empty()) {
@@ -372,9 +442,10 @@ class Parser {
 
   Module parseModule();
   ExprPtr parseFStringExpression();
-    // The furthest token the parser ever looked at, speculation included: whether it reached a
+  // The furthest token the parser ever looked at, speculation included: whether it reached a
   // given point.
   size_t reach() const { return reach_; }
+  int tokenLine(size_t index) const { return tokens_[std::min(index, tokens_.size() - 1)].line; }
 
  private:
   // ---- Nesting guards -------------------------------------------------------------------------
@@ -430,7 +501,7 @@ class Parser {
 
   const Token& at(size_t index) {
     if (index >= tokens_.size()) index = tokens_.size() - 1;
-        // CPython reports a plain "invalid syntax" at the furthest token it looked at.
+    // CPython reports a plain "invalid syntax" at the furthest token it looked at.
     furthest_ = std::max(furthest_, index);
     reach_ = std::max(reach_, index);
     return tokens_[index];
@@ -506,7 +577,12 @@ class Parser {
   [[noreturn]] void errorAtToken(const std::string& message, size_t index,
                                  const char* kind = "SyntaxError");
   [[noreturn]] void unexpectedIndent(size_t indentIndex);
+  int newlineColumn(size_t index) const;
+  int lastLine() const;
+  int lastLineLength() const;
   [[noreturn]] void failInvalid();
+  void diagnoseJuxtaposition();
+  void diagnoseWalrus(const Expr& target);
   [[noreturn]] void tooDeep(const char* message);
 
   // ---- Speculation (only ever used to pick a better error message) ------------------------------
@@ -516,9 +592,10 @@ class Parser {
     const size_t savedPos = pos_, savedFurthest = furthest_;
     const size_t savedDisjStart = lastDisjStart_, savedDisjEnd = lastDisjEnd_;
     const int savedLine = lastEndLine_, savedCol = lastEndCol_;
-    const bool savedSpeculating = speculating_;
+    const bool savedSpeculating = speculating_, savedLenient = lenient_;
     pos_ = start;
     speculating_ = true;
+    lenient_ = true;
     bool ok = true;
     try {
       ok = fn();
@@ -532,6 +609,7 @@ class Parser {
     lastEndLine_ = savedLine;
     lastEndCol_ = savedCol;
     speculating_ = savedSpeculating;
+    lenient_ = savedLenient;
     return ok;
   }
   // While speculating, parse the way CPython's PEG parser does: an operator whose right-hand side
@@ -539,7 +617,7 @@ class Parser {
   // the `1+` still counts as an expression that starts after `a`). Returns false if it backed off.
   template <typename Fn>
   bool lenient(Fn&& fn) {
-    if (!speculating_) {
+    if (!lenient_) {
       fn();
       return true;
     }
@@ -557,8 +635,50 @@ class Parser {
   }
   bool spansBitwiseOr(size_t from, size_t to);
   bool bitwiseOrWithoutAssignment(size_t from);
-  bool assignmentLooksLikeComparison(size_t start, size_t equalIndex);
+
   void diagnoseStrayEquals(size_t start, const Expr& e);
+  void diagnoseEqualsAt(size_t start, size_t equalIndex, const Expr& e);
+  void diagnoseFirstTarget(size_t start, size_t equalIndex, const Expr& first);
+  void diagnoseTargetSequence(size_t start);
+  void diagnoseForTarget(size_t start);
+  // Runs fn from token `start` like CPython's second pass would: backtracking as a PEG parser
+  // does, with the specific diagnoses enabled, and without committing: the position is restored
+  // and a plain "invalid syntax" is swallowed (returns false); a specific error propagates.
+  template <typename Fn>
+  bool probeAt(size_t start, Fn&& fn) {
+    const size_t savedPos = pos_, savedFurthest = furthest_;
+    const size_t savedDisjStart = lastDisjStart_, savedDisjEnd = lastDisjEnd_;
+    const int savedLine = lastEndLine_, savedCol = lastEndCol_;
+    const bool savedLenient = lenient_;
+    // Probes run inside error diagnosis and may diagnose again; bound the nesting.
+    if (probeDepth_ >= kMaxProbeDepth) return false;
+    ++probeDepth_;
+    pos_ = start;
+    lastDisjStart_ = lastDisjEnd_ = kNoToken;  // a fresh parse, not a continuation
+    lenient_ = true;
+    bool ok = true;
+    try {
+      fn();
+    } catch (const SyntaxError& e) {
+      lenient_ = savedLenient;
+      --probeDepth_;
+      if (!isPlainInvalidSyntax(e)) throw;
+      ok = false;
+      ++probeDepth_;
+    }
+    --probeDepth_;
+    lenient_ = savedLenient;
+    pos_ = savedPos;
+    furthest_ = savedFurthest;
+    lastDisjStart_ = savedDisjStart;
+    lastDisjEnd_ = savedDisjEnd;
+    lastEndLine_ = savedLine;
+    lastEndCol_ = savedCol;
+    return ok;
+  }
+  static bool isPlainInvalidSyntax(const SyntaxError& e) {
+    return std::string_view(e.what()) == kInvalidSyntax && e.kind == "SyntaxError";
+  }
 
   // ---- Statements -----------------------------------------------------------------------------
 
@@ -593,6 +713,7 @@ class Parser {
   void makeTarget(Expr& e, ExprContext context);
   void checkStarredTargets(const Expr& e, bool inSequence);
   void rejectBareStarred(const Expr* e);
+  ExprPtr parseForTarget();
   ExprPtr parseTargetList();
   ExprPtr parseTargetItem();
 
@@ -625,6 +746,7 @@ class Parser {
   void parseCallArguments(std::vector<ExprPtr>& args, std::vector<Keyword>& keywords,
                           bool allowGenerator, const Token& open);
   void parseComprehensionClauses(std::vector<Comprehension>& out);
+  void diagnoseComprehensionTarget(const Expr& first);
   void markDisplay(size_t index) { displayAt_[index] = true; }
 
   // ---- Strings --------------------------------------------------------------------------------
@@ -639,17 +761,21 @@ class Parser {
   }
   static void locate(FStringSource& src, size_t offset, int& line, int& col);
 
+  std::string_view source_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
-    size_t furthest_ = 0;
+  size_t furthest_ = 0;
   size_t reach_ = 0;
   int depth_ = 0;
   int functionDepth_ = 0;
   int bracketDepth_ = 0;
-  bool speculating_ = false;
+  bool speculating_ = false;  // inside speculateAt: no diagnostics, only success or failure
+  bool lenient_ = false;      // backtrack like a PEG parser (see lenient())
+  int probeDepth_ = 0;
   // Token span of the disjunction that most recently ended an `expression`: two expressions side
   // by side are diagnosed from it ("Perhaps you forgot a comma?", "Missing parentheses").
   size_t lastDisjStart_ = kNoToken, lastDisjEnd_ = kNoToken;
+  size_t exprStart_ = kNoToken;  // where the innermost `expression` being parsed starts
   // Where a tuple, list or generator display starts: CPython does not offer "Maybe you meant
   // '=='" for targets that begin with one.
   std::vector<bool> displayAt_;
@@ -661,20 +787,73 @@ class Parser {
 
 void Parser::errorAtToken(const std::string& message, size_t index, const char* kind) {
   index = std::min(index, tokens_.size() - 1);
-  // Dedent tokens carry no useful column: CPython points at the next real token, and at the end
-  // of the last line when the file ends there.
-  while (tokens_[index].kind == TK::Dedent && index + 1 < tokens_.size())
-    ++index;
-  if (tokens_[index].kind == TK::EndOfFile) {
-    for (size_t j = index; j > 0; --j) {
-      const Token& t = tokens_[j - 1];
-      if (t.kind == TK::Dedent || t.kind == TK::Indent) continue;
-      if (t.kind == TK::Newline) errorAt(message, t.line, t.col, kind);
-      errorAt(message, t.endLine, t.endCol, kind);
-    }
+  size_t real = index;
+  while (tokens_[real].kind == TK::Dedent && real + 1 < tokens_.size())
+    ++real;
+  const bool atEnd = tokens_[real].kind == TK::EndOfFile;
+  // A plain syntax error at a dedent is CPython's "unexpected unindent".
+  const bool generic = message == kInvalidSyntax;
+  if (generic && tokens_[index].kind == TK::Dedent) {
+    if (!atEnd) errorAt("unexpected unindent", tokens_[index].line, 0, "IndentationError");
+    errorAt("unexpected unindent", lastLine(), lastLineLength() + 1, "IndentationError");
   }
+  // At end of file CPython points past the last physical line, even a blank one, or at its
+  // column 0 for a plain syntax error.
+  if (atEnd) errorAt(message, lastLine(), generic ? 0 : lastLineLength() + 1, kind);
+  index = real;
   if (tokens_[index].kind == TK::Indent) unexpectedIndent(index);
+  if (tokens_[index].kind == TK::Newline) {
+    errorAt(message, tokens_[index].line, newlineColumn(index), kind);
+  }
   errorAt(message, tokens_[index].line, tokens_[index].col, kind);
+}
+
+// CPython's Newline token starts at a trailing comment's '#', ours on the line break.
+int Parser::lastLine() const {
+  int line = 1;
+  for (size_t i = 0; i < source_.size(); ++i) {
+    const char ch = source_[i];
+    if (ch == '\r' && i + 1 < source_.size() && source_[i + 1] == '\n') continue;
+    if ((ch == '\n' || ch == '\r') && i + 1 < source_.size()) ++line;
+  }
+  return line;
+}
+
+int Parser::lastLineLength() const {
+  size_t end = source_.size();
+  while (end > 0 && (source_[end - 1] == '\n' || source_[end - 1] == '\r')) {
+    const bool crlf = end >= 2 && source_[end - 1] == '\n' && source_[end - 2] == '\r';
+    end -= crlf ? 2 : 1;
+    break;  // only the final line break
+  }
+  size_t start = end;
+  while (start > 0 && source_[start - 1] != '\n' && source_[start - 1] != '\r')
+    --start;
+  int length = 0;
+  for (size_t i = start; i < end; ++i) {
+    length += (static_cast<unsigned char>(source_[i]) & 0xC0) != 0x80;
+  }
+  return length;
+}
+
+int Parser::newlineColumn(size_t index) const {
+  const Token& t = tokens_[index];
+  if (index == 0) return t.col;
+  const Token& prev = tokens_[index - 1];
+  const char* base = source_.data();
+  auto inSource = [&](std::string_view text) {
+    return text.data() != nullptr && !std::less<const char*>()(text.data(), base) &&
+           !std::less<const char*>()(base + source_.size(), text.data() + text.size());
+  };
+  if (prev.endLine != t.line || prev.text.empty() || !inSource(prev.text) || !inSource(t.text)) {
+    return t.col;
+  }
+  const size_t from = static_cast<size_t>(prev.text.data() + prev.text.size() - base);
+  const size_t to = static_cast<size_t>(t.text.data() - base);
+  if (from > to) return t.col;
+  const size_t hash = source_.substr(from, to - from).find('#');
+  // Only whitespace (one column per byte) lies between the last token and the comment.
+  return hash == std::string_view::npos ? t.col : prev.endCol + static_cast<int>(hash);
 }
 
 void Parser::unexpectedIndent(size_t indentIndex) {
@@ -691,27 +870,47 @@ void Parser::tooDeep(const char* message) {
 }
 
 void Parser::failInvalid() {
-  // Two expressions side by side. CPython's second pass tries a few rules that explain the
-  // likely mistake; emulate the two common ones when an expression has just ended here.
-  if (!speculating_ && pos_ == lastDisjEnd_ && lastDisjStart_ < lastDisjEnd_ &&
-      startsExpression(kind())) {
-    const size_t start = lastDisjStart_;
-    const Token& a = tokens_[start];
-    const bool singleName = a.kind == TK::Name && lastDisjEnd_ == start + 1;
-    if (singleName && (a.text == "print" || a.text == "exec") &&
-        speculateAt(pos_, [&] { return parseStarExpressions() != nullptr; })) {
+  diagnoseJuxtaposition();
+  errorAtToken(kInvalidSyntax, std::max(pos_, furthest_));
+}
+
+// Two expressions side by side, the second starting at the cursor. CPython's second pass has two
+// rules that explain the likely mistake: `a b` inside brackets is "Perhaps you forgot a comma?",
+// and `print x` is "Missing parentheses". The latter applies to any lone name (it only reports
+// for print and exec) and parses what follows, so both rules get another go there: in
+// `f(x "s" y)` the comma is missing after "s". Throws if a rule applies.
+void Parser::diagnoseJuxtaposition() {
+  if (speculating_ || pos_ != lastDisjEnd_ || lastDisjStart_ >= lastDisjEnd_) return;
+  size_t aStart = lastDisjStart_, aEnd = lastDisjEnd_;
+  for (int hop = 0; hop < 8 && startsExpression(tokens_[aEnd].kind); ++hop) {
+    const Token& a = tokens_[aStart];
+    const bool loneName = a.kind == TK::Name && aEnd == aStart + 1;
+    const bool legacy = loneName && (a.text == "print" || a.text == "exec");
+    const bool excluded =
+        a.kind == TK::Name && (isStringToken(tokens_[aStart + 1].kind) || isSoftKeyword(a.text));
+    // The second expression is parsed even outside brackets (CPython does, and how far it reads
+    // matters, see reach()). CPython parses it without its diagnoses here, but with them when
+    // it parses what follows a lone name (the "Missing parentheses" rule), as below.
+    if (!excluded && speculateAt(aEnd, [&] { return parseExpression() != nullptr; }) &&
+        bracketDepth_ > 0 && !legacy) {
+      errorAt("invalid syntax. Perhaps you forgot a comma?", a.line, a.col);
+    }
+    if (!loneName) return;
+    if (legacy && probeAt(aEnd, [&] { parseStarExpressions(); })) {
       const std::string name(a.text);
       errorAt("Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
               a.line, a.col);
     }
-    const bool excluded =
-        a.kind == TK::Name && (isStringToken(tokens_[start + 1].kind) || isSoftKeyword(a.text));
-    if (bracketDepth_ > 0 && !excluded &&
-        speculateAt(pos_, [&] { return parseExpression() != nullptr; })) {
-      errorAt("invalid syntax. Perhaps you forgot a comma?", a.line, a.col);
+    size_t next = 0;
+    if (!probeAt(aEnd, [&] {
+          parseDisjunction();
+          next = pos_;
+        })) {
+      return;
     }
+    aStart = aEnd;
+    aEnd = next;
   }
-  errorAtToken(kInvalidSyntax, std::max(pos_, furthest_));
 }
 
 bool Parser::spansBitwiseOr(size_t from, size_t to) {
@@ -728,30 +927,32 @@ bool Parser::bitwiseOrWithoutAssignment(size_t from) {
   });
 }
 
-// CPython's invalid_named_expression: `target = value` where `target` is a bitwise-or-level
-// expression that cannot be assigned to, and `value` is not followed by another '='.
-bool Parser::assignmentLooksLikeComparison(size_t start, size_t equalIndex) {
-  if (speculating_) return false;
-  const TK first = tokens_[start].kind;
-  if (first == TK::KwTrue || first == TK::KwFalse || first == TK::KwNone || displayAt_[start]) {
-    return false;
-  }
-  return spansBitwiseOr(start, equalIndex) && bitwiseOrWithoutAssignment(equalIndex + 1);
-}
-
 // An expression that started at token `start` is followed by a stray '=' where only an
 // expression is allowed (an `if` condition, a list element, ...). Throws CPython's helpful
 // message when it applies; otherwise returns and the caller reports "invalid syntax".
 void Parser::diagnoseStrayEquals(size_t start, const Expr& e) {
-  if (speculating_ || !check(TK::Equal)) return;
-  const size_t equalIndex = pos_;
+  if (check(TK::Equal)) diagnoseEqualsAt(start, pos_, e);
+}
+
+// CPython's invalid_named_expression for `e = value`, e starting at token `start`, '=' at
+// `equalIndex`.
+//
+// The rule: `NAME = value`, or `target = value` where `target` is a bitwise-or-level expression
+// that does not start with a tuple, list or generator display or True/False/None; and `value`
+// is a bitwise-or-level expression not followed by another '=' or ':='.
+void Parser::diagnoseEqualsAt(size_t start, size_t equalIndex, const Expr& e) {
+  if (speculating_) return;
+  const bool name = e.kind == ExprKind::Name && equalIndex == start + 1;
+  if (!name) {
+    const TK first = tokens_[start].kind;
+    if (first == TK::KwTrue || first == TK::KwFalse || first == TK::KwNone || displayAt_[start] ||
+        !spansBitwiseOr(start, equalIndex)) {
+      return;
+    }
+  }
   if (!bitwiseOrWithoutAssignment(equalIndex + 1)) return;
-  if (e.kind == ExprKind::Name && equalIndex == start + 1) {
-    error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e);
-  }
-  if (assignmentLooksLikeComparison(start, equalIndex)) {
-    error("cannot assign to " + exprName(e) + " here. Maybe you meant '==' instead of '='?", e);
-  }
+  if (name) error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", e);
+  error("cannot assign to " + exprName(e) + " here. Maybe you meant '==' instead of '='?", e);
 }
 
 // ================================================================================================
@@ -809,12 +1010,18 @@ void Parser::unsupportedAsync() {
 }
 
 void Parser::parseSimpleStatements(Body& out) {
+  size_t start;
   while (true) {
+    start = pos_;
     out.push_back(parseSimpleStatement());
     if (!accept(TK::Semicolon)) break;
     if (check(TK::Newline) || check(TK::EndOfFile)) break;
   }
-  if (!accept(TK::Newline) && !check(TK::EndOfFile)) failInvalid();
+  if (!accept(TK::Newline) && !check(TK::EndOfFile)) {
+    diagnoseJuxtaposition();
+    if (out.back()->kind == StmtKind::Expr) diagnoseTargetSequence(start);
+    failInvalid();
+  }
 }
 
 StmtPtr Parser::parseSimpleStatement() {
@@ -878,10 +1085,17 @@ StmtPtr Parser::parseExpressionStatement() {
   const size_t start = pos_;
   ExprPtr first = check(TK::KwYield) ? parseYield() : parseStarExpressions();
   if (check(TK::Equal)) return parseAssignment(startTok, start, std::move(first));
+  diagnoseWalrus(*first);
   BinaryOperator op;
   if (augmentedOperator(kind(), op)) {
     if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
         first->kind != ExprKind::Subscript) {
+      // CPython's rule needs the value to parse; otherwise it is plain invalid syntax here.
+      if (!speculateAt(pos_ + 1, [&] {
+            return (check(TK::KwYield) ? parseYield() : parseStarExpressions()) != nullptr;
+          })) {
+        errorAtToken(kInvalidSyntax, std::max(pos_, furthest_));
+      }
       error("'" + exprName(*first) + "' is an illegal expression for augmented assignment", *first);
     }
     advance();
@@ -911,11 +1125,7 @@ StmtPtr Parser::parseAssignment(const Token& startTok, size_t start, ExprPtr fir
   while (check(TK::Equal)) {
     Expr& target = *current;
     if (const Expr* bad = invalidTarget(target, ExprContext::Store)) {
-      if (s->targets.empty() && assignmentLooksLikeComparison(start, firstEqual)) {
-        error(
-            "cannot assign to " + exprName(target) + " here. Maybe you meant '==' instead of '='?",
-            target);
-      }
+      diagnoseFirstTarget(start, firstEqual, s->targets.empty() ? target : *s->targets[0]);
       if (target.kind == ExprKind::Yield) {
         error("assignment to yield expression not possible", target);
       }
@@ -933,8 +1143,70 @@ StmtPtr Parser::parseAssignment(const Token& startTok, size_t start, ExprPtr fir
   return s;
 }
 
+// Some target of an assignment is invalid. CPython's invalid_assignment first parses the
+// statement's first target element by element as named expressions, so `x = a if b else c = 1`
+// is "Maybe you meant '=='" about `x = a`, and in `a, f() = 1` it is the last element, the one
+// right before the '=', that gets that diagnosis.
+void Parser::diagnoseFirstTarget(size_t start, size_t equalIndex, const Expr& first) {
+  if (speculating_) return;
+  diagnoseEqualsAt(start, equalIndex, first);
+  if (first.kind != ExprKind::Tuple || first.items.empty() ||
+      first.items[0]->range.line != first.range.line ||
+      first.items[0]->range.col != first.range.col) {
+    return;  // not an unparenthesised tuple
+  }
+  size_t last = start;
+  int depth = 0;
+  for (size_t i = start; i < equalIndex; ++i) {
+    switch (tokens_[i].kind) {
+      case TK::LParen:
+      case TK::LBracket:
+      case TK::LBrace:
+        ++depth;
+        break;
+      case TK::RParen:
+      case TK::RBracket:
+      case TK::RBrace:
+        --depth;
+        break;
+      case TK::Comma:
+        if (depth == 0) last = i + 1;
+        break;
+      default:
+        break;
+    }
+  }
+  const Expr& element = *first.items.back();
+  if (last > start && last < equalIndex && element.kind != ExprKind::Starred) {
+    diagnoseEqualsAt(last, equalIndex, element);
+  }
+}
+
+// CPython's invalid_assignment rule `star_named_expression ',' star_named_expressions* ':' ...`
+// repeats its groups without commas between them, so in `a, b c = d` the element `c` is parsed as
+// a named expression and `c = d` gets the "Maybe you meant '=='" diagnosis.
+void Parser::diagnoseTargetSequence(size_t start) {
+  if (speculating_) return;
+  auto startsElement = [&] { return startsExpression(kind()) || check(TK::Star); };
+  probeAt(start, [&] {
+    parseStarNamedExpression();
+    if (!accept(TK::Comma)) return;
+    while (startsElement()) {
+      parseStarNamedExpression();
+      while (accept(TK::Comma) && startsElement())
+        parseStarNamedExpression();
+    }
+  });
+}
+
 StmtPtr Parser::parseAnnotated(const Token& startTok, ExprPtr target) {
   const Expr& t = *target;
+  const bool valid =
+      t.kind == ExprKind::Name || t.kind == ExprKind::Attribute || t.kind == ExprKind::Subscript;
+  // CPython's messages for bad targets need the annotation to parse.
+  if (!valid && !speculateAt(pos_ + 1, [&] { return parseExpression() != nullptr; })) {
+    errorAtToken(kInvalidSyntax, std::max(pos_, furthest_));
+  }
   if (t.kind == ExprKind::Tuple) {
     // Unparenthesised `a, b: int` is reported at `a`, a parenthesised tuple at its '('.
     const bool bare = !t.items.empty() && t.items[0]->range.line == t.range.line &&
@@ -1024,14 +1296,30 @@ StmtPtr Parser::parseFromImport() {
   return s;
 }
 
+// Targets are primaries (CPython's del_targets); anything else is diagnosed as CPython's
+// invalid_del_stmt does: parsed as an expression and blamed on the part that cannot be deleted.
 StmtPtr Parser::parseDelete() {
   auto s = makeStmt(StmtKind::Delete, advance());
-  do {
-    if (!s->targets.empty() && atSimpleStatementEnd()) break;  // trailing comma
-    ExprPtr target = check(TK::Star) ? parseStarred() : parseExpression();
+  const size_t start = pos_;
+  try {
+    do {
+      if (!s->targets.empty() && atSimpleStatementEnd()) break;  // trailing comma
+      s->targets.push_back(parseTargetItem());
+    } while (accept(TK::Comma));
+    if (!atSimpleStatementEnd()) failInvalid();
+  } catch (const SyntaxError& e) {
+    if (!isPlainInvalidSyntax(e) || speculating_) throw;
+    ExprPtr whole;
+    probeAt(start, [&] { whole = parseStarExpressions(); });
+    if (whole) {
+      if (const Expr* bad = invalidTarget(*whole, ExprContext::Del)) {
+        error("cannot delete " + exprName(*bad), *bad);
+      }
+    }
+    throw;
+  }
+  for (ExprPtr& target : s->targets)
     makeTarget(*target, ExprContext::Del);
-    s->targets.push_back(std::move(target));
-  } while (accept(TK::Comma));
   finish(*s);
   return s;
 }
@@ -1115,9 +1403,7 @@ StmtPtr Parser::parseWhile() {
 StmtPtr Parser::parseFor() {
   const Token& forTok = advance();
   auto s = makeStmt(StmtKind::For, forTok);
-  s->target = parseTargetList();
-  makeTarget(*s->target, ExprContext::Store);
-  expect(TK::KwIn);
+  s->target = parseForTarget();
   s->iter = parseStarExpressions();
   rejectBareStarred(s->iter.get());
   expectColonSoft();
@@ -1267,11 +1553,15 @@ StmtPtr Parser::parseFunctionDef() {
   }
   // The return annotation is parsed for validity only: the AST has no place for annotations.
   if (check(TK::Arrow)) {
-    // CPython backs off an unparsable `-> annotation` and then demands the ':' at the '->'.
-    const size_t arrow = pos_;
-    if (!speculateAt(pos_ + 1, [&] { return parseExpression() != nullptr; })) {
-      errorAtToken("expected ':'", arrow);
-    }
+    // CPython's first pass backs off whatever part of the annotation does not parse and then
+    // demands the ':' there (at the '->' if nothing parses).
+    size_t end = pos_;
+    speculateAt(pos_ + 1, [&] {
+      parseExpression();
+      end = pos_;
+      return true;
+    });
+    if (tokens_[end].kind != TK::Colon) errorAtToken("expected ':'", end);
     advance();
     parseExpression();
   }
@@ -1320,10 +1610,30 @@ std::unique_ptr<Arguments> Parser::parseParameters(bool isLambda) {
     if (check(TK::Slash)) {
       if (sawSlash) error("/ may appear only once", t);
       if (sawStar) error("/ must be ahead of *", t);
-      if (args->positional.empty()) failInvalid();
+      if (args->positional.empty()) {
+        if (tokens_[pos_ + 1].kind == TK::Comma) error("at least one argument must precede /", t);
+        failInvalid();
+      }
       advance();
+      if (check(TK::Star)) error("expected comma between / and *", cur());
       sawSlash = true;
       args->positionalOnlyCount = static_cast<int>(args->positional.size());
+    } else if (check(TK::LParen)) {
+      // `def f((a, b))`: Python 2's tuple parameters. CPython names the mistake when the
+      // parenthesised part is plain names and only plain names came before it.
+      const bool tupleParameter = speculateAt(pos_ + 1, [&] {
+        do {
+          expectName();
+          if (!isLambda && accept(TK::Colon)) parseExpression();
+        } while (accept(TK::Comma) && check(TK::Name));
+        return check(TK::RParen);
+      });
+      if (tupleParameter && !sawSlash && !sawStar && args->defaults.empty()) {
+        error(isLambda ? "Lambda expression parameters cannot be parenthesized"
+                       : "Function parameters cannot be parenthesized",
+              t);
+      }
+      failInvalid();
     } else if (check(TK::Star)) {
       if (sawStar) error("* argument may appear only once", t);
       advance();
@@ -1424,7 +1734,60 @@ void Parser::rejectBareStarred(const Expr* e) {
   if (e != nullptr && e->kind == ExprKind::Starred) error("can't use starred expression here", *e);
 }
 
-// star_targets of `for` and comprehensions: parsed at bitwise-or level so `in` is not consumed.
+// `for` and comprehension targets (CPython's star_targets) up to and including the `in`. Targets
+// are primaries (names, attributes, subscripts, bracketed groups), so `in` is not taken for an
+// operator. Anything else is diagnosed like CPython's invalid_for_target does it: parsed as an
+// expression and blamed on the part that cannot be assigned to.
+ExprPtr Parser::parseForTarget() {
+  const size_t start = pos_;
+  ExprPtr target;
+  try {
+    target = parseTargetList();
+    if (!check(TK::KwIn)) failInvalid();
+  } catch (const SyntaxError& e) {
+    if (isPlainInvalidSyntax(e)) diagnoseForTarget(start);
+    throw;
+  }
+  makeTarget(*target, ExprContext::Store);
+  advance();  // in
+  return target;
+}
+
+void Parser::diagnoseForTarget(size_t start) {
+  if (speculating_) return;
+  ExprPtr e;
+  probeAt(start, [&] {
+    e = parseStarExpressions();
+    diagnoseJuxtaposition();
+  });
+  if (!e) return;
+  // `for a, b in c` parses as a tuple whose last item is a comparison; CPython looks left of an
+  // `in` and gives up on other comparisons.
+  struct Finder {
+    static const Expr* find(const Expr& x) {
+      switch (x.kind) {
+        case ExprKind::Name:
+        case ExprKind::Attribute:
+        case ExprKind::Subscript:
+          return nullptr;
+        case ExprKind::Starred:
+          return find(*x.a);
+        case ExprKind::Tuple:
+        case ExprKind::List:
+          for (const ExprPtr& item : x.items) {
+            if (const Expr* bad = find(*item)) return bad;
+          }
+          return nullptr;
+        case ExprKind::Compare:
+          return x.compareOps[0] == CompareOperator::In ? find(*x.a) : nullptr;
+        default:
+          return &x;
+      }
+    }
+  };
+  if (const Expr* bad = Finder::find(*e)) error("cannot assign to " + exprName(*bad), *bad);
+}
+
 ExprPtr Parser::parseTargetList() {
   const Token& startTok = cur();
   ExprPtr first = parseTargetItem();
@@ -1440,10 +1803,10 @@ ExprPtr Parser::parseTargetList() {
 }
 
 ExprPtr Parser::parseTargetItem() {
-  if (!check(TK::Star)) return parseBitwiseOr();
+  if (!check(TK::Star)) return parsePrimary();
   const Token& star = advance();
   auto starred = makeExpr(ExprKind::Starred, tokenRange(star));
-  starred->a = parseBitwiseOr();
+  starred->a = parsePrimary();
   finish(*starred);
   return starred;
 }
@@ -1499,14 +1862,30 @@ ExprPtr Parser::parseNamedExpression(bool diagnoseEquals) {
   }
   const size_t start = pos_;
   ExprPtr e = parseExpression();
-  if (check(TK::ColonEqual)) error("cannot use assignment expressions with " + exprName(*e), *e);
-  if (diagnoseEquals) diagnoseStrayEquals(start, *e);
+  if (diagnoseEquals) {
+    diagnoseWalrus(*e);
+    diagnoseStrayEquals(start, *e);
+  }
   return e;
+}
+
+// `target := value` where target is not a name (a name would have parsed).
+void Parser::diagnoseWalrus(const Expr& target) {
+  if (speculating_ || !check(TK::ColonEqual) || target.kind == ExprKind::Name) return;
+  if (speculateAt(pos_ + 1, [&] { return parseExpression() != nullptr; })) {
+    error("cannot use assignment expressions with " + exprName(target), target);
+  }
 }
 
 ExprPtr Parser::parseExpression() {
   if (check(TK::KwLambda)) return parseLambda();
   const size_t start = pos_;
+  struct RestoreStart {
+    size_t& ref;
+    size_t old;
+    ~RestoreStart() { ref = old; }
+  } restoreStart{exprStart_, exprStart_};
+  exprStart_ = start;
   const Token& startTok = cur();
   ExprPtr body = parseDisjunction();
   if (!check(TK::KwIf)) {
@@ -1518,10 +1897,27 @@ ExprPtr Parser::parseExpression() {
   Nesting nesting(*this, 1, kTooComplex);
   const bool complete = lenient([&] {
     advance();
-    ifExp->a = parseDisjunction();
+    const size_t conditionStart = pos_;
+    try {
+      ifExp->a = parseDisjunction();
+    } catch (const SyntaxError& e) {
+      // CPython backs off the part of the condition that does not parse; if what remains is not
+      // followed by `else`, the missing `else` is what it reports.
+      size_t end = 0;
+      if (!speculating_ && isPlainInvalidSyntax(e) && speculateAt(conditionStart, [&] {
+            parseDisjunction();
+            end = pos_;
+            return true;
+          })) {
+        if (tokens_[end].kind != TK::KwElse && tokens_[end].kind != TK::Colon) {
+          error("expected 'else' after 'if' expression", *body);
+        }
+      }
+      throw;
+    }
     if (!check(TK::KwElse)) {
       if (!check(TK::Colon) && !speculating_) {
-        errorAt("expected 'else' after 'if' expression", startTok.line, startTok.col);
+        error("expected 'else' after 'if' expression", *body);
       }
       failInvalid();
     }
@@ -1743,25 +2139,37 @@ ExprPtr Parser::parsePrimary() {
           })) {
         return e;
       }
-    } else if (check(TK::LParen)) {
-      if (!lenient([&] {
-            const Token& open = advance();
-            next = makeExpr(ExprKind::Call, e->range);
-            BracketScope brackets(*this);
-            parseCallArguments(next->items, next->keywords, true, open);
-            expect(TK::RParen);
-          })) {
-        return e;
-      }
-    } else if (check(TK::LBracket)) {
-      if (!lenient([&] {
-            advance();
-            next = makeExpr(ExprKind::Subscript, e->range);
-            BracketScope brackets(*this);
-            next->b = parseSlices();
-            expect(TK::RBracket);
-          })) {
-        return e;
+    } else if (check(TK::LParen) || check(TK::LBracket)) {
+      const size_t open = pos_;
+      try {
+        if (!lenient([&] {
+              const Token& openTok = advance();
+              BracketScope brackets(*this);
+              if (openTok.kind == TK::LParen) {
+                next = makeExpr(ExprKind::Call, e->range);
+                parseCallArguments(next->items, next->keywords, true, openTok);
+                expect(TK::RParen);
+              } else {
+                next = makeExpr(ExprKind::Subscript, e->range);
+                next->b = parseSlices();
+                expect(TK::RBracket);
+              }
+            })) {
+          return e;
+        }
+      } catch (const SyntaxError& error) {
+        // CPython's PEG parser backs off a call or subscript that does not parse; what is left
+        // is an expression followed by a bracketed one, as in `f(a [])` or `print [x]`.
+        if (!isPlainInvalidSyntax(error) || exprStart_ == kNoToken) throw;
+        const size_t savedPos = pos_, savedStart = lastDisjStart_, savedEnd = lastDisjEnd_;
+        pos_ = open;
+        lastDisjStart_ = exprStart_;
+        lastDisjEnd_ = open;
+        diagnoseJuxtaposition();
+        pos_ = savedPos;
+        lastDisjStart_ = savedStart;
+        lastDisjEnd_ = savedEnd;
+        throw;
       }
     } else {
       return e;
@@ -1880,9 +2288,11 @@ ExprPtr Parser::parseListDisplay() {
     }
     list->items.push_back(std::move(first));
     while (accept(TK::Comma)) {
+      diagnoseComprehensionTarget(*list->items[0]);
       if (check(TK::RBracket)) break;
       list->items.push_back(parseStarNamedExpression());
     }
+    diagnoseComprehensionTarget(*list->items[0]);
   }
   expect(TK::RBracket);
   finish(*list);
@@ -1920,9 +2330,11 @@ ExprPtr Parser::parseBraceDisplay() {
   auto set = makeExpr(ExprKind::Set, tokenRange(open));
   set->items.push_back(std::move(first));
   while (accept(TK::Comma)) {
+    diagnoseComprehensionTarget(*set->items[0]);
     if (check(TK::RBrace)) break;
     set->items.push_back(parseStarNamedExpression());
   }
+  diagnoseComprehensionTarget(*set->items[0]);
   expect(TK::RBrace);
   finish(*set);
   return set;
@@ -1974,13 +2386,22 @@ ExprPtr Parser::parseDictDisplay(const Token& open, ExprPtr firstKey) {
   return dict;
 }
 
+// `[a, b for x in y]`: a comprehension after a list or set display's elements.
+void Parser::diagnoseComprehensionTarget(const Expr& first) {
+  if (speculating_ || !check(TK::KwFor)) return;
+  if (probeAt(pos_, [&] {
+        std::vector<Comprehension> clauses;
+        parseComprehensionClauses(clauses);
+      })) {
+    error("did you forget parentheses around the comprehension target?", first);
+  }
+}
+
 void Parser::parseComprehensionClauses(std::vector<Comprehension>& out) {
   while (check(TK::KwFor)) {
     advance();
     Comprehension clause;
-    clause.target = parseTargetList();
-    makeTarget(*clause.target, ExprContext::Store);
-    expect(TK::KwIn);
+    clause.target = parseForTarget();
     clause.iter = parseDisjunction();
     while (accept(TK::KwIf))
       clause.ifs.push_back(parseDisjunction());
@@ -2052,72 +2473,98 @@ void Parser::parseCallArguments(std::vector<ExprPtr>& args, std::vector<Keyword>
                                 bool allowGenerator, const Token& open) {
   bool sawKeyword = false, sawKeywordUnpack = false;
   std::unordered_set<std::string_view> keywordNames;
-  // CPython reports a misplaced positional argument only once the whole list has parsed, at the
-  // token after it.
+  // CPython reports a misplaced positional argument once the rest of the list has parsed as far
+  // as it goes, at the furthest token read; only a more specific error in the rest beats it.
   const char* misplaced = nullptr;
-  while (!check(TK::RParen)) {
-    const Token& t = cur();
-    if (check(TK::Star)) {
-      ExprPtr starred = parseStarred(true);
-      if (check(TK::KwFor)) error("iterable unpacking cannot be used in comprehension", *starred);
-      if (sawKeywordUnpack) {
-        error("iterable argument unpacking follows keyword argument unpacking", t);
-      }
-      args.push_back(std::move(starred));
-    } else if (check(TK::DoubleStar)) {
-      advance();
-      Keyword keyword;
-      keyword.value = parseExpression();
-      keyword.range = spanFrom(t);
-      keywords.push_back(std::move(keyword));
-      sawKeywordUnpack = true;
-    } else if (check(TK::Name) && kind(1) == TK::Equal) {
-      advance();
-      advance();
-      Keyword keyword;
-      keyword.name = std::string(t.text);
-      keyword.value = parseExpression();
-      keyword.range = spanFrom(t);
-      if (check(TK::KwFor)) {
-        error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t);
-      }
-      if (!keywordNames.insert(t.text).second) {
-        error("keyword argument repeated: " + keyword.name, keyword.range);
-      }
-      keywords.push_back(std::move(keyword));
-      sawKeyword = true;
-    } else if ((check(TK::KwTrue) || check(TK::KwFalse) || check(TK::KwNone)) &&
-               kind(1) == TK::Equal) {
-      error("cannot assign to " + std::string(t.text), t);
-    } else {
-      ExprPtr e = parseNamedExpression(false);
-      if (check(TK::Equal)) {
-        error("expression cannot contain assignment, perhaps you meant \"==\"?", *e);
-      }
-      if (check(TK::KwFor)) {
-        if (!allowGenerator) failInvalid();
-        auto generator = makeExpr(ExprKind::GeneratorExp, e->range);
-        generator->a = std::move(e);
-        parseComprehensionClauses(generator->generators);
-        finish(*generator);
-        if (!args.empty() || !keywords.empty() || !check(TK::RParen)) {
-          error("Generator expression must be parenthesized", *generator);
+  // Like CPython, at the last token read (lookahead included).
+  auto reportMisplaced = [&] { errorAtToken(misplaced, std::max(pos_, reach_)); };
+  // An argument that fails to parse after keywords may still count as a misplaced positional
+  // one for CPython, whose PEG parser keeps the part that parses (not followed by '=').
+  size_t argStart = pos_;
+  bool argIsKeyword = false;
+  try {
+    while (!check(TK::RParen)) {
+      const Token& t = cur();
+      argStart = pos_;
+      argIsKeyword = check(TK::Name) && kind(1) == TK::Equal;
+      if (check(TK::Star)) {
+        ExprPtr starred = parseStarred(true);
+        if (check(TK::KwFor)) error("iterable unpacking cannot be used in comprehension", *starred);
+        if (sawKeywordUnpack) {
+          error("iterable argument unpacking follows keyword argument unpacking", t);
         }
-        // The call's parentheses double as the generator's, so its range covers them.
-        generator->range = SourceRange{open.line, open.col, cur().endLine, cur().endCol};
-        args.push_back(std::move(generator));
-        continue;
+        args.push_back(std::move(starred));
+      } else if (check(TK::DoubleStar)) {
+        advance();
+        Keyword keyword;
+        keyword.value = parseExpression();
+        keyword.range = spanFrom(t);
+        keywords.push_back(std::move(keyword));
+        sawKeywordUnpack = true;
+      } else if (check(TK::Name) && kind(1) == TK::Equal) {
+        advance();
+        advance();
+        Keyword keyword;
+        keyword.name = std::string(t.text);
+        keyword.value = parseExpression();
+        keyword.range = spanFrom(t);
+        if (check(TK::KwFor)) {
+          error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", t);
+        }
+        if (!keywordNames.insert(t.text).second) {
+          error("keyword argument repeated: " + keyword.name, keyword.range);
+        }
+        keywords.push_back(std::move(keyword));
+        sawKeyword = true;
+      } else if ((check(TK::KwTrue) || check(TK::KwFalse) || check(TK::KwNone)) &&
+                 kind(1) == TK::Equal) {
+        error("cannot assign to " + std::string(t.text), t);
+      } else {
+        ExprPtr e = parseNamedExpression(false);
+        if (check(TK::Equal)) {
+          error("expression cannot contain assignment, perhaps you meant \"==\"?", *e);
+        }
+        if (check(TK::KwFor)) {
+          if (!allowGenerator) failInvalid();
+          auto generator = makeExpr(ExprKind::GeneratorExp, e->range);
+          generator->a = std::move(e);
+          parseComprehensionClauses(generator->generators);
+          finish(*generator);
+          if (!args.empty() || !keywords.empty() || !check(TK::RParen)) {
+            error("Generator expression must be parenthesized", *generator);
+          }
+          // The call's parentheses double as the generator's, so its range covers them.
+          generator->range = SourceRange{open.line, open.col, cur().endLine, cur().endCol};
+          args.push_back(std::move(generator));
+          continue;
+        }
+        if (misplaced == nullptr && sawKeywordUnpack) {
+          misplaced = "positional argument follows keyword argument unpacking";
+        } else if (misplaced == nullptr && sawKeyword) {
+          misplaced = "positional argument follows keyword argument";
+        }
+        args.push_back(std::move(e));
       }
-      if (misplaced == nullptr && sawKeywordUnpack) {
-        misplaced = "positional argument follows keyword argument unpacking";
-      } else if (misplaced == nullptr && sawKeyword) {
-        misplaced = "positional argument follows keyword argument";
-      }
-      args.push_back(std::move(e));
+      if (!accept(TK::Comma)) break;
     }
-    if (!accept(TK::Comma)) break;
+  } catch (const SyntaxError& e) {
+    if (isPlainInvalidSyntax(e) && !speculating_) {
+      if (misplaced == nullptr && (sawKeyword || sawKeywordUnpack) && !argIsKeyword &&
+          speculateAt(argStart, [&] {
+            parseNamedExpression(false);
+            return !check(TK::Equal);
+          })) {
+        misplaced = sawKeywordUnpack ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument";
+      }
+      if (misplaced != nullptr) reportMisplaced();
+    }
+    throw;
   }
-  if (misplaced != nullptr) errorAtToken(misplaced, std::max(pos_, furthest_));
+  if (misplaced != nullptr) {
+    if (!check(TK::RParen)) diagnoseJuxtaposition();
+    reportMisplaced();
+  }
 }
 
 // ================================================================================================
@@ -2421,14 +2868,21 @@ ExprPtr Parser::compileFStringExpression(std::string_view text, int line, int co
   try {
     tokens = Lexer(source).tokenize();
   } catch (const SyntaxError& e) {
-    throw SyntaxError(prefixed(e), line + e.line - 1, e.col, e.kind);
+    // Errors CPython raises from its parser (a parse error before the lexer's error, or a stray
+    // character) get the "f-string: " prefix; tokenizer errors are raised as they are.
+    const SyntaxError first = firstError(source, e, 0);
+    const bool fromParser =
+        std::string_view(first.what()) != e.what() || first.line != e.line || first.col != e.col;
+    const bool prefix = fromParser || lexErrorCut(e.what()) == LexErrorCut::AtError;
+    throw SyntaxError(prefix ? prefixed(first) : std::string(first.what()), line + first.line - 1,
+                      first.col, first.kind);
   }
   for (Token& t : tokens) {
     relocate(t.line, t.col);
     relocate(t.endLine, t.endCol);
   }
   // `source` outlives `sub`, whose tokens view into it.
-  Parser sub(std::move(tokens), depth_ + kBracketCost, functionDepth_);
+  Parser sub(source, std::move(tokens), depth_ + kBracketCost, functionDepth_);
   try {
     return sub.parseFStringExpression();
   } catch (const SyntaxError& e) {
@@ -2445,50 +2899,6 @@ ExprPtr Parser::parseFStringExpression() {
   return e;
 }
 
-bool endsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// Lexer errors that CPython raises from its parser when the parser gets to them, so that an
-// earlier parse error is reported instead: stray characters and bad escapes.
-bool raisedByCPythonParser(std::string_view message) {
-  return message == "invalid syntax" || message.rfind("(unicode error)", 0) == 0 ||
-         message.rfind("(value error)", 0) == 0 ||
-         message == "bytes can only contain ASCII literal characters";
-}
-
-// Byte offset of (line, col) in `source`, counting line breaks and code points as the lexer does.
-size_t offsetOf(std::string_view source, int line, int col) {
-  size_t i = 0;
-  int l = 1, c = 1;
-  while (i < source.size() && (l < line || c < col)) {
-    const char ch = source[i];
-    if (ch == '\r' || ch == '\n') {
-      if (l == line) break;
-      i += (ch == '\r' && i + 1 < source.size() && source[i + 1] == '\n') ? 2 : 1;
-      ++l;
-      c = 1;
-      continue;
-    }
-    ++i;
-    while (i < source.size() && (static_cast<unsigned char>(source[i]) & 0xC0) == 0x80)
-      ++i;
-    ++c;
-  }
-  return i;
-}
-
-int countLines(std::string_view source) {
-  int lines = 1;
-  for (size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\n' ||
-        (source[i] == '\r' && (i + 1 == source.size() || source[i + 1] != '\n'))) {
-      ++lines;
-    }
-  }
-  return lines;
-}
-
 // CPython tokenizes on demand, so its parser reports a syntax error it meets before the point
 // where the tokenizer would fail with "unexpected indent" or "'(' was never closed" (or a parse-
 // level lexical error). Our lexer runs to the end first; to report what CPython reports, parse
@@ -2497,11 +2907,14 @@ int countLines(std::string_view source) {
 SyntaxError firstError(std::string_view source, const SyntaxError& lexError, int depth) {
   const std::string_view message = lexError.what();
   const bool unclosed = endsWith(message, "' was never closed");
+  const LexErrorCut cut = lexErrorCut(message);
   std::string text;
   int cutLine = 1, cutCol = 1;
-  if (message == "unexpected indent" || raisedByCPythonParser(message)) {
+  if (cut != LexErrorCut::None) {
     cutLine = lexError.line;
-    cutCol = message == "unexpected indent" ? 1 : lexError.col;
+    cutCol = cut == LexErrorCut::LineStart     ? 1
+             : cut == LexErrorCut::BeforeError ? std::max(1, lexError.col - 1)
+                                               : lexError.col;
     text = std::string(source.substr(0, offsetOf(source, cutLine, cutCol)));
   } else if (unclosed) {
     cutLine = countLines(source) + 1;
@@ -2522,8 +2935,7 @@ SyntaxError firstError(std::string_view source, const SyntaxError& lexError, int
         text += open == '(' ? ')' : open == '[' ? ']' : '}';
         continue;
       }
-      if (!unclosed && depth < 4 &&
-          (innerMessage == "unexpected indent" || raisedByCPythonParser(innerMessage))) {
+      if (!unclosed && depth < 4 && lexErrorCut(innerMessage) != LexErrorCut::None) {
         return firstError(text, inner, depth + 1);
       }
       return lexError;
@@ -2536,11 +2948,14 @@ SyntaxError firstError(std::string_view source, const SyntaxError& lexError, int
       break;
     }
   }
-  Parser parser(std::move(tokens), 0, 0);
+  Parser parser(text, std::move(tokens), 0, 0);
   try {
     parser.parseModule();
   } catch (const SyntaxError& e) {
-        if (parser.reach() < artificial) return e;
+    // For an unclosed bracket CPython also prefers its own error when the parser had read past
+    // the bracket's line.
+    const size_t reach = parser.reach();
+    if (reach < artificial && !(unclosed && parser.tokenLine(reach) > lexError.line)) return e;
   }
   return lexError;
 }
@@ -2554,7 +2969,7 @@ Module parse(std::string_view source) {
   } catch (const SyntaxError& e) {
     throw firstError(source, e, 0);
   }
-  Parser parser(std::move(tokens), 0, 0);
+  Parser parser(source, std::move(tokens), 0, 0);
   return parser.parseModule();
 }
 

@@ -17,6 +17,7 @@
 #include "interp/set_object.h"
 #include "interp/str_object.h"
 #include "interp/vm.h"
+#include "interp/vm_inline.h"
 
 #if defined(__GNUC__) && !defined(GILSIM_SWITCH_DISPATCH)
 #define GILSIM_COMPUTED_GOTO 1
@@ -107,17 +108,26 @@ Value buildString(Value* items, uint32_t n) {
 
 void VM::handleBreaker() {
   uint64_t budget = interp_.config().checkPointBudget;
-  checkPointsExecuted += static_cast<uint64_t>(kTicksPerHousekeeping - ticksUntilHousekeeping);
-  ticksUntilHousekeeping = kTicksPerHousekeeping;
+  // The counter may have gone past zero while a request was being served: count what ran.
+  checkPointsExecuted += static_cast<uint64_t>(std::max<int64_t>(ticksPeriod - ticksUntilHousekeeping, 0));
+  int64_t next = kTicksPerHousekeeping;
   if (budget) {
-    if (checkPointsExecuted >= budget) throw RunAborted{"check-point budget exhausted"};
-    uint64_t left = budget - checkPointsExecuted;
-    if (left < static_cast<uint64_t>(ticksUntilHousekeeping)) ticksUntilHousekeeping = static_cast<int64_t>(left);
+    if (checkPointsExecuted > budget) throw RunAborted{"check-point budget exhausted"};
+    uint64_t left = budget - checkPointsExecuted + 1;
+    if (left < static_cast<uint64_t>(next)) next = static_cast<int64_t>(left);
   }
+  ticksUntilHousekeeping = ticksPeriod = next;
   if (!breaker_.any()) return;
   uint32_t bits = breaker_.load();
   if (bits & kStopRequest) throw RunAborted{"stopped"};
   if (bits & kSignalRequest) {
+    breaker_.clear(kSignalRequest);
+    raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
+  }
+}
+
+void VM::checkSignals() {
+  if (breaker_.load() & kSignalRequest) {
     breaker_.clear(kSignalRequest);
     raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
   }
@@ -176,11 +186,15 @@ Value VM::run(Frame* entry) {
       handleBreaker();                                                 \
     }                                                                  \
   } while (0)
-#define PUSH(v) (*sp++ = (v))
+// Slots above sp hold Null, so a push constructs in place without releasing anything.
+#define PUSH(v) (::new (static_cast<void*>(sp++)) Value(v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 #define DROP() ((--sp)->operator=(Value()))
 #define NAME(i) (code->names[i])
+  TypeObject* const intType = T().int_;
+  // An int operand of either representation (bools take the generic path).
+#define INT_LIKE(v) ((v).isSmallInt() || ((v).isObject() && (v).object()->type() == intType))
 
   for (;;) {
     try {
@@ -404,6 +418,8 @@ Value VM::run(Frame* entry) {
           a = Value::integer(r);
         } else if (a.isFloat() && b.isFloat()) {
           a = Value::real(a.real() + b.real());
+        } else if (INT_LIKE(a) && INT_LIKE(b)) {
+          a = intAdd(a, b);
         } else {
           SAVE_FRAME();
           a = binaryOp(BinaryOperator::Add, a, b);
@@ -419,6 +435,8 @@ Value VM::run(Frame* entry) {
           a = Value::integer(r);
         } else if (a.isFloat() && b.isFloat()) {
           a = Value::real(a.real() - b.real());
+        } else if (INT_LIKE(a) && INT_LIKE(b)) {
+          a = intSub(a, b);
         } else {
           SAVE_FRAME();
           a = binaryOp(BinaryOperator::Sub, a, b);
@@ -434,6 +452,8 @@ Value VM::run(Frame* entry) {
           a = Value::integer(r);
         } else if (a.isFloat() && b.isFloat()) {
           a = Value::real(a.real() * b.real());
+        } else if (INT_LIKE(a) && INT_LIKE(b)) {
+          a = intMul(a, b);
         } else {
           SAVE_FRAME();
           a = binaryOp(BinaryOperator::Mul, a, b);
@@ -448,7 +468,7 @@ Value VM::run(Frame* entry) {
           a = Value::integer(a.smallInt() % b.smallInt());
         } else {
           SAVE_FRAME();
-          a = binaryOp(BinaryOperator::Mod, a, b);
+          a = INT_LIKE(a) && INT_LIKE(b) ? intMod(a, b) : binaryOp(BinaryOperator::Mod, a, b);
         }
         DROP();
         DISPATCH();
@@ -460,7 +480,7 @@ Value VM::run(Frame* entry) {
           a = Value::integer(a.smallInt() / b.smallInt());
         } else {
           SAVE_FRAME();
-          a = binaryOp(BinaryOperator::FloorDiv, a, b);
+          a = INT_LIKE(a) && INT_LIKE(b) ? intFloorDiv(a, b) : binaryOp(BinaryOperator::FloorDiv, a, b);
         }
         DROP();
         DISPATCH();
@@ -471,12 +491,75 @@ Value VM::run(Frame* entry) {
         DROP();
         DISPATCH();
       }
+#define GILSIM_ARITH_CONST(opname, intFn, bop, builtinOverflow)                        \
+  TARGET(opname) {                                                                      \
+    Value& a = TOP();                                                                   \
+    const Value& b = consts[arg];                                                       \
+    int64_t r;                                                                          \
+    if (a.isSmallInt() && !builtinOverflow(a.smallInt(), b.smallInt(), &r)) {           \
+      a.setSmallIntUnchecked(r);                                                        \
+    } else if (INT_LIKE(a)) {                                                           \
+      a = intFn(a, b);                                                                  \
+    } else {                                                                            \
+      SAVE_FRAME();                                                                     \
+      a = binaryOp(BinaryOperator::bop, a, b);                                          \
+    }                                                                                   \
+    DISPATCH();                                                                         \
+  }
+      GILSIM_ARITH_CONST(BINARY_ADD_CONST, intAdd, Add, __builtin_add_overflow)
+      GILSIM_ARITH_CONST(BINARY_SUB_CONST, intSub, Sub, __builtin_sub_overflow)
+      GILSIM_ARITH_CONST(BINARY_MUL_CONST, intMul, Mul, __builtin_mul_overflow)
+#undef GILSIM_ARITH_CONST
+      TARGET(BINARY_MOD_CONST) {
+        Value& a = TOP();
+        const Value& b = consts[arg];
+        if (a.isSmallInt() && a.smallInt() >= 0 && b.smallInt() > 0) {
+          a.setSmallIntUnchecked(a.smallInt() % b.smallInt());
+        } else {
+          SAVE_FRAME();
+          a = INT_LIKE(a) ? intMod(a, b) : binaryOp(BinaryOperator::Mod, a, b);
+        }
+        DISPATCH();
+      }
+#define GILSIM_COMPARE_CONST(opname, cmpop, symbol)                                    \
+  TARGET(opname) {                                                                     \
+    Value& a = TOP();                                                                  \
+    const Value& b = consts[arg];                                                      \
+    if (a.isSmallInt()) {                                                              \
+      bool result = a.smallInt() symbol b.smallInt();                                  \
+      /* Fused with a following conditional jump: no bool is pushed and popped. */      \
+      Opcode next = opOf(*pc);                                                         \
+      if (next == Opcode::POP_JUMP_IF_FALSE || next == Opcode::POP_JUMP_IF_TRUE) {     \
+        a.clearUnchecked();                                                            \
+        --sp;                                                                          \
+        if (result == (next == Opcode::POP_JUMP_IF_TRUE))                              \
+          pc = code->code.data() + argOf(*pc);                                         \
+        else                                                                           \
+          ++pc;                                                                        \
+        DISPATCH();                                                                    \
+      }                                                                                \
+      a = Value::boolean(result);                                                      \
+    } else {                                                                           \
+      SAVE_FRAME();                                                                    \
+      a = compare(CompareOperator::cmpop, a, b);                                       \
+    }                                                                                  \
+    DISPATCH();                                                                        \
+  }
+      GILSIM_COMPARE_CONST(COMPARE_LT_CONST, Lt, <)
+      GILSIM_COMPARE_CONST(COMPARE_LE_CONST, LtE, <=)
+      GILSIM_COMPARE_CONST(COMPARE_EQ_CONST, Eq, ==)
+      GILSIM_COMPARE_CONST(COMPARE_NE_CONST, NotEq, !=)
+      GILSIM_COMPARE_CONST(COMPARE_GT_CONST, Gt, >)
+      GILSIM_COMPARE_CONST(COMPARE_GE_CONST, GtE, >=)
+#undef GILSIM_COMPARE_CONST
       TARGET(INPLACE_ADD) {
         Value& a = sp[-2];
         const Value& b = sp[-1];
         int64_t r;
         if (a.isSmallInt() && b.isSmallInt() && !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
+        } else if (INT_LIKE(a) && INT_LIKE(b)) {
+          a = intAdd(a, b);
         } else {
           SAVE_FRAME();
           a = inplaceOp(BinaryOperator::Add, a, b);
@@ -490,6 +573,8 @@ Value VM::run(Frame* entry) {
         int64_t r;
         if (a.isSmallInt() && b.isSmallInt() && !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
+        } else if (INT_LIKE(a) && INT_LIKE(b)) {
+          a = intSub(a, b);
         } else {
           SAVE_FRAME();
           a = inplaceOp(BinaryOperator::Sub, a, b);
@@ -508,7 +593,19 @@ Value VM::run(Frame* entry) {
     Value& a = sp[-2];                                                               \
     const Value& b = sp[-1];                                                         \
     if (a.isSmallInt() && b.isSmallInt()) {                                          \
-      a = Value::boolean(a.smallInt() symbol b.smallInt());                          \
+      bool result = a.smallInt() symbol b.smallInt();                                \
+      Opcode next = opOf(*pc);                                                       \
+      if (next == Opcode::POP_JUMP_IF_FALSE || next == Opcode::POP_JUMP_IF_TRUE) {   \
+        sp[-1].clearUnchecked();                                                     \
+        sp[-2].clearUnchecked();                                                     \
+        sp -= 2;                                                                     \
+        if (result == (next == Opcode::POP_JUMP_IF_TRUE))                            \
+          pc = code->code.data() + argOf(*pc);                                       \
+        else                                                                         \
+          ++pc;                                                                      \
+        DISPATCH();                                                                  \
+      }                                                                              \
+      a = Value::boolean(result);                                                    \
     } else if (a.isFloat() && b.isFloat()) {                                         \
       a = Value::boolean(a.real() symbol b.real());                                  \
     } else {                                                                         \
@@ -836,6 +933,22 @@ Value VM::run(Frame* entry) {
           callee = callableSlot->object();
         }
         SAVE_FRAME();
+        if (callee && callee->type() == T().function) {
+          auto* fn = static_cast<FunctionObject*>(callee);
+          CodeObject* calleeCode = fn->code_.as<CodeObject>();
+          constexpr uint32_t kSlowFlags = kCodeGenerator | kCodeVarargs | kCodeVarKeywords;
+          Value* end = args + calleeCode->frameSize();
+          // The common call: exact positional arguments, no cells, room on the stack.
+          if ((calleeCode->flags & (kSlowFlags | kCodeNoFreeOrCells)) == kCodeNoFreeOrCells &&
+              count == static_cast<size_t>(calleeCode->argCount) && calleeCode->keywordOnlyCount == 0 &&
+              depth_ < interp_.config().recursionLimit && end <= stackLimit_) {
+            while (highWater_ < end) new (highWater_++) Value();
+            frame = pushFrame(calleeCode, fn, fn->globals_.as<DictObject>(), args);
+            frame->resultSlot = callableSlot;
+            LOAD_FRAME();
+            DISPATCH();
+          }
+        }
         if (callee && callee->type() == T().function &&
             !(static_cast<FunctionObject*>(callee)->code()->flags & kCodeGenerator)) {
           frame = setupCall(static_cast<FunctionObject*>(callee), args, CallArgs{args, count, nullptr},
@@ -1088,6 +1201,7 @@ Value VM::run(Frame* entry) {
 #undef TOP
 #undef DROP
 #undef NAME
+#undef INT_LIKE
 #undef TARGET
 #undef DISPATCH
 }

@@ -1,7 +1,5 @@
 // gilsim dis FILE
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "interp/code.h"
 #include "interp/disassembler.h"
@@ -18,20 +16,16 @@ int disCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (args.size() != 1) return usageError("dis takes exactly one FILE", "dis");
-  std::ifstream in(args[0], std::ios::binary);
-  if (!in) {
-    std::cerr << "gilsim: can't open file '" << args[0] << "'\n";
-    return kUsageError;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
   InterpreterConfig config;
   Interpreter interp(config);
+  std::string source;
+  int status = 0;
+  if (!interp.readScript(args[0], &source, &status)) return status;
   try {
-    Value code = interp.compileSource(text.str(), args[0]);
+    Value code = interp.compileSource(source, args[0]);
     std::cout << disassemble(*code.as<CodeObject>());
   } catch (const SyntaxError& e) {
-    std::cerr << args[0] << ":" << e.line << ":" << e.col << ": " << e.kind << ": " << e.what() << "\n";
+    interp.writeErr(Interpreter::formatSyntaxError(e, args[0], source));
     return 1;
   }
   return 0;

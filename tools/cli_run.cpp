@@ -30,7 +30,7 @@ po::options_description runOptions() {
        "entry; CPython 3.10+) or 'every' instruction (before 3.10)")
       ("recursion-limit", po::value<int>()->default_value(1000),
        "depth at which RecursionError is raised (sys.setrecursionlimit)")
-      ("check-point-budget", po::value<uint64_t>()->default_value(0),
+      ("check-point-budget", po::value<int64_t>()->default_value(0),
        "stop the run after this many check points (0: unlimited)");
   return options;
 }
@@ -66,13 +66,19 @@ int runCommand(const std::vector<std::string>& args) {
   else return usageError("--check-points must be 'branches' or 'every', not '" + checkPoints + "'", "run");
   config.recursionLimit = vm["recursion-limit"].as<int>();
   if (config.recursionLimit < 1) return usageError("--recursion-limit must be at least 1", "run");
-  config.checkPointBudget = vm["check-point-budget"].as<uint64_t>();
+  int64_t budget = vm["check-point-budget"].as<int64_t>();
+  if (budget < 0) return usageError("--check-point-budget must not be negative", "run");
+  config.checkPointBudget = static_cast<uint64_t>(budget);
   config.argv.assign(args.begin() + static_cast<long>(fileIndex), args.end());
   Interpreter interp(config);
   gInterruptTarget = &interp.mainVM().breaker();
-  std::signal(SIGINT, onInterrupt);
+  // No SA_RESTART: a blocking call returns EINTR and turns the interrupt into KeyboardInterrupt.
+  struct sigaction action {};
+  action.sa_handler = onInterrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
   int status = interp.runFile(args[fileIndex]);
-  std::signal(SIGINT, SIG_DFL);
+  signal(SIGINT, SIG_DFL);
   gInterruptTarget = nullptr;
   return status;
 }

@@ -1,0 +1,5 @@
+import sys
+
+print("exiting")
+sys.exit(3)
+print("not reached")

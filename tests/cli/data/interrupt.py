@@ -1,0 +1,4 @@
+# Signals readiness, then spins until Ctrl-C.
+print("ready", flush=True)
+while True:
+    pass

@@ -1,0 +1,7 @@
+class Base:
+    def greet(self):
+        return 'base'
+
+class Child(Base):
+    def greet(self):
+        return super().greet() + '!'

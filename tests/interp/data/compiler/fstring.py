@@ -1,0 +1,3 @@
+name = 'gil'
+width = 8
+s = f'hello {name!r:>{width}} and {width + 1:x}!'
