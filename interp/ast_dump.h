@@ -9,6 +9,14 @@
 //   x = a.b[1:]            (= x:store (sub (attr a b) (slice 1 _ _)))
 //   def f(a, b=1, *c): ... (def f (args a b=1 *c) [(expr ...)])
 //   f"{x!r:>{w}}"          (fstr (fmt x !r (fstr ">" (fmt w))))
+//   a if b else c          (ifexp b a c)             (test, body, orelse: the Expr fields a, b, c)
+//   [x for x in y if z]    (listcomp x (for x:store y if z))
+//   {**d, k: v}            (dict (** d) (k v))
+//   f(a, *b, k=1, **c)     (call f a (star b) k=1 **c)
+//   if a: ... else: ...    (if a [...] [...])        (the else body only when there is one)
+//   with a as b: ...       (with (as a b:store) [...])
+//   try: ... except E as e: ... finally: ...
+//                          (try [...] (except E as e [...]) (finally [...]))
 #pragma once
 
 #include <string>

@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <pthread.h>
+
 #include "interp/class_object.h"
 #include "interp/code.h"
 #include "interp/containers.h"
@@ -35,29 +37,46 @@ std::string joinNames(const std::vector<std::string>& names) {
 }
 }  // namespace
 
-VM* VM::current() { return tlsCurrentVM; }
-VM::Scope::Scope(VM* vm) : previous_(tlsCurrentVM) { tlsCurrentVM = vm; }
-VM::Scope::~Scope() { tlsCurrentVM = previous_; }
+VM* VM::current() {
+  return tlsCurrentVM;
+}
+VM::Scope::Scope(VM* vm) : previous_(tlsCurrentVM) {
+  tlsCurrentVM = vm;
+}
+VM::Scope::~Scope() {
+  tlsCurrentVM = previous_;
+}
 
 VM::VM(Interpreter& interp) : interp_(interp), builtins_(interp.builtins()) {
   stackMemory_ = static_cast<Value*>(std::malloc(kValueStackSlots * sizeof(Value)));
   if (!stackMemory_) throw std::bad_alloc();
   stackLimit_ = stackMemory_ + kValueStackSlots;
   highWater_ = stackMemory_;
-  char here;
-  // The main thread has at least 8 MiB; threads started by gilsim get as much (issue 3).
-  cStackLimit_ = &here - (8u << 20) + kCStackReserve;
+  // The lowest usable address of this thread's C++ stack, from the thread's own attributes.
+  uintptr_t stackLow = 0;
+  size_t stackSize = 0;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* addr = nullptr;
+    pthread_attr_getstack(&attr, &addr, &stackSize);
+    stackLow = reinterpret_cast<uintptr_t>(addr);
+    pthread_attr_destroy(&attr);
+  }
+  if (stackLow == 0)  // unknown: assume 8 MiB below the current frame
+    stackLow = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - (8u << 20);
+  cStackLimit_ = stackLow + kCStackReserve;
 }
 
 VM::~VM() {
   frameChunks_.clear();
-  for (Value* p = stackMemory_; p < highWater_; ++p) p->~Value();
+  for (Value* p = stackMemory_; p < highWater_; ++p)
+    p->~Value();
   std::free(stackMemory_);
 }
 
 void VM::checkCStack() {
-  char here;
-  if (&here < cStackLimit_) raiseRecursionError("maximum recursion depth exceeded");
+  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < cStackLimit_)
+    raiseRecursionError("maximum recursion depth exceeded");
 }
 
 void VM::bindArguments(FunctionObject* fn, Value* locals, CallArgs args) {
@@ -81,10 +100,12 @@ void VM::bindArguments(FunctionObject* fn, Value* locals, CallArgs args) {
     raiseTypeError("{}() takes {} positional argument{} but {} {} given", name, takes,
                    argCount == 1 && !defaults ? "" : "s", npos, npos == 1 ? "was" : "were");
   }
-  for (size_t i = 0; i < std::min(npos, argCount); ++i) bound[i] = given[i];
+  for (size_t i = 0; i < std::min(npos, argCount); ++i)
+    bound[i] = given[i];
   if (varargs) {
     std::vector<Value> extra;
-    for (size_t i = argCount; i < npos; ++i) extra.push_back(given[i]);
+    for (size_t i = argCount; i < npos; ++i)
+      extra.push_back(given[i]);
     bound[varargsSlot] = makeTuple(std::move(extra));
   }
   Value kwdict;
@@ -108,8 +129,9 @@ void VM::bindArguments(FunctionObject* fn, Value* locals, CallArgs args) {
       }
       for (int i = 0; i < code->positionalOnlyCount; ++i)
         if (code->varnames[i] == key->view())
-          raiseTypeError("{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                         name, key->view());
+          raiseTypeError(
+              "{}() got some positional-only arguments passed as keyword arguments: '{}'", name,
+              key->view());
       raiseTypeError("{}() got an unexpected keyword argument '{}'", name, key->view());
     }
     if (!bound[slot].isNull())
@@ -122,23 +144,31 @@ void VM::bindArguments(FunctionObject* fn, Value* locals, CallArgs args) {
   size_t firstDefault = argCount - ndefaults;
   for (size_t i = 0; i < argCount; ++i) {
     if (!bound[i].isNull()) continue;
-    if (i >= firstDefault) bound[i] = fn->defaults.as<TupleObject>()->items()[i - firstDefault];
-    else missing.push_back(code->varnames[i]);
+    if (i >= firstDefault)
+      bound[i] = fn->defaults.as<TupleObject>()->items()[i - firstDefault];
+    else
+      missing.push_back(code->varnames[i]);
   }
   if (!missing.empty())
     raiseTypeError("{}() missing {} required positional argument{}: {}", name, missing.size(),
                    missing.size() == 1 ? "" : "s", joinNames(missing));
   for (size_t i = argCount; i < argCount + kwOnly; ++i) {
     if (!bound[i].isNull()) continue;
-    Value dflt = fn->kwdefaults.isNull() ? Value() : fn->kwdefaults.as<DictObject>()->getStr(code->varnames[i]);
-    if (dflt.isNull()) missing.push_back(code->varnames[i]);
-    else bound[i] = dflt;
+    Value dflt = fn->kwdefaults.isNull()
+                     ? Value()
+                     : fn->kwdefaults.as<DictObject>()->getStr(code->varnames[i]);
+    if (dflt.isNull())
+      missing.push_back(code->varnames[i]);
+    else
+      bound[i] = dflt;
   }
   if (!missing.empty())
     raiseTypeError("{}() missing {} required keyword-only argument{}: {}", name, missing.size(),
                    missing.size() == 1 ? "" : "s", joinNames(missing));
-  for (size_t i = 0; i < args.count; ++i) args.args[i] = Value();
-  for (size_t i = 0; i < bound.size(); ++i) locals[i] = std::move(bound[i]);
+  for (size_t i = 0; i < args.count; ++i)
+    args.args[i] = Value();
+  for (size_t i = 0; i < bound.size(); ++i)
+    locals[i] = std::move(bound[i]);
 }
 
 Value* VM::freeStackStart() const {
@@ -148,10 +178,9 @@ Value* VM::freeStackStart() const {
 void VM::reserveStack(Value* from, Value* to) {
   if (to > stackLimit_ || from > stackLimit_)
     raiseRecursionError("maximum recursion depth exceeded (value stack exhausted)");
-  while (highWater_ < to) new (highWater_++) Value();
+  while (highWater_ < to)
+    new (highWater_++) Value();
 }
-
-
 
 namespace {
 void initCells(CodeObject* code, Value* base, const Value& closure) {
@@ -163,7 +192,8 @@ void initCells(CodeObject* code, Value* base, const Value& closure) {
   }
   if (!code->freevars.empty()) {
     const auto& cells = closure.as<TupleObject>()->items();
-    for (size_t j = 0; j < code->freevars.size(); ++j) base[nvars + code->cellvars.size() + j] = cells[j];
+    for (size_t j = 0; j < code->freevars.size(); ++j)
+      base[nvars + code->cellvars.size() + j] = cells[j];
   }
 }
 }  // namespace
@@ -175,9 +205,11 @@ Frame* VM::setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resu
   Value* end = base + code->frameSize();
   if (end > stackLimit_ || base + args.count > stackLimit_)
     raiseRecursionError("maximum recursion depth exceeded (value stack exhausted)");
-  while (highWater_ < end) new (highWater_++) Value();
+  while (highWater_ < end)
+    new (highWater_++) Value();
   bool simple = !args.kwnames && args.count == static_cast<size_t>(code->argCount) &&
-                (code->flags & (kCodeVarargs | kCodeVarKeywords)) == 0 && code->keywordOnlyCount == 0;
+                (code->flags & (kCodeVarargs | kCodeVarKeywords)) == 0 &&
+                code->keywordOnlyCount == 0;
   if (!simple) bindArguments(fn, base, args);
   if (!(code->flags & kCodeNoFreeOrCells)) initCells(code, base, fn->closure);
   Frame* f = pushFrame(code, fn, fn->globals(), base);
@@ -185,14 +217,17 @@ Frame* VM::setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resu
   return f;
 }
 
-Value VM::runCode(CodeObject* code, DictObject* globals, const Value& locals, const Value& closure) {
+Value VM::runCode(CodeObject* code, DictObject* globals, const Value& locals,
+                  const Value& closure) {
   checkCStack();
   if (depth_ >= interp_.config().recursionLimit)
     raiseRecursionError("maximum recursion depth exceeded");
   Value* base = frame_ ? frame_->base + frame_->code->frameSize() : stackMemory_;
   Value* end = base + code->frameSize();
-  if (end > stackLimit_) raiseRecursionError("maximum recursion depth exceeded (value stack exhausted)");
-  while (highWater_ < end) new (highWater_++) Value();
+  if (end > stackLimit_)
+    raiseRecursionError("maximum recursion depth exceeded (value stack exhausted)");
+  while (highWater_ < end)
+    new (highWater_++) Value();
   initCells(code, base, closure);
   Frame* f = pushFrame(code, nullptr, globals, base);
   f->locals = locals;
@@ -211,14 +246,18 @@ Value VM::call(const Value& callable, CallArgs args) {
     if (fn->code()->flags & kCodeGenerator) return makeGenerator(*this, fn, callable, args);
     Value keepAlive = callable;
     Value* base = frame_ ? frame_->base + frame_->code->frameSize() : stackMemory_;
-    if (base + args.count + 1 > stackLimit_) raiseRecursionError("maximum recursion depth exceeded");
-    while (highWater_ < base + args.count) new (highWater_++) Value();
-    for (size_t i = 0; i < args.count; ++i) base[i] = args.args[i];
+    if (base + args.count + 1 > stackLimit_)
+      raiseRecursionError("maximum recursion depth exceeded");
+    while (highWater_ < base + args.count)
+      new (highWater_++) Value();
+    for (size_t i = 0; i < args.count; ++i)
+      base[i] = args.args[i];
     Frame* f;
     try {
       f = setupCall(fn, base, CallArgs{base, args.count, args.kwnames}, nullptr);
     } catch (...) {
-      for (size_t i = 0; i < args.count; ++i) base[i] = Value();
+      for (size_t i = 0; i < args.count; ++i)
+        base[i] = Value();
       throw;
     }
     f->entry = true;

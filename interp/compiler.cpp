@@ -30,6 +30,7 @@ struct Block {
   int breakLabel = -1;
   const Body* finalBody = nullptr;  // TryFinally
   size_t handlerDepth = 0;          // handler-stack size outside this block
+  std::string exceptName;           // ExceptBody: the `as` name to unbind on the way out
 };
 
 class CodeCompiler {
@@ -49,7 +50,8 @@ class CodeCompiler {
 
   Value compileModuleBody(const Body& body) {
     code_->flags |= kCodeModule;
-    for (size_t i = 0; i < body.size(); ++i) compileStmt(*body[i]);
+    for (size_t i = 0; i < body.size(); ++i)
+      compileStmt(*body[i]);
     emitConst(Value::none());
     emit(Opcode::RETURN_VALUE);
     return finish();
@@ -58,7 +60,8 @@ class CodeCompiler {
   Value compileFunctionBody(const Stmt* def, const Body& body) {
     (void)def;
     emit(Opcode::RESUME);
-    for (const StmtPtr& s : body) compileStmt(*s);
+    for (const StmtPtr& s : body)
+      compileStmt(*s);
     if (reachable_) {
       emitConst(Value::none());
       emit(Opcode::RETURN_VALUE);
@@ -79,7 +82,8 @@ class CodeCompiler {
     emitStoreName("__module__");
     emitConst(makeStr(qualname));
     emitStoreName("__qualname__");
-    for (const StmtPtr& s : body) compileStmt(*s);
+    for (const StmtPtr& s : body)
+      compileStmt(*s);
     if (reachable_) {
       if (scope_->needsClassCell) {
         emitArg(Opcode::LOAD_CLOSURE, derefIndex("__class__"));
@@ -96,11 +100,20 @@ class CodeCompiler {
     emit(Opcode::RESUME);
     int depthOfResult = 1;
     switch (e.kind) {
-      case ExprKind::GeneratorExp: code_->flags |= kCodeGenerator; break;
-      case ExprKind::ListComp: emitArg(Opcode::BUILD_LIST, 0); break;
-      case ExprKind::SetComp: emitArg(Opcode::BUILD_SET, 0); break;
-      case ExprKind::DictComp: emitArg(Opcode::BUILD_MAP, 0); break;
-      default: break;
+      case ExprKind::GeneratorExp:
+        code_->flags |= kCodeGenerator;
+        break;
+      case ExprKind::ListComp:
+        emitArg(Opcode::BUILD_LIST, 0);
+        break;
+      case ExprKind::SetComp:
+        emitArg(Opcode::BUILD_SET, 0);
+        break;
+      case ExprKind::DictComp:
+        emitArg(Opcode::BUILD_MAP, 0);
+        break;
+      default:
+        break;
     }
     (void)depthOfResult;
     compileGenerators(e, 0);
@@ -125,7 +138,9 @@ class CodeCompiler {
 
   void emitArg(Opcode op, uint32_t arg) {
     if (!reachable_) return;
-    if (arg > kMaxArg) syntaxError("too many constants, names or instructions in one function", {line_, 1, line_, 1});
+    if (arg > kMaxArg)
+      syntaxError("too many constants, names or instructions in one function",
+                  {line_, 1, line_, 1});
     code_->code.push_back(encode(op, arg));
     code_->lines.push_back(line_);
     int handler = handlerStack_.empty() ? -1 : handlerStack_.back();
@@ -153,7 +168,8 @@ class CodeCompiler {
     Label& l = labels_[label];
     l.target = static_cast<int>(code_->code.size());
     if (reachable_) {
-      if (l.depth >= 0) assert(l.depth == depth_ && "stack-effect checker: depths disagree at a label");
+      if (l.depth >= 0)
+        assert(l.depth == depth_ && "stack-effect checker: depths disagree at a label");
       l.depth = depth_;
     } else if (l.used && l.depth >= 0) {
       reachable_ = true;
@@ -171,9 +187,15 @@ class CodeCompiler {
   int addConst(const Value& v) {
     std::string key;
     switch (v.tag()) {
-      case Tag::None: key = "N"; break;
-      case Tag::Bool: key = v.boolean() ? "T" : "F"; break;
-      case Tag::Int: key = "i" + std::to_string(v.smallInt()); break;
+      case Tag::None:
+        key = "N";
+        break;
+      case Tag::Bool:
+        key = v.boolean() ? "T" : "F";
+        break;
+      case Tag::Int:
+        key = "i" + std::to_string(v.smallInt());
+        break;
       case Tag::Float: {
         double d = v.real();
         uint64_t bits;
@@ -182,9 +204,12 @@ class CodeCompiler {
         break;
       }
       default:
-        if (isStr(v)) key = "s" + asStr(v)->str();
-        else if (v.type()->layout() == Layout::Int) key = "I" + toBigInt(v).str();
-        else if (isBytes(v)) key = "b" + v.as<BytesObject>()->data();
+        if (isStr(v))
+          key = "s" + asStr(v)->str();
+        else if (v.type()->layout() == Layout::Int)
+          key = "I" + toBigInt(v).str();
+        else if (isBytes(v))
+          key = "b" + v.as<BytesObject>()->data();
         break;
     }
     if (!key.empty()) {
@@ -230,12 +255,20 @@ class CodeCompiler {
     Opcode byName[] = {Opcode::LOAD_NAME, Opcode::STORE_NAME, Opcode::DELETE_NAME};
     int i = static_cast<int>(ctx);
     switch (where) {
-      case NameScope::Local: emitArg(fast[i], localIndex(name)); break;
+      case NameScope::Local:
+        emitArg(fast[i], localIndex(name));
+        break;
       case NameScope::Cell:
-      case NameScope::Free: emitArg(deref[i], derefIndex(name)); break;
+      case NameScope::Free:
+        emitArg(deref[i], derefIndex(name));
+        break;
       case NameScope::GlobalExplicit:
-      case NameScope::GlobalImplicit: emitArg(global[i], addName(name)); break;
-      case NameScope::Name: emitArg(byName[i], addName(name)); break;
+      case NameScope::GlobalImplicit:
+        emitArg(global[i], addName(name));
+        break;
+      case NameScope::Name:
+        emitArg(byName[i], addName(name));
+        break;
     }
   }
 
@@ -263,12 +296,14 @@ class CodeCompiler {
     for (size_t i = 0; i < handlerOf_.size();) {
       int h = handlerOf_[i];
       size_t j = i;
-      while (j < handlerOf_.size() && handlerOf_[j] == h) ++j;
+      while (j < handlerOf_.size() && handlerOf_[j] == h)
+        ++j;
       if (h >= 0) {
         const Handler& handler = handlers_[h];
-        code_->exceptionTable.push_back(ExceptionTableEntry{
-            static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-            static_cast<uint32_t>(labels_[handler.label].target), static_cast<uint32_t>(handler.depth)});
+        code_->exceptionTable.push_back(
+            ExceptionTableEntry{static_cast<uint32_t>(i), static_cast<uint32_t>(j),
+                                static_cast<uint32_t>(labels_[handler.label].target),
+                                static_cast<uint32_t>(handler.depth)});
       }
       i = j;
     }
@@ -293,7 +328,8 @@ class CodeCompiler {
   }
 
   void compileBody(const Body& body) {
-    for (const StmtPtr& s : body) compileStmt(*s);
+    for (const StmtPtr& s : body)
+      compileStmt(*s);
   }
 
   void compileStmt(const Stmt& s) {
@@ -310,32 +346,63 @@ class CodeCompiler {
           compileStore(*s.targets[i]);
         }
         break;
-      case StmtKind::AugAssign: compileAugAssign(s); break;
+      case StmtKind::AugAssign:
+        compileAugAssign(s);
+        break;
       case StmtKind::AnnAssign:
         if (s.value) {
           compileExpr(*s.value);
           compileStore(*s.target);
         }
         break;
-      case StmtKind::If: compileIf(s); break;
-      case StmtKind::While: compileWhile(s); break;
-      case StmtKind::For: compileFor(s); break;
-      case StmtKind::Break: compileBreakContinue(s, true); break;
-      case StmtKind::Continue: compileBreakContinue(s, false); break;
-      case StmtKind::Pass: break;
-      case StmtKind::Return: compileReturn(s); break;
-      case StmtKind::FunctionDef: compileFunctionDef(s); break;
-      case StmtKind::ClassDef: compileClassDef(s); break;
-      case StmtKind::Global:
-      case StmtKind::Nonlocal: break;
-      case StmtKind::Assert: compileAssert(s); break;
-      case StmtKind::Delete:
-        for (const ExprPtr& t : s.targets) compileDelete(*t);
+      case StmtKind::If:
+        compileIf(s);
         break;
-      case StmtKind::Import: compileImport(s); break;
-      case StmtKind::ImportFrom: compileImportFrom(s); break;
-      case StmtKind::With: compileWith(s, 0); break;
-      case StmtKind::Try: compileTry(s); break;
+      case StmtKind::While:
+        compileWhile(s);
+        break;
+      case StmtKind::For:
+        compileFor(s);
+        break;
+      case StmtKind::Break:
+        compileBreakContinue(s, true);
+        break;
+      case StmtKind::Continue:
+        compileBreakContinue(s, false);
+        break;
+      case StmtKind::Pass:
+        break;
+      case StmtKind::Return:
+        compileReturn(s);
+        break;
+      case StmtKind::FunctionDef:
+        compileFunctionDef(s);
+        break;
+      case StmtKind::ClassDef:
+        compileClassDef(s);
+        break;
+      case StmtKind::Global:
+      case StmtKind::Nonlocal:
+        break;
+      case StmtKind::Assert:
+        compileAssert(s);
+        break;
+      case StmtKind::Delete:
+        for (const ExprPtr& t : s.targets)
+          compileDelete(*t);
+        break;
+      case StmtKind::Import:
+        compileImport(s);
+        break;
+      case StmtKind::ImportFrom:
+        compileImportFrom(s);
+        break;
+      case StmtKind::With:
+        compileWith(s, 0);
+        break;
+      case StmtKind::Try:
+        compileTry(s);
+        break;
       case StmtKind::Raise:
         if (s.value) compileExpr(*s.value);
         if (s.cause) compileExpr(*s.cause);
@@ -347,9 +414,12 @@ class CodeCompiler {
   void compileAugAssign(const Stmt& s) {
     const Expr& t = *s.target;
     auto inplace = [&] {
-      if (s.augOp == BinaryOperator::Add) emit(Opcode::INPLACE_ADD);
-      else if (s.augOp == BinaryOperator::Sub) emit(Opcode::INPLACE_SUB);
-      else emitArg(Opcode::INPLACE_OP, static_cast<uint32_t>(s.augOp));
+      if (s.augOp == BinaryOperator::Add)
+        emit(Opcode::INPLACE_ADD);
+      else if (s.augOp == BinaryOperator::Sub)
+        emit(Opcode::INPLACE_SUB);
+      else
+        emitArg(Opcode::INPLACE_OP, static_cast<uint32_t>(s.augOp));
     };
     switch (t.kind) {
       case ExprKind::Name:
@@ -377,13 +447,16 @@ class CodeCompiler {
         emit(Opcode::ROT_THREE);
         emit(Opcode::STORE_SUBSCR);
         break;
-      default: syntaxError("'expression' is an illegal expression for augmented assignment", t.range);
+      default:
+        syntaxError("'expression' is an illegal expression for augmented assignment", t.range);
     }
   }
 
   void compileStore(const Expr& t) {
     switch (t.kind) {
-      case ExprKind::Name: emitStoreName(t.name); break;
+      case ExprKind::Name:
+        emitStoreName(t.name);
+        break;
       case ExprKind::Attribute:
         compileExpr(*t.a);
         emitArg(Opcode::STORE_ATTR, addName(t.name));
@@ -398,7 +471,8 @@ class CodeCompiler {
         size_t star = t.items.size();
         for (size_t i = 0; i < t.items.size(); ++i) {
           if (t.items[i]->kind == ExprKind::Starred) {
-            if (star != t.items.size()) syntaxError("multiple starred expressions in assignment", t.items[i]->range);
+            if (star != t.items.size())
+              syntaxError("multiple starred expressions in assignment", t.items[i]->range);
             star = i;
           }
         }
@@ -406,21 +480,26 @@ class CodeCompiler {
           emitArg(Opcode::UNPACK_SEQUENCE, static_cast<uint32_t>(t.items.size()));
         } else {
           size_t after = t.items.size() - star - 1;
-          if (star > 255 || after > 0xffff) syntaxError("too many expressions in star-unpacking assignment", t.range);
+          if (star > 255 || after > 0xffff)
+            syntaxError("too many expressions in star-unpacking assignment", t.range);
           emitArg(Opcode::UNPACK_EX, static_cast<uint32_t>(star | (after << 8)));
         }
         for (const ExprPtr& item : t.items)
           compileStore(item->kind == ExprKind::Starred ? *item->a : *item);
         break;
       }
-      case ExprKind::Starred: syntaxError("starred assignment target must be in a list or tuple", t.range);
-      default: syntaxError("cannot assign to expression", t.range);
+      case ExprKind::Starred:
+        syntaxError("starred assignment target must be in a list or tuple", t.range);
+      default:
+        syntaxError("cannot assign to expression", t.range);
     }
   }
 
   void compileDelete(const Expr& t) {
     switch (t.kind) {
-      case ExprKind::Name: emitName(t.name, ExprContext::Del); break;
+      case ExprKind::Name:
+        emitName(t.name, ExprContext::Del);
+        break;
       case ExprKind::Attribute:
         compileExpr(*t.a);
         emitArg(Opcode::DELETE_ATTR, addName(t.name));
@@ -432,9 +511,11 @@ class CodeCompiler {
         break;
       case ExprKind::Tuple:
       case ExprKind::List:
-        for (const ExprPtr& item : t.items) compileDelete(*item);
+        for (const ExprPtr& item : t.items)
+          compileDelete(*item);
         break;
-      default: syntaxError("cannot delete expression", t.range);
+      default:
+        syntaxError("cannot delete expression", t.range);
     }
   }
 
@@ -448,10 +529,12 @@ class CodeCompiler {
       bool isAnd = e.boolOp == BoolOperator::And;
       if (isAnd != jumpIf) {
         // and/jump-if-false or or/jump-if-true: any operand decides.
-        for (const ExprPtr& v : e.items) compileCondition(*v, label, jumpIf);
+        for (const ExprPtr& v : e.items)
+          compileCondition(*v, label, jumpIf);
       } else {
         int skip = newLabel();
-        for (size_t i = 0; i + 1 < e.items.size(); ++i) compileCondition(*e.items[i], skip, !jumpIf);
+        for (size_t i = 0; i + 1 < e.items.size(); ++i)
+          compileCondition(*e.items[i], skip, !jumpIf);
         compileCondition(*e.items.back(), label, jumpIf);
         bind(skip);
       }
@@ -488,7 +571,7 @@ class CodeCompiler {
     int end = newLabel();
     bind(top);
     if (!isConstantTrue(*s.test)) compileCondition(*s.test, orelse, false);
-    blocks_.push_back(Block{BlockKind::WhileLoop, top, end, nullptr, handlerStack_.size()});
+    blocks_.push_back(Block{BlockKind::WhileLoop, top, end, nullptr, handlerStack_.size(), {}});
     compileBody(s.body);
     blocks_.pop_back();
     emitJumpBackward(top);
@@ -507,7 +590,7 @@ class CodeCompiler {
     setLine(s.range);
     emitJump(Opcode::FOR_ITER, orelse);
     compileStore(*s.target);
-    blocks_.push_back(Block{BlockKind::ForLoop, top, end, nullptr, handlerStack_.size()});
+    blocks_.push_back(Block{BlockKind::ForLoop, top, end, nullptr, handlerStack_.size(), {}});
     compileBody(s.body);
     blocks_.pop_back();
     emitJumpBackward(top);
@@ -519,7 +602,8 @@ class CodeCompiler {
   // Emits the clean-up of one block on the way out of it; `preserveTop` keeps a return value.
   void unwindBlock(const Block& b, bool preserveTop) {
     switch (b.kind) {
-      case BlockKind::WhileLoop: break;
+      case BlockKind::WhileLoop:
+        break;
       case BlockKind::ForLoop:
         if (preserveTop) emit(Opcode::ROT_TWO);
         emit(Opcode::POP_TOP);
@@ -527,6 +611,7 @@ class CodeCompiler {
       case BlockKind::ExceptBody: {
         std::vector<int> saved = handlerStack_;
         handlerStack_.resize(b.handlerDepth);
+        if (!b.exceptName.empty()) emitUnbind(b.exceptName);
         if (preserveTop) emit(Opcode::ROT_TWO);
         emit(Opcode::POP_EXCEPT);
         handlerStack_ = saved;
@@ -545,8 +630,8 @@ class CodeCompiler {
         handlerStack_.resize(b.handlerDepth);
         // The finally body runs outside the try: hide the blocks it is nested in from it.
         std::vector<Block> savedBlocks = blocks_;
-        auto self = std::find_if(blocks_.begin(), blocks_.end(),
-                                 [&](const Block& x) { return &x == &b; });
+        auto self =
+            std::find_if(blocks_.begin(), blocks_.end(), [&](const Block& x) { return &x == &b; });
         blocks_.erase(self, blocks_.end());
         const Body* body = b.finalBody;
         compileBody(*body);
@@ -565,34 +650,53 @@ class CodeCompiler {
         break;
       }
     }
-    if (loop < 0) syntaxError(isBreak ? "'break' outside loop" : "'continue' not properly in loop", s.range);
+    if (loop < 0)
+      syntaxError(isBreak ? "'break' outside loop" : "'continue' not properly in loop", s.range);
     std::vector<Block> snapshot = blocks_;
+    std::vector<int> savedHandlers = handlerStack_;
     for (int i = static_cast<int>(snapshot.size()) - 1; i > loop; --i) {
       blocks_.assign(snapshot.begin(), snapshot.begin() + i + 1);
+      setLine(s.range);
       unwindBlock(blocks_.back(), false);
+      leaveHandlersOf(snapshot[i]);
     }
     blocks_ = snapshot;
     const Block& target = snapshot[loop];
+    // The jump itself is outside every block it left: an exception at its check point must not
+    // run a `finally` that already ran inline.
+    leaveHandlersOf(target);
+    setLine(s.range);
     if (isBreak) {
       if (target.kind == BlockKind::ForLoop) emit(Opcode::POP_TOP);
       emitJump(Opcode::JUMP_FORWARD, target.breakLabel);
     } else {
       emitJumpBackward(target.continueLabel);
     }
+    handlerStack_ = savedHandlers;
+  }
+
+  void leaveHandlersOf(const Block& b) {
+    if (handlerStack_.size() > b.handlerDepth) handlerStack_.resize(b.handlerDepth);
   }
 
   void compileReturn(const Stmt& s) {
     if (scope_->kind != ScopeKind::Function) syntaxError("'return' outside function", s.range);
-    if (s.value) compileExpr(*s.value);
-    else emitConst(Value::none());
+    if (s.value)
+      compileExpr(*s.value);
+    else
+      emitConst(Value::none());
     std::vector<Block> snapshot = blocks_;
+    std::vector<int> savedHandlers = handlerStack_;
     for (int i = static_cast<int>(snapshot.size()) - 1; i >= 0; --i) {
       blocks_.assign(snapshot.begin(), snapshot.begin() + i + 1);
+      setLine(s.range);  // clean-up after an inlined finally belongs to the return
       unwindBlock(blocks_.back(), true);
+      leaveHandlersOf(snapshot[i]);
     }
     blocks_ = snapshot;
     setLine(s.range);
     emit(Opcode::RETURN_VALUE);
+    handlerStack_ = savedHandlers;
   }
 
   void compileAssert(const Stmt& s) {
@@ -633,7 +737,8 @@ class CodeCompiler {
 
   void compileImportFrom(const Stmt& s) {
     std::vector<Value> names;
-    for (const Alias& a : s.aliases) names.push_back(makeStr(a.name));
+    for (const Alias& a : s.aliases)
+      names.push_back(makeStr(a.name));
     emitConst(Value::integer(s.level));
     emitConst(makeTuple(std::move(names)));
     emitArg(Opcode::IMPORT_NAME, addName(s.module));
@@ -646,6 +751,12 @@ class CodeCompiler {
       emitStoreName(a.asName.empty() ? a.name : a.asName);
     }
     emit(Opcode::POP_TOP);
+  }
+
+  void emitUnbind(const std::string& name) {
+    emitConst(Value::none());
+    emitStoreName(name);
+    emitName(name, ExprContext::Del);
   }
 
   // Calls the __exit__ on top of the stack with (None, None, None) and drops the result.
@@ -679,9 +790,11 @@ class CodeCompiler {
     int depthWithExit = depth_ - 1;
     int handler = pushHandler(depthWithExit);
     size_t handlerDepthOutside = handlerStack_.size() - 1;
-    if (w.target) compileStore(*w.target);
-    else emit(Opcode::POP_TOP);
-    blocks_.push_back(Block{BlockKind::With, -1, -1, nullptr, handlerDepthOutside});
+    if (w.target)
+      compileStore(*w.target);
+    else
+      emit(Opcode::POP_TOP);
+    blocks_.push_back(Block{BlockKind::With, -1, -1, nullptr, handlerDepthOutside, {}});
     compileWith(s, item + 1);
     blocks_.pop_back();
     popHandler();
@@ -710,9 +823,12 @@ class CodeCompiler {
   void compileTry(const Stmt& s) {
     if (!s.finalBody.empty()) {
       int handler = pushHandler(depth_);
-      blocks_.push_back(Block{BlockKind::TryFinally, -1, -1, &s.finalBody, handlerStack_.size() - 1});
-      if (!s.handlers.empty()) compileTryExcept(s);
-      else compileBody(s.body);
+      blocks_.push_back(
+          Block{BlockKind::TryFinally, -1, -1, &s.finalBody, handlerStack_.size() - 1, {}});
+      if (!s.handlers.empty())
+        compileTryExcept(s);
+      else
+        compileBody(s.body);
       blocks_.pop_back();
       popHandler();
       int end = newLabel();
@@ -750,20 +866,34 @@ class CodeCompiler {
         emit(Opcode::CHECK_EXC_MATCH);
         emitJump(Opcode::POP_JUMP_IF_FALSE, next);
       }
-      if (!h.name.empty()) emitStoreName(h.name);
-      else emit(Opcode::POP_TOP);
-      // [prev]
-      blocks_.push_back(Block{BlockKind::ExceptBody, -1, -1, nullptr, outside});
+      if (!h.name.empty())
+        emitStoreName(h.name);
+      else
+        emit(Opcode::POP_TOP);
+      // [prev]. The `as` name is unbound however the clause is left (CPython deletes it so the
+      // exception does not keep the frame alive): normally, by break/continue/return, or by an
+      // exception, for which a handler around the body unbinds it and re-raises.
+      int unbindHandler = h.name.empty() ? -1 : pushHandler(depth_);
+      blocks_.push_back(Block{BlockKind::ExceptBody, -1, -1, nullptr, outside, h.name});
       compileBody(h.body);
       blocks_.pop_back();
-      if (!h.name.empty()) {
-        // CPython deletes the name so the exception does not keep the frame alive.
-        emitConst(Value::none());
-        emitStoreName(h.name);
-        emitName(h.name, ExprContext::Del);
+      if (unbindHandler >= 0) {
+        popHandler();
+        emitUnbind(h.name);
       }
-      emit(Opcode::POP_EXCEPT);
-      emitJump(Opcode::JUMP_FORWARD, end);
+      {
+        // After POP_EXCEPT the stack no longer holds `prev`: leave the cleanup handler's range.
+        std::vector<int> saved = handlerStack_;
+        handlerStack_.resize(outside);
+        emit(Opcode::POP_EXCEPT);
+        emitJump(Opcode::JUMP_FORWARD, end);
+        handlerStack_ = saved;
+      }
+      if (unbindHandler >= 0) {
+        bindHandler(unbindHandler);  // [prev, exc]
+        emitUnbind(h.name);
+        emit(Opcode::RERAISE);  // to the cleanup handler, which restores prev
+      }
       bind(next);
     }
     emit(Opcode::RERAISE);  // no clause matched; the cleanup handler restores and re-raises
@@ -795,7 +925,8 @@ class CodeCompiler {
   uint32_t emitDefaults(const Arguments& a) {
     uint32_t flags = 0;
     if (!a.defaults.empty()) {
-      for (const ExprPtr& d : a.defaults) compileExpr(*d);
+      for (const ExprPtr& d : a.defaults)
+        compileExpr(*d);
       emitArg(Opcode::BUILD_TUPLE, static_cast<uint32_t>(a.defaults.size()));
       flags |= 1;
     }
@@ -829,14 +960,16 @@ class CodeCompiler {
     Scope* child = scopes_.scopeOf(&s);
     uint32_t flags = emitDefaults(*s.arguments);
     flags |= emitClosure(child);
-    CodeCompiler inner(scopes_, child, code_->filename, s.name, childQualname(s.name), s.range.line);
+    CodeCompiler inner(scopes_, child, code_->filename, s.name, childQualname(s.name),
+                       s.range.line);
     setSignature(inner.code(), *s.arguments);
     if (child->isGenerator) inner.code()->flags |= kCodeGenerator;
     Value code = inner.compileFunctionBody(&s, s.body);
     setLine(s.range);
     emitConst(code);
     emitArg(Opcode::MAKE_FUNCTION, flags);
-    for (size_t i = 0; i < s.decorators.size(); ++i) emitArg(Opcode::CALL, 1);
+    for (size_t i = 0; i < s.decorators.size(); ++i)
+      emitArg(Opcode::CALL, 1);
     emitStoreName(s.name);
   }
 
@@ -856,7 +989,8 @@ class CodeCompiler {
     emitConst(code);
     emitArg(Opcode::MAKE_FUNCTION, flags);
     emitConst(makeStr(s.name));
-    for (const ExprPtr& b : s.bases) compileExpr(*b);
+    for (const ExprPtr& b : s.bases)
+      compileExpr(*b);
     uint32_t argc = static_cast<uint32_t>(2 + s.bases.size());
     if (!s.keywords.empty()) {
       std::vector<Value> names;
@@ -870,7 +1004,8 @@ class CodeCompiler {
     } else {
       emitArg(Opcode::CALL, argc);
     }
-    for (size_t i = 0; i < s.decorators.size(); ++i) emitArg(Opcode::CALL, 1);
+    for (size_t i = 0; i < s.decorators.size(); ++i)
+      emitArg(Opcode::CALL, 1);
     emitStoreName(s.name);
   }
 
@@ -878,7 +1013,8 @@ class CodeCompiler {
     Scope* child = scopes_.scopeOf(&e);
     uint32_t flags = emitDefaults(*e.arguments);
     flags |= emitClosure(child);
-    CodeCompiler inner(scopes_, child, code_->filename, "<lambda>", childQualname("<lambda>"), e.range.line);
+    CodeCompiler inner(scopes_, child, code_->filename, "<lambda>", childQualname("<lambda>"),
+                       e.range.line);
     setSignature(inner.code(), *e.arguments);
     Value code = inner.compileLambdaBody(*e.a);
     emitConst(code);
@@ -902,7 +1038,8 @@ class CodeCompiler {
 
   void compileGenerators(const Expr& e, size_t index) {
     const Comprehension& g = e.generators[index];
-    if (index == 0) emitArg(Opcode::LOAD_FAST, 0);  // the iterator argument .0
+    if (index == 0)
+      emitArg(Opcode::LOAD_FAST, 0);  // the iterator argument .0
     else {
       compileExpr(*g.iter);
       emit(Opcode::GET_ITER);
@@ -913,7 +1050,8 @@ class CodeCompiler {
     emitJump(Opcode::FOR_ITER, end);
     compileStore(*g.target);
     int skip = newLabel();
-    for (const ExprPtr& cond : g.ifs) compileCondition(*cond, skip, false);
+    for (const ExprPtr& cond : g.ifs)
+      compileCondition(*cond, skip, false);
     if (index + 1 < e.generators.size()) {
       compileGenerators(e, index + 1);
     } else {
@@ -937,7 +1075,8 @@ class CodeCompiler {
           compileExpr(*e.b);
           emitArg(Opcode::MAP_ADD, depth);
           break;
-        default: break;
+        default:
+          break;
       }
     }
     bind(skip);
@@ -950,19 +1089,27 @@ class CodeCompiler {
   Value constantValue(const Expr& e) {
     const Constant& c = e.constant;
     switch (c.kind) {
-      case ConstantKind::None: return Value::none();
-      case ConstantKind::True: return Value::boolean(true);
-      case ConstantKind::False: return Value::boolean(false);
-      case ConstantKind::Ellipsis: return Value::borrow(builtinTypes().ellipsis);
+      case ConstantKind::None:
+        return Value::none();
+      case ConstantKind::True:
+        return Value::boolean(true);
+      case ConstantKind::False:
+        return Value::boolean(false);
+      case ConstantKind::Ellipsis:
+        return Value::borrow(builtinTypes().ellipsis);
       case ConstantKind::Int: {
         Value v;
         if (!parseInt(c.text, 0, &v)) syntaxError("invalid integer literal", e.range);
         return v;
       }
-      case ConstantKind::Float: return Value::real(c.number);
-      case ConstantKind::Imaginary: syntaxError("complex numbers are not supported by gilsim", e.range);
-      case ConstantKind::Str: return makeStr(c.text);
-      case ConstantKind::Bytes: return makeBytes(c.text);
+      case ConstantKind::Float:
+        return Value::real(c.number);
+      case ConstantKind::Imaginary:
+        syntaxError("complex numbers are not supported by gilsim", e.range);
+      case ConstantKind::Str:
+        return makeStr(c.text);
+      case ConstantKind::Bytes:
+        return makeBytes(c.text);
     }
     return Value::none();
   }
@@ -974,7 +1121,8 @@ class CodeCompiler {
   }
 
   bool hasStarred(const std::vector<ExprPtr>& items) {
-    return std::any_of(items.begin(), items.end(), [](const ExprPtr& x) { return x->kind == ExprKind::Starred; });
+    return std::any_of(items.begin(), items.end(),
+                       [](const ExprPtr& x) { return x->kind == ExprKind::Starred; });
   }
 
   // Builds a list from items that may contain *starred parts.
@@ -1008,8 +1156,9 @@ class CodeCompiler {
 
   void compileCall(const Expr& e) {
     const Expr& f = *e.a;
-    bool simpleArgs = !hasStarred(e.items) &&
-                      std::none_of(e.keywords.begin(), e.keywords.end(), [](const Keyword& k) { return k.name.empty(); });
+    bool simpleArgs =
+        !hasStarred(e.items) && std::none_of(e.keywords.begin(), e.keywords.end(),
+                                             [](const Keyword& k) { return k.name.empty(); });
     if (f.kind == ExprKind::Attribute && simpleArgs) {
       compileExpr(*f.a);
       setLine(f.range);
@@ -1020,7 +1169,8 @@ class CodeCompiler {
     }
     setLine(e.range);
     if (simpleArgs) {
-      for (const ExprPtr& a : e.items) compileExpr(*a);
+      for (const ExprPtr& a : e.items)
+        compileExpr(*a);
       uint32_t argc = static_cast<uint32_t>(e.items.size() + e.keywords.size());
       if (e.keywords.empty()) {
         setLine(e.range);
@@ -1062,29 +1212,62 @@ class CodeCompiler {
   void compileCompare(const Expr& e) {
     auto emitOp = [&](CompareOperator op) {
       switch (op) {
-        case CompareOperator::Lt: emit(Opcode::COMPARE_LT); break;
-        case CompareOperator::LtE: emit(Opcode::COMPARE_LE); break;
-        case CompareOperator::Eq: emit(Opcode::COMPARE_EQ); break;
-        case CompareOperator::NotEq: emit(Opcode::COMPARE_NE); break;
-        case CompareOperator::Gt: emit(Opcode::COMPARE_GT); break;
-        case CompareOperator::GtE: emit(Opcode::COMPARE_GE); break;
-        case CompareOperator::Is: emitArg(Opcode::IS_OP, 0); break;
-        case CompareOperator::IsNot: emitArg(Opcode::IS_OP, 1); break;
-        case CompareOperator::In: emitArg(Opcode::CONTAINS_OP, 0); break;
-        case CompareOperator::NotIn: emitArg(Opcode::CONTAINS_OP, 1); break;
+        case CompareOperator::Lt:
+          emit(Opcode::COMPARE_LT);
+          break;
+        case CompareOperator::LtE:
+          emit(Opcode::COMPARE_LE);
+          break;
+        case CompareOperator::Eq:
+          emit(Opcode::COMPARE_EQ);
+          break;
+        case CompareOperator::NotEq:
+          emit(Opcode::COMPARE_NE);
+          break;
+        case CompareOperator::Gt:
+          emit(Opcode::COMPARE_GT);
+          break;
+        case CompareOperator::GtE:
+          emit(Opcode::COMPARE_GE);
+          break;
+        case CompareOperator::Is:
+          emitArg(Opcode::IS_OP, 0);
+          break;
+        case CompareOperator::IsNot:
+          emitArg(Opcode::IS_OP, 1);
+          break;
+        case CompareOperator::In:
+          emitArg(Opcode::CONTAINS_OP, 0);
+          break;
+        case CompareOperator::NotIn:
+          emitArg(Opcode::CONTAINS_OP, 1);
+          break;
       }
     };
     compileExpr(*e.a);
     if (e.items.size() == 1) {
       Opcode constOp = Opcode::NOP;
       switch (e.compareOps[0]) {
-        case CompareOperator::Lt: constOp = Opcode::COMPARE_LT_CONST; break;
-        case CompareOperator::LtE: constOp = Opcode::COMPARE_LE_CONST; break;
-        case CompareOperator::Eq: constOp = Opcode::COMPARE_EQ_CONST; break;
-        case CompareOperator::NotEq: constOp = Opcode::COMPARE_NE_CONST; break;
-        case CompareOperator::Gt: constOp = Opcode::COMPARE_GT_CONST; break;
-        case CompareOperator::GtE: constOp = Opcode::COMPARE_GE_CONST; break;
-        default: break;
+        case CompareOperator::Lt:
+          constOp = Opcode::COMPARE_LT_CONST;
+          break;
+        case CompareOperator::LtE:
+          constOp = Opcode::COMPARE_LE_CONST;
+          break;
+        case CompareOperator::Eq:
+          constOp = Opcode::COMPARE_EQ_CONST;
+          break;
+        case CompareOperator::NotEq:
+          constOp = Opcode::COMPARE_NE_CONST;
+          break;
+        case CompareOperator::Gt:
+          constOp = Opcode::COMPARE_GT_CONST;
+          break;
+        case CompareOperator::GtE:
+          constOp = Opcode::COMPARE_GE_CONST;
+          break;
+        default:
+          break;
       }
       if (constOp != Opcode::NOP && isSmallIntConstant(*e.items[0])) {
         emitArg(constOp, addConst(constantValue(*e.items[0])));
@@ -1114,12 +1297,24 @@ class CodeCompiler {
 
   void compileBinary(BinaryOperator op) {
     switch (op) {
-      case BinaryOperator::Add: emit(Opcode::BINARY_ADD); break;
-      case BinaryOperator::Sub: emit(Opcode::BINARY_SUB); break;
-      case BinaryOperator::Mul: emit(Opcode::BINARY_MUL); break;
-      case BinaryOperator::Mod: emit(Opcode::BINARY_MOD); break;
-      case BinaryOperator::FloorDiv: emit(Opcode::BINARY_FLOOR_DIV); break;
-      default: emitArg(Opcode::BINARY_OP, static_cast<uint32_t>(op)); break;
+      case BinaryOperator::Add:
+        emit(Opcode::BINARY_ADD);
+        break;
+      case BinaryOperator::Sub:
+        emit(Opcode::BINARY_SUB);
+        break;
+      case BinaryOperator::Mul:
+        emit(Opcode::BINARY_MUL);
+        break;
+      case BinaryOperator::Mod:
+        emit(Opcode::BINARY_MOD);
+        break;
+      case BinaryOperator::FloorDiv:
+        emit(Opcode::BINARY_FLOOR_DIV);
+        break;
+      default:
+        emitArg(Opcode::BINARY_OP, static_cast<uint32_t>(op));
+        break;
     }
   }
 
@@ -1130,22 +1325,31 @@ class CodeCompiler {
       ~DepthGuard() { --d; }
     } guard{exprDepth_};
     switch (e.kind) {
-      case ExprKind::Name: emitLoadName(e.name); break;
-      case ExprKind::Constant: emitConst(constantValue(e)); break;
+      case ExprKind::Name:
+        emitLoadName(e.name);
+        break;
+      case ExprKind::Constant:
+        emitConst(constantValue(e));
+        break;
       case ExprKind::JoinedStr: {
         if (e.items.empty()) {
           emitConst(makeStr(""));
           break;
         }
-        for (const ExprPtr& part : e.items) compileExpr(*part);
-        if (e.items.size() > 1) emitArg(Opcode::BUILD_STRING, static_cast<uint32_t>(e.items.size()));
+        for (const ExprPtr& part : e.items)
+          compileExpr(*part);
+        if (e.items.size() > 1)
+          emitArg(Opcode::BUILD_STRING, static_cast<uint32_t>(e.items.size()));
         else if (e.items[0]->kind == ExprKind::Constant) {
         }
         break;
       }
       case ExprKind::FormattedValue: {
         compileExpr(*e.a);
-        uint32_t flags = e.conversion == 's' ? 1 : e.conversion == 'r' ? 2 : e.conversion == 'a' ? 3 : 0;
+        uint32_t flags = e.conversion == 's'   ? 1
+                         : e.conversion == 'r' ? 2
+                         : e.conversion == 'a' ? 3
+                                               : 0;
         if (e.b) {
           compileExpr(*e.b);
           flags |= 4;
@@ -1158,11 +1362,20 @@ class CodeCompiler {
         // `x op <small int literal>`: one instruction with the constant as operand.
         Opcode constOp = Opcode::NOP;
         switch (e.binaryOp) {
-          case BinaryOperator::Add: constOp = Opcode::BINARY_ADD_CONST; break;
-          case BinaryOperator::Sub: constOp = Opcode::BINARY_SUB_CONST; break;
-          case BinaryOperator::Mul: constOp = Opcode::BINARY_MUL_CONST; break;
-          case BinaryOperator::Mod: constOp = Opcode::BINARY_MOD_CONST; break;
-          default: break;
+          case BinaryOperator::Add:
+            constOp = Opcode::BINARY_ADD_CONST;
+            break;
+          case BinaryOperator::Sub:
+            constOp = Opcode::BINARY_SUB_CONST;
+            break;
+          case BinaryOperator::Mul:
+            constOp = Opcode::BINARY_MUL_CONST;
+            break;
+          case BinaryOperator::Mod:
+            constOp = Opcode::BINARY_MOD_CONST;
+            break;
+          default:
+            break;
         }
         if (constOp != Opcode::NOP && isSmallIntConstant(*e.b)) {
           setLine(e.range);
@@ -1177,15 +1390,24 @@ class CodeCompiler {
       case ExprKind::UnaryOp:
         compileExpr(*e.a);
         switch (e.unaryOp) {
-          case UnaryOperator::Not: emit(Opcode::UNARY_NOT); break;
-          case UnaryOperator::Negate: emit(Opcode::UNARY_NEGATIVE); break;
-          case UnaryOperator::Plus: emit(Opcode::UNARY_POSITIVE); break;
-          case UnaryOperator::Invert: emit(Opcode::UNARY_INVERT); break;
+          case UnaryOperator::Not:
+            emit(Opcode::UNARY_NOT);
+            break;
+          case UnaryOperator::Negate:
+            emit(Opcode::UNARY_NEGATIVE);
+            break;
+          case UnaryOperator::Plus:
+            emit(Opcode::UNARY_POSITIVE);
+            break;
+          case UnaryOperator::Invert:
+            emit(Opcode::UNARY_INVERT);
+            break;
         }
         break;
       case ExprKind::BoolOp: {
         int end = newLabel();
-        Opcode jump = e.boolOp == BoolOperator::And ? Opcode::JUMP_IF_FALSE_OR_POP : Opcode::JUMP_IF_TRUE_OR_POP;
+        Opcode jump = e.boolOp == BoolOperator::And ? Opcode::JUMP_IF_FALSE_OR_POP
+                                                    : Opcode::JUMP_IF_TRUE_OR_POP;
         for (size_t i = 0; i < e.items.size(); ++i) {
           compileExpr(*e.items[i]);
           if (i + 1 < e.items.size()) emitJump(jump, end);
@@ -1193,8 +1415,12 @@ class CodeCompiler {
         bind(end);
         break;
       }
-      case ExprKind::Compare: compileCompare(e); break;
-      case ExprKind::Call: compileCall(e); break;
+      case ExprKind::Compare:
+        compileCompare(e);
+        break;
+      case ExprKind::Call:
+        compileCall(e);
+        break;
       case ExprKind::Attribute:
         compileExpr(*e.a);
         setLine(e.range);
@@ -1207,10 +1433,14 @@ class CodeCompiler {
         emit(Opcode::BINARY_SUBSCR);
         break;
       case ExprKind::Slice:
-        if (e.a) compileExpr(*e.a);
-        else emitConst(Value::none());
-        if (e.b) compileExpr(*e.b);
-        else emitConst(Value::none());
+        if (e.a)
+          compileExpr(*e.a);
+        else
+          emitConst(Value::none());
+        if (e.b)
+          compileExpr(*e.b);
+        else
+          emitConst(Value::none());
         if (e.c) {
           compileExpr(*e.c);
           emitArg(Opcode::BUILD_SLICE, 3);
@@ -1219,9 +1449,11 @@ class CodeCompiler {
         }
         break;
       case ExprKind::List:
-        if (hasStarred(e.items)) compileStarredList(e.items);
+        if (hasStarred(e.items))
+          compileStarredList(e.items);
         else {
-          for (const ExprPtr& x : e.items) compileExpr(*x);
+          for (const ExprPtr& x : e.items)
+            compileExpr(*x);
           emitArg(Opcode::BUILD_LIST, static_cast<uint32_t>(e.items.size()));
         }
         break;
@@ -1230,7 +1462,8 @@ class CodeCompiler {
           compileStarredList(e.items);
           emit(Opcode::LIST_TO_TUPLE);
         } else {
-          for (const ExprPtr& x : e.items) compileExpr(*x);
+          for (const ExprPtr& x : e.items)
+            compileExpr(*x);
           emitArg(Opcode::BUILD_TUPLE, static_cast<uint32_t>(e.items.size()));
         }
         break;
@@ -1248,12 +1481,14 @@ class CodeCompiler {
             }
           }
         } else {
-          for (const ExprPtr& x : e.items) compileExpr(*x);
+          for (const ExprPtr& x : e.items)
+            compileExpr(*x);
           emitArg(Opcode::BUILD_SET, static_cast<uint32_t>(e.items.size()));
         }
         break;
       case ExprKind::Dict: {
-        bool anyUnpack = std::any_of(e.items.begin(), e.items.end(), [](const ExprPtr& k) { return !k; });
+        bool anyUnpack =
+            std::any_of(e.items.begin(), e.items.end(), [](const ExprPtr& k) { return !k; });
         if (!anyUnpack) {
           for (size_t i = 0; i < e.items.size(); ++i) {
             compileExpr(*e.items[i]);
@@ -1278,8 +1513,12 @@ class CodeCompiler {
       case ExprKind::ListComp:
       case ExprKind::SetComp:
       case ExprKind::DictComp:
-      case ExprKind::GeneratorExp: compileComprehensionCall(e); break;
-      case ExprKind::Lambda: compileLambda(e); break;
+      case ExprKind::GeneratorExp:
+        compileComprehensionCall(e);
+        break;
+      case ExprKind::Lambda:
+        compileLambda(e);
+        break;
       case ExprKind::IfExp: {
         int orelse = newLabel();
         int end = newLabel();
@@ -1291,21 +1530,26 @@ class CodeCompiler {
         bind(end);
         break;
       }
-      case ExprKind::Starred: syntaxError("can't use starred expression here", e.range);
+      case ExprKind::Starred:
+        syntaxError("can't use starred expression here", e.range);
       case ExprKind::NamedExpr:
         compileExpr(*e.b);
         emit(Opcode::DUP_TOP);
         if (scope_->isComprehension) {
           NameScope where = scope_->resolve(e.a->name);
-          if (where == NameScope::Free) emitArg(Opcode::STORE_DEREF, derefIndex(e.a->name));
-          else emitArg(Opcode::STORE_GLOBAL, addName(e.a->name));
+          if (where == NameScope::Free)
+            emitArg(Opcode::STORE_DEREF, derefIndex(e.a->name));
+          else
+            emitArg(Opcode::STORE_GLOBAL, addName(e.a->name));
         } else {
           emitStoreName(e.a->name);
         }
         break;
       case ExprKind::Yield:
-        if (e.a) compileExpr(*e.a);
-        else emitConst(Value::none());
+        if (e.a)
+          compileExpr(*e.a);
+        else
+          emitConst(Value::none());
         emit(Opcode::YIELD_VALUE);
         break;
     }

@@ -37,7 +37,8 @@ namespace {
     type = builtinTypes().IsADirectoryError;
   else if (err == EACCES || err == EPERM)
     type = builtinTypes().PermissionError;
-  Value exc = newException(type, std::vector<Value>{Value::integer(err), makeStr(std::strerror(err))});
+  Value exc =
+      newException(type, std::vector<Value>{Value::integer(err), makeStr(std::strerror(err))});
   auto* e = exc.as<ExceptionObject>();
   e->dict()->setStr("errno", Value::integer(err));
   e->dict()->setStr("strerror", makeStr(std::strerror(err)));

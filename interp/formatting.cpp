@@ -251,7 +251,7 @@ std::string expand(FormatState& state, std::string_view format, int depth) {
     }
     if (j >= format.size()) {
       raiseValueError("{}", nesting > 1 ? "unmatched '{' in format spec"
-                                  : "Single '{' encountered in format string");
+                                        : "Single '{' encountered in format string");
     }
     std::string_view field = format.substr(i + 1, j - i - 1);
     i = j + 1;

@@ -19,8 +19,12 @@ FunctionObject::FunctionObject(Value code, Value globals, std::string qualname)
   name = this->code()->name;
 }
 
-CodeObject* FunctionObject::code() const { return code_.as<CodeObject>(); }
-DictObject* FunctionObject::globals() const { return globals_.as<DictObject>(); }
+CodeObject* FunctionObject::code() const {
+  return code_.as<CodeObject>();
+}
+DictObject* FunctionObject::globals() const {
+  return globals_.as<DictObject>();
+}
 
 void FunctionObject::clearReferences() {
   code_ = Value();

@@ -11,10 +11,16 @@
 namespace gilsim {
 
 GeneratorObject::GeneratorObject(Value function, std::vector<Value> s)
-    : TrackedObject(builtinTypes().generator), functionValue(std::move(function)), slots(std::move(s)) {}
+    : TrackedObject(builtinTypes().generator),
+      functionValue(std::move(function)),
+      slots(std::move(s)) {}
 
-FunctionObject* GeneratorObject::function() const { return functionValue.as<FunctionObject>(); }
-CodeObject* GeneratorObject::code() const { return function()->code(); }
+FunctionObject* GeneratorObject::function() const {
+  return functionValue.as<FunctionObject>();
+}
+CodeObject* GeneratorObject::code() const {
+  return function()->code();
+}
 
 void GeneratorObject::clearReferences() {
   slots.clear();
@@ -25,14 +31,17 @@ Value makeGenerator(VM& vm, FunctionObject* fn, const Value& fnValue, CallArgs a
   CodeObject* code = fn->code();
   std::vector<Value> slots(static_cast<size_t>(code->frameSize()));
   bool simple = !args.kwnames && args.count == static_cast<size_t>(code->argCount) &&
-                (code->flags & (kCodeVarargs | kCodeVarKeywords)) == 0 && code->keywordOnlyCount == 0;
+                (code->flags & (kCodeVarargs | kCodeVarKeywords)) == 0 &&
+                code->keywordOnlyCount == 0;
   if (simple) {
-    for (size_t i = 0; i < args.count; ++i) slots[i] = std::move(args.args[i]);
+    for (size_t i = 0; i < args.count; ++i)
+      slots[i] = std::move(args.args[i]);
   } else {
     std::vector<Value> scratch(std::max<size_t>(slots.size(), args.count));
     std::vector<Value> given(args.args, args.args + args.count);
     vm.bindArguments(fn, scratch.data(), CallArgs{given.data(), given.size(), args.kwnames});
-    for (size_t i = 0; i < slots.size(); ++i) slots[i] = std::move(scratch[i]);
+    for (size_t i = 0; i < slots.size(); ++i)
+      slots[i] = std::move(scratch[i]);
   }
   size_t nvars = code->varnames.size();
   for (size_t i = 0; i < code->cellvars.size(); ++i) {
@@ -42,7 +51,8 @@ Value makeGenerator(VM& vm, FunctionObject* fn, const Value& fnValue, CallArgs a
   }
   if (!code->freevars.empty()) {
     const auto& cells = fn->closure.as<TupleObject>()->items();
-    for (size_t j = 0; j < code->freevars.size(); ++j) slots[nvars + code->cellvars.size() + j] = cells[j];
+    for (size_t j = 0; j < code->freevars.size(); ++j)
+      slots[nvars + code->cellvars.size() + j] = cells[j];
   }
   auto* gen = new GeneratorObject(fnValue, std::move(slots));
   gen->stackDepth = static_cast<uint32_t>(code->localsPlus());
@@ -59,7 +69,8 @@ bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& sent, Value* out
   CodeObject* code = gen->code();
   Value* base = vm.freeStackStart();
   vm.reserveStack(base, base + code->frameSize() + 1);
-  for (uint32_t i = 0; i < gen->stackDepth; ++i) base[i] = std::move(gen->slots[i]);
+  for (uint32_t i = 0; i < gen->stackDepth; ++i)
+    base[i] = std::move(gen->slots[i]);
   Frame* f = vm.pushFrame(code, gen->function(), gen->function()->globals(), base);
   f->pc = code->code.data() + gen->resumeAt;
   f->sp = base + gen->stackDepth;

@@ -33,7 +33,8 @@ const BigInt& bigInt128Max() {
 
 BigInt fromInt128(Int128 v) {
   bool negative = v < 0;
-  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+  unsigned __int128 magnitude =
+      negative ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
   BigInt big = BigInt(static_cast<uint64_t>(magnitude >> 64));
   big <<= 64;
   big |= static_cast<uint64_t>(magnitude);
@@ -48,15 +49,12 @@ Int128 toInt128Unchecked(const BigInt& v) {
   return v < 0 ? static_cast<Int128>(-m) : static_cast<Int128>(m);
 }
 
-bool fitsInt64(Int128 v) {
-  return v >= std::numeric_limits<int64_t>::min() && v <= std::numeric_limits<int64_t>::max();
-}
-
 // A small per-thread cache of freed IntObjects: big-int loops free one and allocate one per op.
 struct FreeList {
   std::vector<void*> blocks;
   ~FreeList() {
-    for (void* p : blocks) ::operator delete(p);
+    for (void* p : blocks)
+      ::operator delete(p);
   }
 };
 thread_local FreeList tlsIntFreeList;
@@ -65,11 +63,16 @@ constexpr size_t kMaxCachedInts = 256;
 
 IntObject::IntObject(__int128 value) : Object(builtinTypes().int_), narrowValue_(value) {}
 
-IntObject::IntObject(BigInt value) : Object(builtinTypes().int_), wide_(new BigInt(std::move(value))) {}
+IntObject::IntObject(BigInt value)
+    : Object(builtinTypes().int_), wide_(new BigInt(std::move(value))) {}
 
-IntObject::~IntObject() { delete wide_; }
+IntObject::~IntObject() {
+  delete wide_;
+}
 
-BigInt IntObject::toBig() const { return wide_ ? *wide_ : fromInt128(narrowValue_); }
+BigInt IntObject::toBig() const {
+  return wide_ ? *wide_ : fromInt128(narrowValue_);
+}
 
 void* IntObject::operator new(size_t size) {
   FreeList& list = tlsIntFreeList;
@@ -95,16 +98,17 @@ bool isInt(const Value& v) {
   return v.isObject() && v.object()->type()->layout() == Layout::Int;
 }
 
-
 Value makeInt(const BigInt& v) {
   if (v >= bigInt64Min() && v <= bigInt64Max()) return Value::integer(static_cast<int64_t>(v));
-  if (v >= bigInt128Min() && v <= bigInt128Max()) return Value::steal(new IntObject(toInt128Unchecked(v)));
+  if (v >= bigInt128Min() && v <= bigInt128Max())
+    return Value::steal(new IntObject(toInt128Unchecked(v)));
   return Value::steal(new IntObject(v));
 }
 
 Value makeInt(BigInt&& v) {
   if (v >= bigInt64Min() && v <= bigInt64Max()) return Value::integer(static_cast<int64_t>(v));
-  if (v >= bigInt128Min() && v <= bigInt128Max()) return Value::steal(new IntObject(toInt128Unchecked(v)));
+  if (v >= bigInt128Min() && v <= bigInt128Max())
+    return Value::steal(new IntObject(toInt128Unchecked(v)));
   return Value::steal(new IntObject(std::move(v)));
 }
 
@@ -113,14 +117,13 @@ BigInt toBigInt(const Value& v) {
   return v.as<IntObject>()->toBig();
 }
 
-
-
 Value intAdd(const Value& a, const Value& b) {
   int64_t x, y, r;
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y) && !__builtin_add_overflow(x, y, &r))
     return Value::integer(r);
   Int128 p, q, s;
-  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_add_overflow(p, q, &s)) return makeInt128(s);
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_add_overflow(p, q, &s))
+    return makeInt128(s);
   return makeInt(toBigInt(a) + toBigInt(b));
 }
 
@@ -129,7 +132,8 @@ Value intSub(const Value& a, const Value& b) {
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y) && !__builtin_sub_overflow(x, y, &r))
     return Value::integer(r);
   Int128 p, q, s;
-  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_sub_overflow(p, q, &s)) return makeInt128(s);
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_sub_overflow(p, q, &s))
+    return makeInt128(s);
   return makeInt(toBigInt(a) - toBigInt(b));
 }
 
@@ -140,7 +144,8 @@ Value intMul(const Value& a, const Value& b) {
     return makeInt128(static_cast<Int128>(x) * y);  // a 64x64 product always fits 128 bits
   }
   Int128 p, q, s;
-  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_mul_overflow(p, q, &s)) return makeInt128(s);
+  if (intFitsInt128(a, &p) && intFitsInt128(b, &q) && !__builtin_mul_overflow(p, q, &s))
+    return makeInt128(s);
   return makeInt(toBigInt(a) * toBigInt(b));
 }
 
@@ -203,7 +208,8 @@ Value intMod(const Value& a, const Value& b) {
       uint64_t divisor = static_cast<uint64_t>(d);
       unsigned __int128 u = static_cast<unsigned __int128>(p);
       uint64_t high = static_cast<uint64_t>(u >> 64) % divisor;
-      unsigned __int128 rest = (static_cast<unsigned __int128>(high) << 64) | static_cast<uint64_t>(u);
+      unsigned __int128 rest =
+          (static_cast<unsigned __int128>(high) << 64) | static_cast<uint64_t>(u);
       r = static_cast<Int128>(rest % divisor);
     } else {
       r = p % d;
@@ -304,9 +310,15 @@ struct XorOp {
   BigInt operator()(const BigInt& x, const BigInt& y) const { return x ^ y; }
 };
 
-Value intAnd(const Value& a, const Value& b) { return bitwise(a, b, AndOp{}); }
-Value intOr(const Value& a, const Value& b) { return bitwise(a, b, OrOp{}); }
-Value intXor(const Value& a, const Value& b) { return bitwise(a, b, XorOp{}); }
+Value intAnd(const Value& a, const Value& b) {
+  return bitwise(a, b, AndOp{});
+}
+Value intOr(const Value& a, const Value& b) {
+  return bitwise(a, b, OrOp{});
+}
+Value intXor(const Value& a, const Value& b) {
+  return bitwise(a, b, XorOp{});
+}
 
 Value intLShift(const Value& a, const Value& b) {
   if (intSign(b) < 0) raiseValueError("negative shift count");
@@ -353,6 +365,29 @@ int intSign(const Value& a) {
   return a.as<IntObject>()->wideValue().sign();
 }
 
+namespace {
+// magnitude * 2**exponent as a correctly rounded double. Boost 1.74's convert_to<double> can be
+// an ulp off, so round by hand: keep the top 64 bits, fold every lower bit (and `sticky`, bits
+// already dropped by the caller) into bit 0, and let the exact uint64 -> double conversion round.
+double scaledToDouble(const BigInt& magnitude, int64_t exponent, bool sticky) {
+  if (magnitude == 0) return 0.0;
+  int64_t bits = static_cast<int64_t>(msb(magnitude)) + 1;
+  uint64_t top;
+  if (bits > 64) {
+    unsigned shift = static_cast<unsigned>(bits - 64);
+    BigInt high = magnitude >> shift;
+    sticky = sticky || (high << shift) != magnitude;
+    top = static_cast<uint64_t>(high);
+    exponent += shift;
+  } else {
+    top = static_cast<uint64_t>(magnitude);
+  }
+  if (sticky) top |= 1;  // top has 64 bits here, so bit 0 lies below the rounding position
+  if (exponent > 2000) return HUGE_VAL;
+  return std::ldexp(static_cast<double>(top), static_cast<int>(std::max<int64_t>(exponent, -2000)));
+}
+}  // namespace
+
 double intToDouble(const Value& a) {
   int64_t x;
   if (intFitsInt64(a, &x)) return static_cast<double>(x);
@@ -360,9 +395,9 @@ double intToDouble(const Value& a) {
   if (intFitsInt128(a, &p)) return static_cast<double>(p);
   const BigInt& v = a.as<IntObject>()->wideValue();
   if (msb(abs(v)) >= 1024) raiseOverflowError("int too large to convert to float");
-  double d = v.convert_to<double>();
+  double d = scaledToDouble(abs(v), 0, false);
   if (std::isinf(d)) raiseOverflowError("int too large to convert to float");
-  return d;
+  return v < 0 ? -d : d;
 }
 
 double intTrueDiv(const Value& a, const Value& b) {
@@ -371,17 +406,22 @@ double intTrueDiv(const Value& a, const Value& b) {
   if (intFitsInt64(a, &x) && intFitsInt64(b, &y) && std::llabs(x) < (1LL << 53) &&
       std::llabs(y) < (1LL << 53))
     return static_cast<double>(x) / static_cast<double>(y);
-  // Exactly rounded for huge operands: scale so the quotient has 64 significant bits.
+  // Exactly rounded for any operands: scale so the quotient has at least 65 significant bits,
+  // and remember whether the division left a remainder (the sticky bit).
   BigInt n = toBigInt(a), d = toBigInt(b);
   bool negative = (n < 0) != (d < 0);
   n = abs(n);
   d = abs(d);
-  int64_t shift = static_cast<int64_t>(n == 0 ? 0 : msb(n)) - static_cast<int64_t>(msb(d)) - 64;
-  BigInt q = shift > 0 ? BigInt(n / (d << static_cast<unsigned>(shift)))
-                       : BigInt((n << static_cast<unsigned>(-shift)) / d);
-  double r = std::ldexp(q.convert_to<double>(), static_cast<int>(shift));
-  if (std::isinf(r)) raiseOverflowError("integer division result too large for a float");
-  return negative ? -r : r;
+  if (n == 0) return negative ? -0.0 : 0.0;
+  int64_t shift = static_cast<int64_t>(msb(n)) - static_cast<int64_t>(msb(d)) - 66;
+  BigInt q, r;
+  if (shift > 0)
+    boost::multiprecision::divide_qr(n, BigInt(d << static_cast<unsigned>(shift)), q, r);
+  else
+    boost::multiprecision::divide_qr(BigInt(n << static_cast<unsigned>(-shift)), d, q, r);
+  double result = scaledToDouble(q, shift, r != 0);
+  if (std::isinf(result)) raiseOverflowError("integer division result too large for a float");
+  return negative ? -result : result;
 }
 
 std::string intToDecimal(const Value& a) {
@@ -389,7 +429,8 @@ std::string intToDecimal(const Value& a) {
   if (intFitsInt64(a, &x)) return std::to_string(x);
   Int128 p;
   if (intFitsInt128(a, &p)) {
-    unsigned __int128 m = p < 0 ? -static_cast<unsigned __int128>(p) : static_cast<unsigned __int128>(p);
+    unsigned __int128 m =
+        p < 0 ? -static_cast<unsigned __int128>(p) : static_cast<unsigned __int128>(p);
     std::string digits;
     while (m > 0) {
       digits.push_back(static_cast<char>('0' + static_cast<int>(m % 10)));
@@ -402,14 +443,16 @@ std::string intToDecimal(const Value& a) {
   // log10(2) ~ 0.30103: a cheap upper bound on the digit count before converting.
   if (static_cast<double>(msb(abs(v))) * 0.30103 > static_cast<double>(kMaxIntStrDigits))
     raiseValueError(
-        "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() "
+        "Exceeds the limit ({} digits) for integer string conversion; use "
+        "sys.set_int_max_str_digits() "
         "to increase the limit",
         kMaxIntStrDigits);
   std::string s = v.str();
   size_t digits = s.size() - (s[0] == '-' ? 1 : 0);
   if (digits > kMaxIntStrDigits)
     raiseValueError(
-        "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() "
+        "Exceeds the limit ({} digits) for integer string conversion; use "
+        "sys.set_int_max_str_digits() "
         "to increase the limit",
         kMaxIntStrDigits);
   return s;
@@ -484,9 +527,10 @@ bool parseInt(std::string_view text, int base, Value* out) {
     for (uint8_t d : digits)
       if (d) return false;  // "010" is invalid with base 0; "000" is fine
   }
-  if (base == 10 && digits.size() > kMaxIntStrDigits)
+  // CPython limits every base that is not a power of two (those convert in linear time).
+  if ((base & (base - 1)) != 0 && digits.size() > kMaxIntStrDigits)
     raiseValueError(
-        "Exceeds the limit ({}) for integer string conversion: value has {} digits; use "
+        "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use "
         "sys.set_int_max_str_digits() to increase the limit",
         kMaxIntStrDigits, digits.size());
   int64_t small = 0;
@@ -520,7 +564,8 @@ uint64_t intHash(const Value& a) {
     h = static_cast<int64_t>(magnitude % kModulus);
     if (x < 0) h = -h;
   } else if (Int128 p; intFitsInt128(a, &p)) {
-    unsigned __int128 magnitude = p < 0 ? -static_cast<unsigned __int128>(p) : static_cast<unsigned __int128>(p);
+    unsigned __int128 magnitude =
+        p < 0 ? -static_cast<unsigned __int128>(p) : static_cast<unsigned __int128>(p);
     h = static_cast<int64_t>(magnitude % kModulus);
     if (p < 0) h = -h;
   } else {

@@ -53,8 +53,12 @@ Interpreter::~Interpreter() {
   heap_.reset();
 }
 
-DictObject* Interpreter::builtins() const { return builtins_.as<DictObject>(); }
-DictObject* Interpreter::modules() const { return modules_.as<DictObject>(); }
+DictObject* Interpreter::builtins() const {
+  return builtins_.as<DictObject>();
+}
+DictObject* Interpreter::modules() const {
+  return modules_.as<DictObject>();
+}
 
 Value Interpreter::intern(std::string_view name) {
   auto it = interned_.find(std::string(name));
@@ -64,13 +68,17 @@ Value Interpreter::intern(std::string_view name) {
   return v;
 }
 
-void Interpreter::writeOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), config_.out); }
+void Interpreter::writeOut(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), config_.out);
+}
 void Interpreter::writeErr(std::string_view text) {
   flushOut();
   std::fwrite(text.data(), 1, text.size(), config_.err);
   std::fflush(config_.err);
 }
-void Interpreter::flushOut() { std::fflush(config_.out); }
+void Interpreter::flushOut() {
+  std::fflush(config_.out);
+}
 
 namespace {
 
@@ -110,7 +118,8 @@ std::string Interpreter::sourceLine(const std::string& filename, int line) {
     if (readFile(filename, &text, &error)) {
       std::istringstream in(text);
       std::string l;
-      while (std::getline(in, l)) lines.push_back(l);
+      while (std::getline(in, l))
+        lines.push_back(l);
     }
     it = sourceCache_.emplace(filename, std::move(lines)).first;
   }
@@ -127,7 +136,8 @@ Value Interpreter::compileSource(const std::string& source, const std::string& f
   return compileModule(module, filename);
 }
 
-std::string Interpreter::formatSyntaxError(const SyntaxError& e, const std::string& filename, const std::string& source) {
+std::string Interpreter::formatSyntaxError(const SyntaxError& e, const std::string& filename,
+                                           const std::string& source) {
   std::string out = fmt::format("{}:{}:{}: {}: {}\n", filename, e.line, e.col, e.kind, e.what());
   std::istringstream in(source);
   std::string line;
@@ -254,9 +264,10 @@ bool Interpreter::readScript(const std::string& path, std::string* sourceOut, in
       if (len == 0 || !utf8Valid(rest.substr(0, std::min(len, rest.size())))) break;
       pos = probe + len;
     }
-    writeErr(fmt::format("{}:{}:1: SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} "
-                         "(the file is not valid UTF-8)\n",
-                         path, line, static_cast<unsigned char>(source[pos < source.size() ? pos : 0]), path));
+    writeErr(fmt::format(
+        "{}:{}:1: SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} "
+        "(the file is not valid UTF-8)\n",
+        path, line, static_cast<unsigned char>(source[pos < source.size() ? pos : 0]), path));
     *status = kExitException;
     return false;
   }
@@ -307,7 +318,8 @@ Value Interpreter::importModule(VM& vm, const std::string& name) {
   if (name.find('.') == std::string::npos && !name.empty()) {
     std::string path = (scriptDirectory.empty() ? "." : scriptDirectory) + "/" + name + ".py";
     struct stat st;
-    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return loadSourceModule(vm, name, path);
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      return loadSourceModule(vm, name, path);
   }
   Value exc = newException(builtinTypes().ModuleNotFoundError, "No module named '" + name + "'");
   raiseException(std::move(exc));

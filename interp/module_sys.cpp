@@ -8,8 +8,8 @@
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
-#include "interp/vm.h"
 #include "interp/version.h"
+#include "interp/vm.h"
 
 namespace gilsim {
 
@@ -29,12 +29,14 @@ Value sysGetrecursionlimit(VM& vm, CallArgs args) {
 
 Value sysSetrecursionlimit(VM& vm, CallArgs args) {
   expectArgs("setrecursionlimit", args, 1, 1);
-  if (!isInt(args[0])) raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(args[0]));
+  if (!isInt(args[0]))
+    raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(args[0]));
   int64_t limit = toIndex(args[0], "limit");
   if (limit < 1) raiseValueError("recursion limit must be greater or equal than 1");
   if (limit <= vm.depth())
-    raiseRecursionError("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
-                        limit, vm.depth());
+    raiseRecursionError(
+        "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+        limit, vm.depth());
   vm.interp().config().recursionLimit = static_cast<int>(std::min<int64_t>(limit, INT_MAX));
   return Value::none();
 }
@@ -42,12 +44,18 @@ Value sysSetrecursionlimit(VM& vm, CallArgs args) {
 Value streamWrite(VM& vm, CallArgs args, bool toErr) {
   expectMethodArgs("write", args, 1, 1);
   if (!isStr(args[1])) raiseTypeError("write() argument must be str, not {}", typeName(args[1]));
-  if (toErr) vm.interp().writeErr(asStr(args[1])->str());
-  else vm.interp().writeOut(asStr(args[1])->str());
+  if (toErr)
+    vm.interp().writeErr(asStr(args[1])->str());
+  else
+    vm.interp().writeOut(asStr(args[1])->str());
   return Value::integer(static_cast<int64_t>(asStr(args[1])->length()));
 }
-Value stdoutWrite(VM& vm, CallArgs args) { return streamWrite(vm, args, false); }
-Value stderrWrite(VM& vm, CallArgs args) { return streamWrite(vm, args, true); }
+Value stdoutWrite(VM& vm, CallArgs args) {
+  return streamWrite(vm, args, false);
+}
+Value stderrWrite(VM& vm, CallArgs args) {
+  return streamWrite(vm, args, true);
+}
 Value streamFlush(VM& vm, CallArgs) {
   vm.interp().flushOut();
   return Value::none();
@@ -58,8 +66,8 @@ Value makeStream(VM& vm, const char* name, NativeFn write) {
   auto* type = new TypeObject(name, builtinTypes().object, Layout::Object);
   Value typeValue = Value::steal(type);
   type->moduleName = "_io";
-  type->dict()->setStr("write", makeNative("write", write));
-  type->dict()->setStr("flush", makeNative("flush", streamFlush));
+  type->dict()->setStr("write", makeNativeMethod("write", write, name));
+  type->dict()->setStr("flush", makeNativeMethod("flush", streamFlush, name));
   (void)vm;
   return Value::steal(new InstanceObject(type));
 }
@@ -69,7 +77,8 @@ Value makeStream(VM& vm, const char* name, NativeFn write) {
 void initSysModule(VM& vm, ModuleObject* module) {
   DictObject* d = module->dict();
   std::vector<Value> argv;
-  for (const std::string& a : vm.interp().config().argv) argv.push_back(makeStr(a));
+  for (const std::string& a : vm.interp().config().argv)
+    argv.push_back(makeStr(a));
   d->setStr("argv", makeList(std::move(argv)));
   d->setStr("exit", makeNative("exit", sysExit));
   d->setStr("getrecursionlimit", makeNative("getrecursionlimit", sysGetrecursionlimit));

@@ -1,16 +1,16 @@
 // The time module. sleep blocks plainly for now; the GIL issue makes it release the lock.
-#include <cmath>
 #include <cerrno>
+#include <cmath>
 #include <ctime>
 #include <thread>
 
+#include "interp/class_object.h"
+#include "interp/dict_object.h"
 #include "interp/int_object.h"
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
 #include "interp/vm.h"
-#include "interp/dict_object.h"
-#include "interp/class_object.h"
 
 namespace gilsim {
 
@@ -65,7 +65,8 @@ void initTimeModule(VM&, ModuleObject* module) {
   d->setStr("monotonic", makeNative("monotonic", seconds<CLOCK_MONOTONIC>));
   d->setStr("monotonic_ns", makeNative("monotonic_ns", nanoseconds<CLOCK_MONOTONIC>));
   d->setStr("process_time", makeNative("process_time", seconds<CLOCK_PROCESS_CPUTIME_ID>));
-  d->setStr("process_time_ns", makeNative("process_time_ns", nanoseconds<CLOCK_PROCESS_CPUTIME_ID>));
+  d->setStr("process_time_ns",
+            makeNative("process_time_ns", nanoseconds<CLOCK_PROCESS_CPUTIME_ID>));
   d->setStr("thread_time", makeNative("thread_time", seconds<CLOCK_THREAD_CPUTIME_ID>));
   d->setStr("thread_time_ns", makeNative("thread_time_ns", nanoseconds<CLOCK_THREAD_CPUTIME_ID>));
   d->setStr("sleep", makeNative("sleep", timeSleep));

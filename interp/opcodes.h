@@ -61,16 +61,16 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(BINARY_MUL, None, -1, 0, false)                                                          \
   X(BINARY_MOD, None, -1, 0, false)                                                          \
   X(BINARY_FLOOR_DIV, None, -1, 0, false)                                                    \
-  X(BINARY_ADD_CONST, Const, 0, 0, false) /* TOS + small int constant */          \
-  X(BINARY_SUB_CONST, Const, 0, 0, false)                                          \
-  X(BINARY_MUL_CONST, Const, 0, 0, false)                                          \
-  X(BINARY_MOD_CONST, Const, 0, 0, false)                                          \
-  X(COMPARE_LT_CONST, Const, 0, 0, false)                                          \
-  X(COMPARE_LE_CONST, Const, 0, 0, false)                                          \
-  X(COMPARE_EQ_CONST, Const, 0, 0, false)                                          \
-  X(COMPARE_NE_CONST, Const, 0, 0, false)                                          \
-  X(COMPARE_GT_CONST, Const, 0, 0, false)                                          \
-  X(COMPARE_GE_CONST, Const, 0, 0, false)                                          \
+  X(BINARY_ADD_CONST, Const, 0, 0, false) /* TOS + small int constant */                     \
+  X(BINARY_SUB_CONST, Const, 0, 0, false)                                                    \
+  X(BINARY_MUL_CONST, Const, 0, 0, false)                                                    \
+  X(BINARY_MOD_CONST, Const, 0, 0, false)                                                    \
+  X(COMPARE_LT_CONST, Const, 0, 0, false)                                                    \
+  X(COMPARE_LE_CONST, Const, 0, 0, false)                                                    \
+  X(COMPARE_EQ_CONST, Const, 0, 0, false)                                                    \
+  X(COMPARE_NE_CONST, Const, 0, 0, false)                                                    \
+  X(COMPARE_GT_CONST, Const, 0, 0, false)                                                    \
+  X(COMPARE_GE_CONST, Const, 0, 0, false)                                                    \
   X(INPLACE_ADD, None, -1, 0, false)                                                         \
   X(INPLACE_SUB, None, -1, 0, false)                                                         \
   X(COMPARE_LT, None, -1, 0, false)                                                          \
@@ -118,8 +118,8 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(CALL_EX, Flags, -2 - (int)(arg & 1), 0, true) /* f, null, args, [kwargs] */              \
   X(MAKE_FUNCTION, Flags, -(int)(((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 8) != 0)), 0, \
     false)                                                                                   \
-  X(RETURN_VALUE, None, -1, 0, false)                                              \
-  X(YIELD_VALUE, None, 0, 0, false) /* value -> sent value, on resume */                                                        \
+  X(RETURN_VALUE, None, -1, 0, false)                                                        \
+  X(YIELD_VALUE, None, 0, 0, false) /* value -> sent value, on resume */                     \
   X(LOAD_BUILD_CLASS, None, 1, 0, false)                                                     \
   X(IMPORT_NAME, Name, -1, 0, false) /* level, fromlist -> module */                         \
   X(IMPORT_FROM, Name, 1, 0, false)                                                          \
@@ -130,8 +130,8 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(POP_EXCEPT, None, -1, 0, false)                                                          \
   X(CHECK_EXC_MATCH, None, 0, 0, false)                                                      \
   X(LOAD_ASSERTION_ERROR, None, 1, 0, false)                                                 \
-  X(BEFORE_WITH, None, 1, 0, false)          /* mgr -> exit, enter() */                      \
-  X(WITH_EXCEPT_START, None, 1, 0, false)    /* exit, ..., exc -> +exit(exc) */
+  X(BEFORE_WITH, None, 1, 0, false)       /* mgr -> exit, enter() */                         \
+  X(WITH_EXCEPT_START, None, 1, 0, false) /* exit, ..., exc -> +exit(exc) */
 
 enum class Opcode : uint8_t {
 #define GILSIM_OPCODE_ENUM(name, operand, effect, jumpEffect, checkPoint) name,

@@ -1,5 +1,7 @@
 #include "interp/operators.h"
 
+#include <locale.h>
+#include <wctype.h>
 #include <cmath>
 #include <unordered_set>
 
@@ -54,9 +56,6 @@ bool isUserObject(const Value& v) {
   return v.isObject() && !v.object()->type()->isBuiltin();
 }
 
-Value notImplemented() {
-  return Value::steal(T().notImplemented);
-}
 bool isNotImplemented(const Value& v) {
   return v.isObject() && v.object() == T().notImplemented;
 }
@@ -875,11 +874,18 @@ uint64_t hashValue(const Value& v) {
     case Layout::Set:
       if (!v.as<SetObject>()->frozen()) raiseTypeError("unhashable type: '{}'", typeName(v));
       {
-        uint64_t h = 1927868237ull;
-        v.as<SetObject>()->forEach([&](const Value& item) {
+        // CPython 3.11's frozenset_hash: xor of shuffled entry hashes, then the size, then a
+        // final dispersal.
+        uint64_t h = 0;
+        auto* set = v.as<SetObject>();
+        set->forEach([&](const Value& item) {
           uint64_t x = hashValue(item);
-          h ^= (x ^ (x << 16) ^ 89869747ull) * 3644798167ull;
+          h ^= ((x ^ 89869747ull) ^ (x << 16)) * 3644798167ull;
         });
+        h ^= (static_cast<uint64_t>(set->size()) + 1) * 1927868237ull;
+        h ^= (h >> 11) ^ (h >> 25);
+        h = h * 69069u + 907133923ull;
+        if (h == ~0ull) h = 590923713ull;
         return h;
       }
     default:
@@ -961,6 +967,24 @@ bool contains(const Value& container, const Value& item) {
 
 namespace {
 
+// str.isprintable() for non-ASCII code points: CPython escapes the Unicode categories Zs (but
+// space), Zl, Zp, Cc, Cf, Cs, Co and Cn in repr. glibc's tables answer "assigned and printable";
+// separators and format characters it calls printable are listed here.
+bool isPrintable(uint32_t cp) {
+  static const std::pair<uint32_t, uint32_t> kNotPrintable[] = {
+      {0xa0, 0xa0},       {0xad, 0xad},       {0x600, 0x605},     {0x61c, 0x61c},
+      {0x6dd, 0x6dd},     {0x70f, 0x70f},     {0x8e2, 0x8e2},     {0x1680, 0x1680},
+      {0x180e, 0x180e},   {0x2000, 0x200f},   {0x2028, 0x202f},   {0x205f, 0x2064},
+      {0x2066, 0x206f},   {0x3000, 0x3000},   {0xd800, 0xf8ff},   {0xfeff, 0xfeff},
+      {0xfff9, 0xfffb},   {0x110bd, 0x110bd}, {0x110cd, 0x110cd}, {0x13430, 0x1343f},
+      {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a}, {0xe0001, 0xe0001}, {0xe0020, 0xe007f},
+      {0xf0000, 0x10ffff}};
+  for (const auto& [lo, hi] : kNotPrintable)
+    if (cp >= lo && cp <= hi) return false;
+  static locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  return !locale || iswprint_l(static_cast<wint_t>(cp), locale);
+}
+
 std::string reprStr(const std::string& s) {
   bool hasSingle = s.find('\'') != std::string::npos;
   bool hasDouble = s.find('"') != std::string::npos;
@@ -982,12 +1006,13 @@ std::string reprStr(const std::string& s) {
       out += fmt::format("\\x{:02x}", cp);
     } else if (cp >= 0x80 && cp < 0xa0) {
       out += fmt::format("\\x{:02x}", cp);
-    } else if (cp == 0xad || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 ||
-               (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFD)) {
+    } else if (cp >= 0xa0 && !isPrintable(cp)) {
       if (cp <= 0xff)
         out += fmt::format("\\x{:02x}", cp);
-      else
+      else if (cp <= 0xffff)
         out += fmt::format("\\u{:04x}", cp);
+      else
+        out += fmt::format("\\U{:08x}", cp);
     } else {
       appendUtf8(out, cp);
     }
@@ -1112,7 +1137,8 @@ std::string repr(const Value& v) {
       if (r->big) {
         if (intCompare(r->bigStep, Value::integer(1)) == 0)
           return "range(" + repr(r->bigStart) + ", " + repr(r->bigStop) + ")";
-        return "range(" + repr(r->bigStart) + ", " + repr(r->bigStop) + ", " + repr(r->bigStep) + ")";
+        return "range(" + repr(r->bigStart) + ", " + repr(r->bigStop) + ", " + repr(r->bigStep) +
+               ")";
       }
       if (r->step == 1) return fmt::format("range({}, {})", r->start, r->stop);
       return fmt::format("range({}, {}, {})", r->start, r->stop, r->step);

@@ -25,6 +25,7 @@ using TK = TokenKind;
 // they do not recurse here, but they deepen the tree that the later passes walk recursively.
 constexpr int kMaxDepth = 1000;
 constexpr int kBracketCost = 5;
+constexpr int kMaxBrackets = kMaxDepth / kBracketCost;
 constexpr int kBlockCost = 5;
 constexpr size_t kNoToken = static_cast<size_t>(-1);
 constexpr int kMaxProbeDepth = 4;
@@ -377,6 +378,14 @@ size_t offsetOf(std::string_view source, int line, int col) {
   return i;
 }
 
+// CPython 3.11 reports errors in an f-string replacement field in bytes: this converts a
+// 1-based code point column on a line of `source` to a 1-based byte column.
+int byteColumn(std::string_view source, int line, int col) {
+  if (line < 1 || col < 1) return col;
+  size_t lineStart = offsetOf(source, line, 1);
+  return static_cast<int>(offsetOf(source, line, col) - lineStart) + 1;
+}
+
 int countLines(std::string_view source) {
   int lines = 1;
   for (size_t i = 0; i < source.size(); ++i) {
@@ -389,6 +398,13 @@ int countLines(std::string_view source) {
 }
 
 SyntaxError firstError(std::string_view source, const SyntaxError& lexError, int depth);
+
+// Errors CPython raises the moment it meets them, even inside an alternative it would otherwise
+// back out of (errors in f-strings and literals): speculation must not swallow them. Only used
+// inside the parser; parse() rethrows them as plain SyntaxError.
+struct HardSyntaxError : SyntaxError {
+  using SyntaxError::SyntaxError;
+};
 
 // Accumulates the parts of a JoinedStr, merging adjacent literal text as CPython does.
 struct JoinedBuilder {
@@ -415,8 +431,8 @@ struct JoinedBuilder {
 struct FStringSource {
   std::string_view body;  // the raw text between the quotes
   bool raw = false;
-  int line = 1, col = 1;            // where body[0] is in the source
-  int errorLine = 1, errorCol = 1;  // CPython 3.11 reports f-string errors just past the literal
+  int line = 1, col = 1;  // where body[0] is in the source
+  size_t errorToken = 0;  // CPython reports f-string errors at the token after the literal
   // Position cache for locate(): offsets are requested mostly in increasing order.
   size_t cacheOffset = 0;
   int cacheLine = 1, cacheCol = 1;
@@ -446,6 +462,10 @@ class Parser {
   // given point.
   size_t reach() const { return reach_; }
   int tokenLine(size_t index) const { return tokens_[std::min(index, tokens_.size() - 1)].line; }
+  size_t errorToken() const { return errorToken_; }
+  // Tokens from `index` on stand for something CPython's parser cannot consume (see
+  // firstError): consuming one fails.
+  void poison(size_t index) { poisonFrom_ = index; }
 
  private:
   // ---- Nesting guards -------------------------------------------------------------------------
@@ -473,8 +493,12 @@ class Parser {
   // Inside (), [] or {}: spends budget and tells the "forgot a comma" heuristic we are nested.
   class BracketScope {
    public:
+    // Beyond CPython's 200 nested brackets the message says so; otherwise the budget went on
+    // other nesting.
     explicit BracketScope(Parser& parser)
-        : parser_(parser), nesting_(parser, kBracketCost, kTooManyParens) {
+        : parser_(parser),
+          nesting_(parser, kBracketCost,
+                   parser.bracketDepth_ >= kMaxBrackets ? kTooManyParens : kTooComplex) {
       ++parser_.bracketDepth_;
     }
     ~BracketScope() { --parser_.bracketDepth_; }
@@ -510,6 +534,7 @@ class Parser {
   TK kind(size_t ahead = 0) { return at(pos_ + ahead).kind; }
   bool check(TK k) { return kind() == k; }
   const Token& advance() {
+    if (pos_ >= poisonFrom_) errorAtToken(kInvalidSyntax, pos_);
     const Token& t = tokens_[pos_];
     if (t.kind != TK::EndOfFile) {
       ++pos_;
@@ -564,9 +589,8 @@ class Parser {
   // ---- Errors ---------------------------------------------------------------------------------
 
   [[noreturn]] void errorAt(const std::string& message, int line, int col,
-                            const char* kind = "SyntaxError") {
-    throw SyntaxError(message, line, col, kind);
-  }
+                            const char* kind = "SyntaxError", size_t token = kNoToken,
+                            bool hard = false);
   [[noreturn]] void error(const std::string& message, const SourceRange& range) {
     errorAt(message, range.line, range.col);
   }
@@ -575,7 +599,7 @@ class Parser {
     errorAtToken(message, static_cast<size_t>(&t - tokens_.data()));
   }
   [[noreturn]] void errorAtToken(const std::string& message, size_t index,
-                                 const char* kind = "SyntaxError");
+                                 const char* kind = "SyntaxError", bool hard = false);
   [[noreturn]] void unexpectedIndent(size_t indentIndex);
   int newlineColumn(size_t index) const;
   int lastLine() const;
@@ -599,6 +623,10 @@ class Parser {
     bool ok = true;
     try {
       ok = fn();
+    } catch (const HardSyntaxError&) {
+      speculating_ = savedSpeculating;
+      lenient_ = savedLenient;
+      throw;
     } catch (const SyntaxError&) {
       ok = false;
     }
@@ -612,9 +640,10 @@ class Parser {
     lenient_ = savedLenient;
     return ok;
   }
-  // While speculating, parse the way CPython's PEG parser does: an operator whose right-hand side
-  // does not parse is left unconsumed rather than failing the whole expression (so in `f(a 1+)`
-  // the `1+` still counts as an expression that starts after `a`). Returns false if it backed off.
+  // In speculation and probes, parse the way CPython's PEG parser does: an operator whose
+  // right-hand side does not parse is left unconsumed rather than failing the whole expression
+  // (so in `f(a 1+)` the `1+` still counts as an expression after `a`). Returns false if it
+  // backed off.
   template <typename Fn>
   bool lenient(Fn&& fn) {
     if (!lenient_) {
@@ -626,6 +655,8 @@ class Parser {
     try {
       fn();
       return true;
+    } catch (const HardSyntaxError&) {
+      throw;
     } catch (const SyntaxError&) {
       pos_ = savedPos;
       lastEndLine_ = savedLine;
@@ -660,11 +691,12 @@ class Parser {
     try {
       fn();
     } catch (const SyntaxError& e) {
-      lenient_ = savedLenient;
-      --probeDepth_;
-      if (!isPlainInvalidSyntax(e)) throw;
       ok = false;
-      ++probeDepth_;
+      if (!isPlainInvalidSyntax(e)) {
+        --probeDepth_;
+        lenient_ = savedLenient;
+        throw;
+      }
     }
     --probeDepth_;
     lenient_ = savedLenient;
@@ -733,6 +765,7 @@ class Parser {
   ExprPtr parseFactor();
   ExprPtr parsePower();
   ExprPtr parsePrimary();
+  [[gnu::noinline]] ExprPtr parseCallOrSubscript(const Expr& primary);
   ExprPtr parseAtom();
   ExprPtr parseParenthesized();
   ExprPtr parseListDisplay();
@@ -751,13 +784,15 @@ class Parser {
 
   // ---- Strings --------------------------------------------------------------------------------
 
-  ExprPtr parseStrings();
+  // Out of line: their locals would otherwise sit in parsePrimary's frame at every nesting level.
+  [[gnu::noinline]] ExprPtr parseStrings();
+  [[gnu::noinline]] ExprPtr parseNumber();
   void parseFString(const Token& tok, const Token& lastTok, JoinedBuilder& out);
   void parseFStringPart(FStringSource& src, size_t& i, int level, JoinedBuilder& out);
   void parseFStringField(FStringSource& src, size_t& i, int level, JoinedBuilder& out);
   ExprPtr compileFStringExpression(std::string_view text, int line, int col);
   [[noreturn]] void fstringError(const FStringSource& src, const std::string& message) {
-    errorAt(message, src.errorLine, src.errorCol);
+    errorAtToken(message, src.errorToken, "SyntaxError", true);
   }
   static void locate(FStringSource& src, size_t offset, int& line, int& col);
 
@@ -766,6 +801,8 @@ class Parser {
   size_t pos_ = 0;
   size_t furthest_ = 0;
   size_t reach_ = 0;
+  size_t errorToken_ = kNoToken;  // the token the last error was reported at, if any
+  size_t poisonFrom_ = kNoToken;
   int depth_ = 0;
   int functionDepth_ = 0;
   int bracketDepth_ = 0;
@@ -785,30 +822,36 @@ class Parser {
 // ================================================================================================
 // Errors
 
-void Parser::errorAtToken(const std::string& message, size_t index, const char* kind) {
+void Parser::errorAtToken(const std::string& message, size_t index, const char* kind, bool hard) {
   index = std::min(index, tokens_.size() - 1);
+  const size_t at = index;
   size_t real = index;
   while (tokens_[real].kind == TK::Dedent && real + 1 < tokens_.size())
     ++real;
   const bool atEnd = tokens_[real].kind == TK::EndOfFile;
   // A plain syntax error at a dedent is CPython's "unexpected unindent".
   const bool generic = message == kInvalidSyntax;
-  if (generic && tokens_[index].kind == TK::Dedent) {
-    if (!atEnd) errorAt("unexpected unindent", tokens_[index].line, 0, "IndentationError");
-    errorAt("unexpected unindent", lastLine(), lastLineLength() + 1, "IndentationError");
+  if (generic && tokens_[at].kind == TK::Dedent) {
+    if (!atEnd) errorAt("unexpected unindent", tokens_[at].line, 0, "IndentationError", at);
+    errorAt("unexpected unindent", lastLine(), lastLineLength() + 1, "IndentationError", at);
   }
   // At end of file CPython points past the last physical line, even a blank one, or at its
   // column 0 for a plain syntax error.
-  if (atEnd) errorAt(message, lastLine(), generic ? 0 : lastLineLength() + 1, kind);
-  index = real;
-  if (tokens_[index].kind == TK::Indent) unexpectedIndent(index);
-  if (tokens_[index].kind == TK::Newline) {
-    errorAt(message, tokens_[index].line, newlineColumn(index), kind);
-  }
-  errorAt(message, tokens_[index].line, tokens_[index].col, kind);
+  if (atEnd) errorAt(message, lastLine(), generic ? 0 : lastLineLength() + 1, kind, at, hard);
+  if (tokens_[real].kind == TK::Indent) unexpectedIndent(real);
+  const Token& t = tokens_[real];
+  errorAt(message, t.line, t.kind == TK::Newline ? newlineColumn(real) : t.col, kind, at, hard);
 }
 
-// CPython's Newline token starts at a trailing comment's '#', ours on the line break.
+void Parser::errorAt(const std::string& message, int line, int col, const char* kind, size_t token,
+                     bool hard) {
+  errorToken_ = token;
+  if (hard) throw HardSyntaxError(message, line, col, kind);
+  throw SyntaxError(message, line, col, kind);
+}
+
+// The last physical line and its length in code points: where CPython's tokenizer stands at end
+// of file, which is where it reports errors there.
 int Parser::lastLine() const {
   int line = 1;
   for (size_t i = 0; i < source_.size(); ++i) {
@@ -836,6 +879,7 @@ int Parser::lastLineLength() const {
   return length;
 }
 
+// CPython's Newline token starts at a trailing comment's '#', ours on the line break.
 int Parser::newlineColumn(size_t index) const {
   const Token& t = tokens_[index];
   if (index == 0) return t.col;
@@ -859,7 +903,8 @@ int Parser::newlineColumn(size_t index) const {
 void Parser::unexpectedIndent(size_t indentIndex) {
   // CPython puts the caret on the last character of the indentation.
   const Token& next = tokens_[std::min(indentIndex + 1, tokens_.size() - 1)];
-  errorAt("unexpected indent", next.line, std::max(1, next.col - 1), "IndentationError");
+  errorAt("unexpected indent", next.line, std::max(1, next.col - 1), "IndentationError",
+          indentIndex);
 }
 
 void Parser::tooDeep(const char* message) {
@@ -880,36 +925,33 @@ void Parser::failInvalid() {
 // for print and exec) and parses what follows, so both rules get another go there: in
 // `f(x "s" y)` the comma is missing after "s". Throws if a rule applies.
 void Parser::diagnoseJuxtaposition() {
-  if (speculating_ || pos_ != lastDisjEnd_ || lastDisjStart_ >= lastDisjEnd_) return;
-  size_t aStart = lastDisjStart_, aEnd = lastDisjEnd_;
-  for (int hop = 0; hop < 8 && startsExpression(tokens_[aEnd].kind); ++hop) {
-    const Token& a = tokens_[aStart];
-    const bool loneName = a.kind == TK::Name && aEnd == aStart + 1;
-    const bool legacy = loneName && (a.text == "print" || a.text == "exec");
-    const bool excluded =
-        a.kind == TK::Name && (isStringToken(tokens_[aStart + 1].kind) || isSoftKeyword(a.text));
-    // The second expression is parsed even outside brackets (CPython does, and how far it reads
-    // matters, see reach()). CPython parses it without its diagnoses here, but with them when
-    // it parses what follows a lone name (the "Missing parentheses" rule), as below.
-    if (!excluded && speculateAt(aEnd, [&] { return parseExpression() != nullptr; }) &&
-        bracketDepth_ > 0 && !legacy) {
-      errorAt("invalid syntax. Perhaps you forgot a comma?", a.line, a.col);
-    }
-    if (!loneName) return;
-    if (legacy && probeAt(aEnd, [&] { parseStarExpressions(); })) {
-      const std::string name(a.text);
-      errorAt("Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
-              a.line, a.col);
-    }
-    size_t next = 0;
-    if (!probeAt(aEnd, [&] {
-          parseDisjunction();
-          next = pos_;
-        })) {
-      return;
-    }
-    aStart = aEnd;
-    aEnd = next;
+  if (speculating_ || pos_ != lastDisjEnd_ || lastDisjStart_ >= lastDisjEnd_ ||
+      !startsExpression(kind())) {
+    return;
+  }
+  const size_t aStart = lastDisjStart_, aEnd = lastDisjEnd_;
+  const Token& a = tokens_[aStart];
+  const bool loneName = a.kind == TK::Name && aEnd == aStart + 1;
+  const bool legacy = loneName && (a.text == "print" || a.text == "exec");
+  const bool excluded =
+      a.kind == TK::Name && (isStringToken(tokens_[aStart + 1].kind) || isSoftKeyword(a.text));
+  // The second expression is parsed even outside brackets (CPython does, and how far it reads
+  // matters, see reach()), and without diagnoses, as CPython's expression_without_invalid.
+  if (!excluded && speculateAt(aEnd, [&] { return parseExpression() != nullptr; }) &&
+      bracketDepth_ > 0 && !legacy) {
+    errorAt("invalid syntax. Perhaps you forgot a comma?", a.line, a.col);
+  }
+  if (!loneName) return;
+  // The "Missing parentheses" rule parses what follows any lone name, with diagnoses on, so a
+  // juxtaposition in there is diagnosed in turn: in `f(x "s" y)` the comma is missing after "s".
+  const bool parsed = probeAt(aEnd, [&] {
+    parseStarExpressions();
+    diagnoseJuxtaposition();
+  });
+  if (parsed && legacy) {
+    const std::string name(a.text);
+    errorAt("Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
+            a.line, a.col);
   }
 }
 
@@ -1010,7 +1052,7 @@ void Parser::unsupportedAsync() {
 }
 
 void Parser::parseSimpleStatements(Body& out) {
-  size_t start;
+  size_t start = pos_;
   while (true) {
     start = pos_;
     out.push_back(parseSimpleStatement());
@@ -1422,10 +1464,10 @@ StmtPtr Parser::parseTry() {
   auto s = makeStmt(StmtKind::Try, tryTok);
   expectColonForced();
   s->body = parseBlock("'try' statement", tryTok.line);
-  const ExceptHandler* bare = nullptr;
+  size_t bare = kNoToken;  // index of a bare `except:` handler
   while (check(TK::KwExcept)) {
     const Token& exceptTok = advance();
-    if (bare != nullptr) error("default 'except:' must be last", bare->range);
+    if (bare != kNoToken) error("default 'except:' must be last", s->handlers[bare].range);
     if (check(TK::Star)) error("'except*' is not supported", exceptTok);
     ExceptHandler handler;
     if (!check(TK::Colon)) {
@@ -1437,8 +1479,8 @@ StmtPtr Parser::parseTry() {
     expectColonSoft();
     handler.body = parseBlock("'except' statement", exceptTok.line);
     handler.range = spanFrom(exceptTok);
+    if (!handler.type) bare = s->handlers.size();
     s->handlers.push_back(std::move(handler));
-    if (!s->handlers.back().type) bare = &s->handlers.back();
   }
   if (!s->handlers.empty() && check(TK::KwElse)) {
     const Token& elseTok = advance();
@@ -1677,7 +1719,7 @@ std::unique_ptr<Arguments> Parser::parseParameters(bool isLambda) {
       if (!sawStar) {
         if (value) {
           args->defaults.push_back(std::move(value));
-        } else if (!args->defaults.empty()) {
+        } else if (!args->defaults.empty() && (check(TK::Comma) || check(closer))) {
           error("non-default argument follows default argument", name);
         }
         args->positional.push_back(std::move(parameter));
@@ -1720,13 +1762,8 @@ void Parser::checkStarredTargets(const Expr& e, bool inSequence) {
     for (const ExprPtr& item : e.items)
       starred += item->kind == ExprKind::Starred;
     if (starred > 1) error("multiple starred expressions in assignment", e);
-    for (const ExprPtr& item : e.items) {
-      if (item->kind == ExprKind::Starred) {
-        checkStarredTargets(*item->a, false);
-      } else {
-        checkStarredTargets(*item, true);
-      }
-    }
+    for (const ExprPtr& item : e.items)
+      checkStarredTargets(*item, true);
   }
 }
 
@@ -1894,7 +1931,7 @@ ExprPtr Parser::parseExpression() {
     return body;
   }
   auto ifExp = makeExpr(ExprKind::IfExp, tokenRange(startTok));
-  Nesting nesting(*this, 1, kTooComplex);
+  Nesting nesting(*this, 3, kTooComplex);  // its frames are large
   const bool complete = lenient([&] {
     advance();
     const size_t conditionStart = pos_;
@@ -2140,37 +2177,8 @@ ExprPtr Parser::parsePrimary() {
         return e;
       }
     } else if (check(TK::LParen) || check(TK::LBracket)) {
-      const size_t open = pos_;
-      try {
-        if (!lenient([&] {
-              const Token& openTok = advance();
-              BracketScope brackets(*this);
-              if (openTok.kind == TK::LParen) {
-                next = makeExpr(ExprKind::Call, e->range);
-                parseCallArguments(next->items, next->keywords, true, openTok);
-                expect(TK::RParen);
-              } else {
-                next = makeExpr(ExprKind::Subscript, e->range);
-                next->b = parseSlices();
-                expect(TK::RBracket);
-              }
-            })) {
-          return e;
-        }
-      } catch (const SyntaxError& error) {
-        // CPython's PEG parser backs off a call or subscript that does not parse; what is left
-        // is an expression followed by a bracketed one, as in `f(a [])` or `print [x]`.
-        if (!isPlainInvalidSyntax(error) || exprStart_ == kNoToken) throw;
-        const size_t savedPos = pos_, savedStart = lastDisjStart_, savedEnd = lastDisjEnd_;
-        pos_ = open;
-        lastDisjStart_ = exprStart_;
-        lastDisjEnd_ = open;
-        diagnoseJuxtaposition();
-        pos_ = savedPos;
-        lastDisjStart_ = savedStart;
-        lastDisjEnd_ = savedEnd;
-        throw;
-      }
+      next = parseCallOrSubscript(*e);
+      if (!next) return e;
     } else {
       return e;
     }
@@ -2179,6 +2187,44 @@ ExprPtr Parser::parsePrimary() {
     e = std::move(next);
     chain.add(1, kTooComplex);
   }
+}
+
+// The `(...)` or `[...]` after a primary; null if it backed off (lenient mode). Kept out of
+// parsePrimary so that the frames of plain parenthesised nesting stay small.
+ExprPtr Parser::parseCallOrSubscript(const Expr& primary) {
+  const size_t open = pos_;
+  ExprPtr next;
+  try {
+    if (!lenient([&] {
+          const Token& openTok = advance();
+          BracketScope brackets(*this);
+          if (openTok.kind == TK::LParen) {
+            next = makeExpr(ExprKind::Call, primary.range);
+            parseCallArguments(next->items, next->keywords, true, openTok);
+            expect(TK::RParen);
+          } else {
+            next = makeExpr(ExprKind::Subscript, primary.range);
+            next->b = parseSlices();
+            expect(TK::RBracket);
+          }
+        })) {
+      return nullptr;
+    }
+  } catch (const SyntaxError& error) {
+    // CPython's PEG parser backs off a call or subscript that does not parse; what is left is an
+    // expression followed by a bracketed one, as in `f(a [])` or `print [x]`.
+    if (!isPlainInvalidSyntax(error) || exprStart_ == kNoToken) throw;
+    const size_t savedPos = pos_, savedStart = lastDisjStart_, savedEnd = lastDisjEnd_;
+    pos_ = open;
+    lastDisjStart_ = exprStart_;
+    lastDisjEnd_ = open;
+    diagnoseJuxtaposition();
+    pos_ = savedPos;
+    lastDisjStart_ = savedStart;
+    lastDisjEnd_ = savedEnd;
+    throw;
+  }
+  return next;
 }
 
 ExprPtr Parser::parseAtom() {
@@ -2204,12 +2250,8 @@ ExprPtr Parser::parseAtom() {
     }
     case TK::Int:
     case TK::Float:
-    case TK::Imaginary: {
-      advance();
-      auto constant = makeExpr(ExprKind::Constant, tokenRange(t));
-      constant->constant = numberConstant(t);
-      return constant;
-    }
+    case TK::Imaginary:
+      return parseNumber();
     case TK::String:
     case TK::Bytes:
     case TK::FString:
@@ -2223,6 +2265,13 @@ ExprPtr Parser::parseAtom() {
     default:
       failInvalid();
   }
+}
+
+ExprPtr Parser::parseNumber() {
+  const Token& t = advance();
+  auto constant = makeExpr(ExprKind::Constant, tokenRange(t));
+  constant->constant = numberConstant(t);
+  return constant;
 }
 
 ExprPtr Parser::parseParenthesized() {
@@ -2582,8 +2631,9 @@ ExprPtr Parser::parseStrings() {
     anyText |= tokens_[i].kind != TK::Bytes;
     anyFString |= tokens_[i].kind == TK::FString;
   }
+  // Reported, like f-string errors, at the token after the literals (CPython's lookahead).
   if (anyBytes && anyText) {
-    errorAt("cannot mix bytes and nonbytes literals", lastTok.endLine, lastTok.endCol);
+    errorAtToken("cannot mix bytes and nonbytes literals", last + 1, "SyntaxError", true);
   }
   const size_t firstIndex = pos_;
   while (pos_ <= last)
@@ -2643,8 +2693,7 @@ void Parser::parseFString(const Token& tok, const Token& lastTok, JoinedBuilder&
                       tok.text[prefix + 2] == tok.text[prefix];
   src.line = src.cacheLine = tok.line;
   src.col = src.cacheCol = tok.col + static_cast<int>(prefix) + (triple ? 3 : 1);
-  src.errorLine = lastTok.endLine;
-  src.errorCol = lastTok.endCol;
+  src.errorToken = static_cast<size_t>(&lastTok - tokens_.data()) + 1;
   size_t i = 0;
   parseFStringPart(src, i, 0, out);
 }
@@ -2662,7 +2711,11 @@ void Parser::parseFStringPart(FStringSource& src, size_t& i, int level, JoinedBu
       } else {
         int line, col;
         locate(src, pendingStart, line, col);
-        out.addLiteral(decodeStringEscapes(pending, false, false, line, col));
+        try {
+          out.addLiteral(decodeStringEscapes(pending, false, false, line, col));
+        } catch (const SyntaxError& e) {
+          throw HardSyntaxError(e.what(), e.line, e.col, e.kind);
+        }
       }
       pending.clear();
     }
@@ -2717,7 +2770,10 @@ void Parser::parseFStringField(FStringSource& src, size_t& i, int level, JoinedB
   const std::string_view body = src.body;
   const size_t n = body.size();
   if (level >= 2) fstringError(src, "f-string: expressions nested too deeply");
-  const size_t fieldStart = i++;
+  // Positions are looked up in increasing order, which keeps locate() linear overall.
+  int startLine, startCol;
+  locate(src, i, startLine, startCol);
+  ++i;
   const size_t exprStart = i;
   // Find where the expression ends, the way CPython 3.11's fstring_find_expr does.
   char quote = 0;
@@ -2826,8 +2882,7 @@ void Parser::parseFStringField(FStringSource& src, size_t& i, int level, JoinedB
   if (i >= n || body[i] != '}') fstringError(src, "f-string: expecting '}'");
   ++i;
 
-  int startLine, startCol, endLine, endCol;
-  locate(src, fieldStart, startLine, startCol);
+  int endLine, endCol;
   locate(src, i, endLine, endCol);
   auto field =
       makeExpr(ExprKind::FormattedValue, SourceRange{startLine, startCol, endLine, endCol});
@@ -2874,8 +2929,9 @@ ExprPtr Parser::compileFStringExpression(std::string_view text, int line, int co
     const bool fromParser =
         std::string_view(first.what()) != e.what() || first.line != e.line || first.col != e.col;
     const bool prefix = fromParser || lexErrorCut(e.what()) == LexErrorCut::AtError;
-    throw SyntaxError(prefix ? prefixed(first) : std::string(first.what()), line + first.line - 1,
-                      first.col, first.kind);
+    throw HardSyntaxError(prefix ? prefixed(first) : std::string(first.what()),
+                          line + first.line - 1, byteColumn(source, first.line, first.col),
+                          first.kind);
   }
   for (Token& t : tokens) {
     relocate(t.line, t.col);
@@ -2886,8 +2942,13 @@ ExprPtr Parser::compileFStringExpression(std::string_view text, int line, int co
   try {
     return sub.parseFStringExpression();
   } catch (const SyntaxError& e) {
-    if (std::string_view(e.what()).rfind("f-string", 0) == 0) throw;  // from a nested f-string
-    throw SyntaxError(prefixed(e), e.line, e.line == line ? e.col - col + 2 : e.col, e.kind);
+    if (std::string_view(e.what()).rfind("f-string", 0) == 0) {  // from a nested f-string
+      throw HardSyntaxError(e.what(), e.line, e.col, e.kind);
+    }
+    const int relativeLine = e.line - line + 1;
+    const int relativeCol = relativeLine == 1 ? e.col - col + 2 : e.col;
+    throw HardSyntaxError(prefixed(e), e.line, byteColumn(source, relativeLine, relativeCol),
+                          e.kind);
   }
 }
 
@@ -2949,13 +3010,25 @@ SyntaxError firstError(std::string_view source, const SyntaxError& lexError, int
     }
   }
   Parser parser(text, std::move(tokens), 0, 0);
+  parser.poison(artificial);
   try {
     parser.parseModule();
   } catch (const SyntaxError& e) {
-    // For an unclosed bracket CPython also prefers its own error when the parser had read past
-    // the bracket's line.
-    const size_t reach = parser.reach();
-    if (reach < artificial && !(unclosed && parser.tokenLine(reach) > lexError.line)) return e;
+    if (cut == LexErrorCut::AtError || message == "unexpected indent") {
+      // CPython's parser just fails to match a stray character or an indent, wherever it reads:
+      // its error stands if it is reported before them.
+      const size_t at = parser.errorToken();
+      if (at != kNoToken ? at < artificial
+                         : e.line < cutLine || (e.line == cutLine && e.col < cutCol)) {
+        return e;
+      }
+    } else {
+      // The others are raised as soon as CPython's parser reads that far, lookahead included.
+      // For an unclosed bracket CPython also prefers its own error when the parser had read
+      // past the bracket's line.
+      const size_t reach = parser.reach();
+      if (reach < artificial && !(unclosed && parser.tokenLine(reach) > lexError.line)) return e;
+    }
   }
   return lexError;
 }
@@ -2970,7 +3043,11 @@ Module parse(std::string_view source) {
     throw firstError(source, e, 0);
   }
   Parser parser(source, std::move(tokens), 0, 0);
-  return parser.parseModule();
+  try {
+    return parser.parseModule();
+  } catch (const HardSyntaxError& e) {
+    throw SyntaxError(e);  // callers only ever see SyntaxError itself
+  }
 }
 
 }  // namespace gilsim

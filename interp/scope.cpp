@@ -38,8 +38,12 @@ std::vector<std::string> Scope::varnames() const {
   return out;
 }
 
-std::vector<std::string> Scope::cellvars() const { return {cells.begin(), cells.end()}; }
-std::vector<std::string> Scope::freevars() const { return {frees.begin(), frees.end()}; }
+std::vector<std::string> Scope::cellvars() const {
+  return {cells.begin(), cells.end()};
+}
+std::vector<std::string> Scope::freevars() const {
+  return {frees.begin(), frees.end()};
+}
 
 class ScopeBuilder {
  public:
@@ -70,7 +74,8 @@ class ScopeBuilder {
 
   void define(const std::string& name, const SourceRange& range) {
     unsigned& flags = current_->symbols[name];
-    if ((flags & kGlobal) == 0 && (flags & kNonlocal) == 0 && (flags & (kAssigned | kParameter)) == 0)
+    if ((flags & kGlobal) == 0 && (flags & kNonlocal) == 0 &&
+        (flags & (kAssigned | kParameter)) == 0)
       current_->localOrder.push_back(name);
     flags |= kAssigned;
     (void)range;
@@ -90,14 +95,17 @@ class ScopeBuilder {
       unsigned& flags = current_->symbols[name];
       const char* what = global ? "global" : "nonlocal";
       if (flags & kParameter)
-        throw SyntaxError(fmt(name, "is parameter and ", what), s.range.line, s.range.col);
+        throw SyntaxError("name '" + name + "' is parameter and " + what, s.range.line,
+                          s.range.col);
       if (flags & kAssigned)
         throw SyntaxError(fmt(name, "is assigned to before ", what), s.range.line, s.range.col);
       if (flags & kUsed)
         throw SyntaxError(fmt(name, "is used prior to ", what), s.range.line, s.range.col);
       if (!global && current_->kind == ScopeKind::Module)
-        throw SyntaxError("nonlocal declaration not allowed at module level", s.range.line, s.range.col);
+        throw SyntaxError("nonlocal declaration not allowed at module level", s.range.line,
+                          s.range.col);
       flags |= global ? kGlobal : kNonlocal;
+      current_->declarations.emplace(name, s.range);
     }
   }
   static std::string fmt(const std::string& name, const char* middle, const char* what) {
@@ -105,11 +113,13 @@ class ScopeBuilder {
   }
 
   void visitBody(const Body& body) {
-    for (const StmtPtr& s : body) visitStmt(*s);
+    for (const StmtPtr& s : body)
+      visitStmt(*s);
   }
 
   void visitArguments(const Arguments& a) {
-    for (const ExprPtr& d : a.defaults) visitExpr(*d);
+    for (const ExprPtr& d : a.defaults)
+      visitExpr(*d);
     for (const ExprPtr& d : a.keywordDefaults)
       if (d) visitExpr(*d);
   }
@@ -119,8 +129,10 @@ class ScopeBuilder {
       current_->parameters.push_back(p.name);
       current_->symbols[p.name] |= kParameter;
     };
-    for (const Parameter& p : a.positional) param(p);
-    for (const Parameter& p : a.keywordOnly) param(p);
+    for (const Parameter& p : a.positional)
+      param(p);
+    for (const Parameter& p : a.keywordOnly)
+      param(p);
     if (a.varargs) {
       param(*a.varargs);
       current_->hasVarargs = true;
@@ -133,10 +145,13 @@ class ScopeBuilder {
 
   void visitStmt(const Stmt& s) {
     switch (s.kind) {
-      case StmtKind::Expr: visitExpr(*s.value); break;
+      case StmtKind::Expr:
+        visitExpr(*s.value);
+        break;
       case StmtKind::Assign:
         visitExpr(*s.value);
-        for (const ExprPtr& t : s.targets) visitExpr(*t);
+        for (const ExprPtr& t : s.targets)
+          visitExpr(*t);
         break;
       case StmtKind::AugAssign:
         visitExpr(*s.value);
@@ -163,7 +178,8 @@ class ScopeBuilder {
         if (s.value) visitExpr(*s.value);
         break;
       case StmtKind::FunctionDef: {
-        for (const ExprPtr& d : s.decorators) visitExpr(*d);
+        for (const ExprPtr& d : s.decorators)
+          visitExpr(*d);
         visitArguments(*s.arguments);
         define(s.name, s.range);
         push(ScopeKind::Function, s.name, &s);
@@ -173,23 +189,31 @@ class ScopeBuilder {
         break;
       }
       case StmtKind::ClassDef: {
-        for (const ExprPtr& d : s.decorators) visitExpr(*d);
-        for (const ExprPtr& b : s.bases) visitExpr(*b);
-        for (const Keyword& k : s.keywords) visitExpr(*k.value);
+        for (const ExprPtr& d : s.decorators)
+          visitExpr(*d);
+        for (const ExprPtr& b : s.bases)
+          visitExpr(*b);
+        for (const Keyword& k : s.keywords)
+          visitExpr(*k.value);
         define(s.name, s.range);
         push(ScopeKind::Class, s.name, &s);
         visitBody(s.body);
         pop();
         break;
       }
-      case StmtKind::Global: declare(s, true); break;
-      case StmtKind::Nonlocal: declare(s, false); break;
+      case StmtKind::Global:
+        declare(s, true);
+        break;
+      case StmtKind::Nonlocal:
+        declare(s, false);
+        break;
       case StmtKind::Assert:
         visitExpr(*s.test);
         if (s.cause) visitExpr(*s.cause);
         break;
       case StmtKind::Delete:
-        for (const ExprPtr& t : s.targets) visitExpr(*t);
+        for (const ExprPtr& t : s.targets)
+          visitExpr(*t);
         break;
       case StmtKind::Import:
         for (const Alias& a : s.aliases) {
@@ -230,17 +254,19 @@ class ScopeBuilder {
         break;
       case StmtKind::Break:
       case StmtKind::Continue:
-      case StmtKind::Pass: break;
+      case StmtKind::Pass:
+        break;
     }
   }
 
   void visitComprehension(const Expr& e) {
     // The first iterable is evaluated in the enclosing scope; everything else inside.
     visitExpr(*e.generators[0].iter);
-    push(ScopeKind::Function, e.kind == ExprKind::ListComp     ? "<listcomp>"
-                              : e.kind == ExprKind::SetComp    ? "<setcomp>"
-                              : e.kind == ExprKind::DictComp   ? "<dictcomp>"
-                                                               : "<genexpr>",
+    push(ScopeKind::Function,
+         e.kind == ExprKind::ListComp   ? "<listcomp>"
+         : e.kind == ExprKind::SetComp  ? "<setcomp>"
+         : e.kind == ExprKind::DictComp ? "<dictcomp>"
+                                        : "<genexpr>",
          &e);
     current_->isComprehension = true;
     current_->isGenerator = e.kind == ExprKind::GeneratorExp;
@@ -250,7 +276,8 @@ class ScopeBuilder {
       const Comprehension& g = e.generators[i];
       if (i > 0) visitExpr(*g.iter);
       visitExpr(*g.target);
-      for (const ExprPtr& c : g.ifs) visitExpr(*c);
+      for (const ExprPtr& c : g.ifs)
+        visitExpr(*c);
     }
     visitExpr(*e.a);
     if (e.b) visitExpr(*e.b);
@@ -260,8 +287,10 @@ class ScopeBuilder {
   void visitExpr(const Expr& e) {
     switch (e.kind) {
       case ExprKind::Name:
-        if (e.context == ExprContext::Load) use(e.name);
-        else define(e.name, e.range);
+        if (e.context == ExprContext::Load)
+          use(e.name);
+        else
+          define(e.name, e.range);
         return;
       case ExprKind::Lambda:
         visitArguments(*e.arguments);
@@ -273,23 +302,29 @@ class ScopeBuilder {
       case ExprKind::ListComp:
       case ExprKind::SetComp:
       case ExprKind::DictComp:
-      case ExprKind::GeneratorExp: visitComprehension(e); return;
+      case ExprKind::GeneratorExp:
+        visitComprehension(e);
+        return;
       case ExprKind::Yield:
-        if (current_->kind == ScopeKind::Function && !current_->isComprehension) current_->isGenerator = true;
-        else throw SyntaxError("'yield' outside function", e.range.line, e.range.col);
+        if (current_->kind == ScopeKind::Function && !current_->isComprehension)
+          current_->isGenerator = true;
+        else
+          throw SyntaxError("'yield' outside function", e.range.line, e.range.col);
         if (e.a) visitExpr(*e.a);
         return;
       case ExprKind::NamedExpr: {
         // The target binds in the nearest enclosing non-comprehension scope (PEP 572).
         visitExpr(*e.b);
         Scope* saved = current_;
-        while (current_->isComprehension) current_ = current_->parent;
+        while (current_->isComprehension)
+          current_ = current_->parent;
         define(e.a->name, e.a->range);
         current_ = saved;
         if (saved->isComprehension) use(e.a->name);
         return;
       }
-      default: break;
+      default:
+        break;
     }
     if (e.a) visitExpr(*e.a);
     if (e.b) visitExpr(*e.b);
@@ -298,7 +333,8 @@ class ScopeBuilder {
       if (x) visitExpr(*x);
     for (const ExprPtr& x : e.values)
       if (x) visitExpr(*x);
-    for (const Keyword& k : e.keywords) visitExpr(*k.value);
+    for (const Keyword& k : e.keywords)
+      visitExpr(*k.value);
   }
 
   // Returns the names this scope needs from its enclosing functions.
@@ -307,7 +343,8 @@ class ScopeBuilder {
     if (s->kind == ScopeKind::Function) {
       childBound = bound;
       for (const auto& [name, flags] : s->symbols)
-        if ((flags & (kAssigned | kParameter)) && !(flags & (kGlobal | kNonlocal))) childBound.insert(name);
+        if ((flags & (kAssigned | kParameter)) && !(flags & (kGlobal | kNonlocal)))
+          childBound.insert(name);
     } else if (s->kind == ScopeKind::Class) {
       childBound = bound;
       if (s->needsClassCell) childBound.insert("__class__");
@@ -315,8 +352,11 @@ class ScopeBuilder {
     for (const auto& [name, flags] : s->symbols) {
       if (flags & kGlobal) continue;
       if (flags & kNonlocal) {
-        if (!bound.count(name))
-          throw SyntaxError("no binding for nonlocal '" + name + "' found", 1, 1);
+        if (!bound.count(name)) {
+          SourceRange where =
+              s->declarations.count(name) ? s->declarations.at(name) : SourceRange{1, 1, 1, 1};
+          throw SyntaxError("no binding for nonlocal '" + name + "' found", where.line, where.col);
+        }
         s->frees.insert(name);
         continue;
       }
@@ -329,9 +369,12 @@ class ScopeBuilder {
       for (const std::string& name : analyze(child.get(), childBound)) {
         unsigned flags = s->symbols.count(name) ? s->symbols[name] : 0;
         bool local = (flags & (kAssigned | kParameter)) && !(flags & (kGlobal | kNonlocal));
-        if (s->kind == ScopeKind::Function && local) s->cells.insert(name);
-        else if (s->kind == ScopeKind::Class && name == "__class__" && s->needsClassCell) s->cells.insert(name);
-        else if (s->kind != ScopeKind::Module) s->frees.insert(name);
+        if (s->kind == ScopeKind::Function && local)
+          s->cells.insert(name);
+        else if (s->kind == ScopeKind::Class && name == "__class__" && s->needsClassCell)
+          s->cells.insert(name);
+        else if (s->kind != ScopeKind::Module)
+          s->frees.insert(name);
       }
     }
     return s->frees;

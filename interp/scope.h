@@ -36,7 +36,8 @@ struct Scope {
   std::vector<std::string> parameters;  // in order
   std::vector<std::string> localOrder;  // first-assignment order (after parameters)
   std::set<std::string> cells, frees;
-  bool needsClassCell = false;  // class whose methods use super() or __class__
+  std::map<std::string, SourceRange> declarations;  // where each global/nonlocal was declared
+  bool needsClassCell = false;                      // class whose methods use super() or __class__
   bool isComprehension = false;
   bool isGenerator = false;  // contains yield, or is a generator expression
   bool hasVarargs = false, hasKwargs = false;
@@ -53,7 +54,8 @@ class ScopeTable {
   // Throws SyntaxError for misplaced global/nonlocal declarations.
   explicit ScopeTable(const Module& module);
   Scope* module() const { return root_.get(); }
-  Scope* scopeOf(const void* node) const;  // a FunctionDef/ClassDef Stmt, Lambda or comprehension Expr
+  Scope* scopeOf(
+      const void* node) const;  // a FunctionDef/ClassDef Stmt, Lambda or comprehension Expr
 
  private:
   std::unique_ptr<Scope> root_;

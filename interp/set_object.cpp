@@ -73,29 +73,33 @@ bool SetObject::add(const Value& key) {
   uint64_t h = hashValue(key);
   if (table_.empty()) table_.assign(kMinSize, Slot{});
   if (find(key, h) >= 0) return false;
-  // Insert at the first free or dummy slot along the probe sequence, as CPython does.
+  // Walk the probe sequence to the first never-used slot; like CPython 3.11's set_add_entry, the
+  // key goes into the last deleted slot passed on the way, if any, else into that unused slot.
   size_t mask = table_.size() - 1;
   size_t i = h & mask;
   uint64_t perturb = h;
-  bool placed = false;
-  while (!placed) {
+  Slot* lastDummy = nullptr;
+  Slot* target = nullptr;
+  while (!target) {
     size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
     for (size_t j = 0; j <= probes; ++j) {
       Slot& s = table_[i + j];
-      if (s.key.isNull()) {
-        if (!s.dummy) ++fill_;
-        s.key = key;
-        s.hash = h;
-        s.dummy = false;
-        placed = true;
+      if (s.dummy) {
+        lastDummy = &s;
+      } else if (s.key.isNull()) {
+        target = lastDummy ? lastDummy : &s;
+        if (!lastDummy) ++fill_;
         break;
       }
     }
-    if (!placed) {
+    if (!target) {
       perturb >>= 5;
       i = (i * 5 + 1 + perturb) & mask;
     }
   }
+  target->key = key;
+  target->hash = h;
+  target->dummy = false;
   ++used_;
   if (fill_ * 5 >= mask * 3) resize(used_ > 50000 ? used_ * 2 : used_ * 4);
   return true;

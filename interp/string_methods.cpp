@@ -1,10 +1,10 @@
 // Methods of str and bytes.
+#include <locale.h>
+#include <wctype.h>
 #include <algorithm>
 #include <cctype>
 #include <clocale>
 #include <cwctype>
-#include <locale.h>
-#include <wctype.h>
 
 #include "interp/builtin_methods.h"
 #include "interp/dict_object.h"
@@ -382,9 +382,15 @@ bool isAlpha(uint32_t c) {
   locale_t l = unicodeLocale();
   return l && iswalpha_l(static_cast<wint_t>(c), l);
 }
-bool isDigit(uint32_t c) { return c >= '0' && c <= '9'; }
-bool isUpper(uint32_t c) { return toLower(c) != c; }
-bool isLower(uint32_t c) { return toUpper(c) != c; }
+bool isDigit(uint32_t c) {
+  return c >= '0' && c <= '9';
+}
+bool isUpper(uint32_t c) {
+  return toLower(c) != c;
+}
+bool isLower(uint32_t c) {
+  return toUpper(c) != c;
+}
 
 // Maps every code point of self through `f(codePoint, index, previousWasCased)`.
 template <class F>
@@ -411,8 +417,9 @@ Value strLower(VM&, CallArgs args) {
   return mapCodePoints(args, "lower", [](uint32_t c, size_t, bool) { return toLower(c); });
 }
 Value strSwapcase(VM&, CallArgs args) {
-  return mapCodePoints(args, "swapcase",
-                       [](uint32_t c, size_t, bool) { return isUpper(c) ? toLower(c) : toUpper(c); });
+  return mapCodePoints(args, "swapcase", [](uint32_t c, size_t, bool) {
+    return isUpper(c) ? toLower(c) : toUpper(c);
+  });
 }
 Value strTitle(VM&, CallArgs args) {
   return mapCodePoints(args, "title", [](uint32_t c, size_t, bool previousCased) {
@@ -435,15 +442,24 @@ Value classify(const CallArgs& args, const char* name, Pred pred, bool emptyResu
     if (!pred(decodeUtf8At(t, pos))) return Value::boolean(false);
   return Value::boolean(true);
 }
-Value strIsdigit(VM&, CallArgs args) { return classify(args, "isdigit", isDigit); }
-Value strIsdecimal(VM&, CallArgs args) { return classify(args, "isdecimal", isDigit); }
-Value strIsnumeric(VM&, CallArgs args) { return classify(args, "isnumeric", isDigit); }
-Value strIsalpha(VM&, CallArgs args) { return classify(args, "isalpha", isAlpha); }
+Value strIsdigit(VM&, CallArgs args) {
+  return classify(args, "isdigit", isDigit);
+}
+Value strIsdecimal(VM&, CallArgs args) {
+  return classify(args, "isdecimal", isDigit);
+}
+Value strIsnumeric(VM&, CallArgs args) {
+  return classify(args, "isnumeric", isDigit);
+}
+Value strIsalpha(VM&, CallArgs args) {
+  return classify(args, "isalpha", isAlpha);
+}
 Value strIsalnum(VM&, CallArgs args) {
   return classify(args, "isalnum", [](uint32_t c) { return isAlpha(c) || isDigit(c); });
 }
 Value strIsspace(VM&, CallArgs args) {
-  return classify(args, "isspace", [](uint32_t c) { return c < 0x80 && isPySpace(static_cast<char>(c)); });
+  return classify(args, "isspace",
+                  [](uint32_t c) { return c < 0x80 && isPySpace(static_cast<char>(c)); });
 }
 
 Value caseCheck(const CallArgs& args, const char* name, bool upper) {
@@ -459,8 +475,12 @@ Value caseCheck(const CallArgs& args, const char* name, bool upper) {
   }
   return Value::boolean(cased);
 }
-Value strIsupper(VM&, CallArgs args) { return caseCheck(args, "isupper", true); }
-Value strIslower(VM&, CallArgs args) { return caseCheck(args, "islower", false); }
+Value strIsupper(VM&, CallArgs args) {
+  return caseCheck(args, "isupper", true);
+}
+Value strIslower(VM&, CallArgs args) {
+  return caseCheck(args, "islower", false);
+}
 
 Value strIsidentifier(VM&, CallArgs args) {
   StrObject* s = selfStr(args, "isidentifier");

@@ -243,7 +243,8 @@ Value constructRange(VM&, TypeObject*, CallArgs args) {
       Value stop = args.count == 1 ? args[0] : args[1];
       Value step = args.count == 3 ? args[2] : Value::integer(1);
       for (const Value* v : {&start, &stop, &step})
-        if (!isInt(*v)) raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(*v));
+        if (!isInt(*v))
+          raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(*v));
       if (intSign(step) == 0) raiseValueError("range() arg 3 must not be zero");
       auto* r = new RangeObject(0, 0, 1);
       r->big = true;

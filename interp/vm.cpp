@@ -29,24 +29,29 @@ namespace gilsim {
 
 namespace {
 
-const BuiltinTypes& T() { return builtinTypes(); }
+const BuiltinTypes& T() {
+  return builtinTypes();
+}
 
 // Check points run housekeeping (budgets, later the tick-based GIL) every this many ticks even
 // when no request is pending.
 constexpr int64_t kTicksPerHousekeeping = 1 << 16;
 
 [[noreturn]] void unboundLocal(CodeObject* code, uint32_t index) {
-  raiseUnboundLocalError("cannot access local variable '{}' where it is not associated with a value",
-                         code->varnames[index]);
+  raiseUnboundLocalError(
+      "cannot access local variable '{}' where it is not associated with a value",
+      code->varnames[index]);
 }
 
 [[noreturn]] void unboundDeref(CodeObject* code, uint32_t index) {
   size_t ncells = code->cellvars.size();
   if (index < ncells)
-    raiseUnboundLocalError("cannot access local variable '{}' where it is not associated with a value",
-                           code->cellvars[index]);
-  raiseNameError("cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                 code->freevars[index - ncells]);
+    raiseUnboundLocalError(
+        "cannot access local variable '{}' where it is not associated with a value",
+        code->cellvars[index]);
+  raiseNameError(
+      "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+      code->freevars[index - ncells]);
 }
 
 [[noreturn]] void nameNotDefined(const Value& name) {
@@ -97,10 +102,12 @@ std::vector<Value> unpackItems(const Value& seq) {
 
 Value buildString(Value* items, uint32_t n) {
   size_t total = 0;
-  for (uint32_t i = 0; i < n; ++i) total += asStr(items[i])->str().size();
+  for (uint32_t i = 0; i < n; ++i)
+    total += asStr(items[i])->str().size();
   std::string out;
   out.reserve(total);
-  for (uint32_t i = 0; i < n; ++i) out += asStr(items[i])->str();
+  for (uint32_t i = 0; i < n; ++i)
+    out += asStr(items[i])->str();
   return makeStr(std::move(out));
 }
 
@@ -109,7 +116,8 @@ Value buildString(Value* items, uint32_t n) {
 void VM::handleBreaker() {
   uint64_t budget = interp_.config().checkPointBudget;
   // The counter may have gone past zero while a request was being served: count what ran.
-  checkPointsExecuted += static_cast<uint64_t>(std::max<int64_t>(ticksPeriod - ticksUntilHousekeeping, 0));
+  checkPointsExecuted +=
+      static_cast<uint64_t>(std::max<int64_t>(ticksPeriod - ticksUntilHousekeeping, 0));
   int64_t next = kTicksPerHousekeeping;
   if (budget) {
     if (checkPointsExecuted > budget) throw RunAborted{"check-point budget exhausted"};
@@ -140,19 +148,22 @@ bool VM::unwind(Frame*& frame, Value& exception, Frame* entry) {
   for (;;) {
     CodeObject* code = frame->code;
     size_t index = static_cast<size_t>(frame->pc - code->code.data()) - 1;
-    if (!reraise) exc->traceback.push_back(TracebackEntry{code->filename, code->name, code->lineOf(index)});
+    if (!reraise)
+      exc->traceback.push_back(TracebackEntry{code->filename, code->name, code->lineOf(index)});
     reraise = false;
     for (const ExceptionTableEntry& e : code->exceptionTable) {
       if (index >= e.start && index < e.end) {
         Value* target = frame->base + code->localsPlus() + e.depth;
-        for (Value* p = frame->sp; p > target;) (--p)->operator=(Value());
+        for (Value* p = frame->sp; p > target;)
+          (--p)->operator=(Value());
         *target = exception;
         frame->sp = target + 1;
         frame->pc = code->code.data() + e.target;
         return true;
       }
     }
-    for (Value* p = frame->base; p < frame->sp; ++p) *p = Value();
+    for (Value* p = frame->base; p < frame->sp; ++p)
+      *p = Value();
     bool wasEntry = frame == entry;
     popFrame();
     if (wasEntry) return false;
@@ -170,21 +181,21 @@ Value VM::run(Frame* entry) {
   const bool everyInstruction = interp_.config().checkPoints == CheckPointMode::Every;
   int64_t& ticks = ticksUntilHousekeeping;
 
-#define LOAD_FRAME()                \
-  do {                              \
-    code = frame->code;             \
-    pc = frame->pc;                 \
-    sp = frame->sp;                 \
-    fp = frame->base;               \
-    consts = code->consts.data();   \
+#define LOAD_FRAME()              \
+  do {                            \
+    code = frame->code;           \
+    pc = frame->pc;               \
+    sp = frame->sp;               \
+    fp = frame->base;             \
+    consts = code->consts.data(); \
   } while (0)
 #define SAVE_FRAME() (frame->pc = pc, frame->sp = sp)
-#define CHECK_POINT()                                                  \
-  do {                                                                 \
-    if (__builtin_expect(--ticks <= 0 || breaker_.any(), 0)) {          \
-      SAVE_FRAME();                                                    \
-      handleBreaker();                                                 \
-    }                                                                  \
+#define CHECK_POINT()                                          \
+  do {                                                         \
+    if (__builtin_expect(--ticks <= 0 || breaker_.any(), 0)) { \
+      SAVE_FRAME();                                            \
+      handleBreaker();                                         \
+    }                                                          \
   } while (0)
 // Slots above sp hold Null, so a push constructs in place without releasing anything.
 #define PUSH(v) (::new (static_cast<void*>(sp++)) Value(v))
@@ -214,13 +225,15 @@ Value VM::run(Frame* entry) {
       uint32_t word;
       uint32_t arg;
 #define TARGET(name) L_##name:
-#define DISPATCH()               \
-  do {                           \
-    word = *pc++;                \
-    arg = argOf(word);           \
-    goto* table[word & 0xff];    \
-  } while (0)
-      DISPATCH();
+      // Handlers leave through a plain goto to this one dispatch point: unlike `goto *`, a plain
+      // goto out of a block runs the destructors of the handler's locals (a computed goto from
+      // inside a handler leaked the references its temporaries held). GCC duplicates the
+      // indirect jump back into each handler, so the threaded dispatch is kept.
+#define DISPATCH() goto dispatch
+    dispatch:
+      word = *pc++;
+      arg = argOf(word);
+      goto* table[word & 0xff];
     L_every:
       CHECK_POINT();
       goto* kDispatch[word & 0xff];
@@ -235,7 +248,9 @@ Value VM::run(Frame* entry) {
         if (everyInstruction) CHECK_POINT();
         switch (opOf(word)) {
 #endif
-      TARGET(NOP) { DISPATCH(); }
+      TARGET(NOP) {
+        DISPATCH();
+      }
       TARGET(RESUME) {
         CHECK_POINT();
         DISPATCH();
@@ -414,7 +429,8 @@ Value VM::run(Frame* entry) {
         Value& a = sp[-2];
         const Value& b = sp[-1];
         int64_t r;
-        if (a.isSmallInt() && b.isSmallInt() && !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
+        if (a.isSmallInt() && b.isSmallInt() &&
+            !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
         } else if (a.isFloat() && b.isFloat()) {
           a = Value::real(a.real() + b.real());
@@ -431,7 +447,8 @@ Value VM::run(Frame* entry) {
         Value& a = sp[-2];
         const Value& b = sp[-1];
         int64_t r;
-        if (a.isSmallInt() && b.isSmallInt() && !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
+        if (a.isSmallInt() && b.isSmallInt() &&
+            !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
         } else if (a.isFloat() && b.isFloat()) {
           a = Value::real(a.real() - b.real());
@@ -448,7 +465,8 @@ Value VM::run(Frame* entry) {
         Value& a = sp[-2];
         const Value& b = sp[-1];
         int64_t r;
-        if (a.isSmallInt() && b.isSmallInt() && !__builtin_mul_overflow(a.smallInt(), b.smallInt(), &r)) {
+        if (a.isSmallInt() && b.isSmallInt() &&
+            !__builtin_mul_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
         } else if (a.isFloat() && b.isFloat()) {
           a = Value::real(a.real() * b.real());
@@ -480,7 +498,8 @@ Value VM::run(Frame* entry) {
           a = Value::integer(a.smallInt() / b.smallInt());
         } else {
           SAVE_FRAME();
-          a = INT_LIKE(a) && INT_LIKE(b) ? intFloorDiv(a, b) : binaryOp(BinaryOperator::FloorDiv, a, b);
+          a = INT_LIKE(a) && INT_LIKE(b) ? intFloorDiv(a, b)
+                                         : binaryOp(BinaryOperator::FloorDiv, a, b);
         }
         DROP();
         DISPATCH();
@@ -491,20 +510,20 @@ Value VM::run(Frame* entry) {
         DROP();
         DISPATCH();
       }
-#define GILSIM_ARITH_CONST(opname, intFn, bop, builtinOverflow)                        \
-  TARGET(opname) {                                                                      \
-    Value& a = TOP();                                                                   \
-    const Value& b = consts[arg];                                                       \
-    int64_t r;                                                                          \
-    if (a.isSmallInt() && !builtinOverflow(a.smallInt(), b.smallInt(), &r)) {           \
-      a.setSmallIntUnchecked(r);                                                        \
-    } else if (INT_LIKE(a)) {                                                           \
-      a = intFn(a, b);                                                                  \
-    } else {                                                                            \
-      SAVE_FRAME();                                                                     \
-      a = binaryOp(BinaryOperator::bop, a, b);                                          \
-    }                                                                                   \
-    DISPATCH();                                                                         \
+#define GILSIM_ARITH_CONST(opname, intFn, bop, builtinOverflow)               \
+  TARGET(opname) {                                                            \
+    Value& a = TOP();                                                         \
+    const Value& b = consts[arg];                                             \
+    int64_t r;                                                                \
+    if (a.isSmallInt() && !builtinOverflow(a.smallInt(), b.smallInt(), &r)) { \
+      a.setSmallIntUnchecked(r);                                              \
+    } else if (INT_LIKE(a)) {                                                 \
+      a = intFn(a, b);                                                        \
+    } else {                                                                  \
+      SAVE_FRAME();                                                           \
+      a = binaryOp(BinaryOperator::bop, a, b);                                \
+    }                                                                         \
+    DISPATCH();                                                               \
   }
       GILSIM_ARITH_CONST(BINARY_ADD_CONST, intAdd, Add, __builtin_add_overflow)
       GILSIM_ARITH_CONST(BINARY_SUB_CONST, intSub, Sub, __builtin_sub_overflow)
@@ -521,29 +540,29 @@ Value VM::run(Frame* entry) {
         }
         DISPATCH();
       }
-#define GILSIM_COMPARE_CONST(opname, cmpop, symbol)                                    \
-  TARGET(opname) {                                                                     \
-    Value& a = TOP();                                                                  \
-    const Value& b = consts[arg];                                                      \
-    if (a.isSmallInt()) {                                                              \
-      bool result = a.smallInt() symbol b.smallInt();                                  \
-      /* Fused with a following conditional jump: no bool is pushed and popped. */      \
-      Opcode next = opOf(*pc);                                                         \
-      if (next == Opcode::POP_JUMP_IF_FALSE || next == Opcode::POP_JUMP_IF_TRUE) {     \
-        a.clearUnchecked();                                                            \
-        --sp;                                                                          \
-        if (result == (next == Opcode::POP_JUMP_IF_TRUE))                              \
-          pc = code->code.data() + argOf(*pc);                                         \
-        else                                                                           \
-          ++pc;                                                                        \
-        DISPATCH();                                                                    \
-      }                                                                                \
-      a = Value::boolean(result);                                                      \
-    } else {                                                                           \
-      SAVE_FRAME();                                                                    \
-      a = compare(CompareOperator::cmpop, a, b);                                       \
-    }                                                                                  \
-    DISPATCH();                                                                        \
+#define GILSIM_COMPARE_CONST(opname, cmpop, symbol)                                \
+  TARGET(opname) {                                                                 \
+    Value& a = TOP();                                                              \
+    const Value& b = consts[arg];                                                  \
+    if (a.isSmallInt()) {                                                          \
+      bool result = a.smallInt() symbol b.smallInt();                              \
+      /* Fused with a following conditional jump: no bool is pushed and popped. */ \
+      Opcode next = opOf(*pc);                                                     \
+      if (next == Opcode::POP_JUMP_IF_FALSE || next == Opcode::POP_JUMP_IF_TRUE) { \
+        a.clearUnchecked();                                                        \
+        --sp;                                                                      \
+        if (result == (next == Opcode::POP_JUMP_IF_TRUE))                          \
+          pc = code->code.data() + argOf(*pc);                                     \
+        else                                                                       \
+          ++pc;                                                                    \
+        DISPATCH();                                                                \
+      }                                                                            \
+      a = Value::boolean(result);                                                  \
+    } else {                                                                       \
+      SAVE_FRAME();                                                                \
+      a = compare(CompareOperator::cmpop, a, b);                                   \
+    }                                                                              \
+    DISPATCH();                                                                    \
   }
       GILSIM_COMPARE_CONST(COMPARE_LT_CONST, Lt, <)
       GILSIM_COMPARE_CONST(COMPARE_LE_CONST, LtE, <=)
@@ -556,7 +575,8 @@ Value VM::run(Frame* entry) {
         Value& a = sp[-2];
         const Value& b = sp[-1];
         int64_t r;
-        if (a.isSmallInt() && b.isSmallInt() && !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
+        if (a.isSmallInt() && b.isSmallInt() &&
+            !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intAdd(a, b);
@@ -571,7 +591,8 @@ Value VM::run(Frame* entry) {
         Value& a = sp[-2];
         const Value& b = sp[-1];
         int64_t r;
-        if (a.isSmallInt() && b.isSmallInt() && !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
+        if (a.isSmallInt() && b.isSmallInt() &&
+            !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intSub(a, b);
@@ -588,32 +609,32 @@ Value VM::run(Frame* entry) {
         DROP();
         DISPATCH();
       }
-#define GILSIM_COMPARE(opname, cmpop, symbol)                                        \
-  TARGET(opname) {                                                                   \
-    Value& a = sp[-2];                                                               \
-    const Value& b = sp[-1];                                                         \
-    if (a.isSmallInt() && b.isSmallInt()) {                                          \
-      bool result = a.smallInt() symbol b.smallInt();                                \
-      Opcode next = opOf(*pc);                                                       \
-      if (next == Opcode::POP_JUMP_IF_FALSE || next == Opcode::POP_JUMP_IF_TRUE) {   \
-        sp[-1].clearUnchecked();                                                     \
-        sp[-2].clearUnchecked();                                                     \
-        sp -= 2;                                                                     \
-        if (result == (next == Opcode::POP_JUMP_IF_TRUE))                            \
-          pc = code->code.data() + argOf(*pc);                                       \
-        else                                                                         \
-          ++pc;                                                                      \
-        DISPATCH();                                                                  \
-      }                                                                              \
-      a = Value::boolean(result);                                                    \
-    } else if (a.isFloat() && b.isFloat()) {                                         \
-      a = Value::boolean(a.real() symbol b.real());                                  \
-    } else {                                                                         \
-      SAVE_FRAME();                                                                  \
-      a = compare(CompareOperator::cmpop, a, b);                                     \
-    }                                                                                \
-    DROP();                                                                          \
-    DISPATCH();                                                                      \
+#define GILSIM_COMPARE(opname, cmpop, symbol)                                      \
+  TARGET(opname) {                                                                 \
+    Value& a = sp[-2];                                                             \
+    const Value& b = sp[-1];                                                       \
+    if (a.isSmallInt() && b.isSmallInt()) {                                        \
+      bool result = a.smallInt() symbol b.smallInt();                              \
+      Opcode next = opOf(*pc);                                                     \
+      if (next == Opcode::POP_JUMP_IF_FALSE || next == Opcode::POP_JUMP_IF_TRUE) { \
+        sp[-1].clearUnchecked();                                                   \
+        sp[-2].clearUnchecked();                                                   \
+        sp -= 2;                                                                   \
+        if (result == (next == Opcode::POP_JUMP_IF_TRUE))                          \
+          pc = code->code.data() + argOf(*pc);                                     \
+        else                                                                       \
+          ++pc;                                                                    \
+        DISPATCH();                                                                \
+      }                                                                            \
+      a = Value::boolean(result);                                                  \
+    } else if (a.isFloat() && b.isFloat()) {                                       \
+      a = Value::boolean(a.real() symbol b.real());                                \
+    } else {                                                                       \
+      SAVE_FRAME();                                                                \
+      a = compare(CompareOperator::cmpop, a, b);                                   \
+    }                                                                              \
+    DROP();                                                                        \
+    DISPATCH();                                                                    \
   }
       GILSIM_COMPARE(COMPARE_LT, Lt, <)
       GILSIM_COMPARE(COMPARE_LE, LtE, <=)
@@ -718,14 +739,18 @@ Value VM::run(Frame* entry) {
       }
       TARGET(JUMP_IF_FALSE_OR_POP) {
         SAVE_FRAME();
-        if (!truthy(TOP())) pc = code->code.data() + arg;
-        else DROP();
+        if (!truthy(TOP()))
+          pc = code->code.data() + arg;
+        else
+          DROP();
         DISPATCH();
       }
       TARGET(JUMP_IF_TRUE_OR_POP) {
         SAVE_FRAME();
-        if (truthy(TOP())) pc = code->code.data() + arg;
-        else DROP();
+        if (truthy(TOP()))
+          pc = code->code.data() + arg;
+        else
+          DROP();
         DISPATCH();
       }
       TARGET(GET_ITER) {
@@ -770,21 +795,25 @@ Value VM::run(Frame* entry) {
       }
       TARGET(BUILD_TUPLE) {
         std::vector<Value> items(std::make_move_iterator(sp - arg), std::make_move_iterator(sp));
-        for (uint32_t i = 0; i < arg; ++i) DROP();
+        for (uint32_t i = 0; i < arg; ++i)
+          DROP();
         PUSH(makeTuple(std::move(items)));
         DISPATCH();
       }
       TARGET(BUILD_LIST) {
         std::vector<Value> items(std::make_move_iterator(sp - arg), std::make_move_iterator(sp));
-        for (uint32_t i = 0; i < arg; ++i) DROP();
+        for (uint32_t i = 0; i < arg; ++i)
+          DROP();
         PUSH(makeList(std::move(items)));
         DISPATCH();
       }
       TARGET(BUILD_SET) {
         SAVE_FRAME();
         Value set = makeSet();
-        for (uint32_t i = arg; i > 0; --i) set.as<SetObject>()->add(sp[-static_cast<int64_t>(i)]);
-        for (uint32_t i = 0; i < arg; ++i) DROP();
+        for (uint32_t i = arg; i > 0; --i)
+          set.as<SetObject>()->add(sp[-static_cast<int64_t>(i)]);
+        for (uint32_t i = 0; i < arg; ++i)
+          DROP();
         PUSH(std::move(set));
         DISPATCH();
       }
@@ -792,14 +821,17 @@ Value VM::run(Frame* entry) {
         SAVE_FRAME();
         Value dict = makeDict();
         for (uint32_t i = arg; i > 0; --i)
-          dict.as<DictObject>()->set(sp[-2 * static_cast<int64_t>(i)], sp[-2 * static_cast<int64_t>(i) + 1]);
-        for (uint32_t i = 0; i < 2 * arg; ++i) DROP();
+          dict.as<DictObject>()->set(sp[-2 * static_cast<int64_t>(i)],
+                                     sp[-2 * static_cast<int64_t>(i) + 1]);
+        for (uint32_t i = 0; i < 2 * arg; ++i)
+          DROP();
         PUSH(std::move(dict));
         DISPATCH();
       }
       TARGET(BUILD_STRING) {
         Value s = buildString(sp - arg, arg);
-        for (uint32_t i = 0; i < arg; ++i) DROP();
+        for (uint32_t i = 0; i < arg; ++i)
+          DROP();
         PUSH(std::move(s));
         DISPATCH();
       }
@@ -812,13 +844,22 @@ Value VM::run(Frame* entry) {
         }
         Value v = POP();
         switch (arg & 3) {
-          case 1: v = makeStr(str(v)); break;
-          case 2: v = makeStr(repr(v)); break;
-          case 3: v = makeStr(ascii(v)); break;
-          default: break;
+          case 1:
+            v = makeStr(str(v));
+            break;
+          case 2:
+            v = makeStr(repr(v));
+            break;
+          case 3:
+            v = makeStr(ascii(v));
+            break;
+          default:
+            break;
         }
-        if (isStr(v) && spec.empty()) PUSH(std::move(v));
-        else PUSH(makeStr(formatValue(v, spec)));
+        if (isStr(v) && spec.empty())
+          PUSH(std::move(v));
+        else
+          PUSH(makeStr(formatValue(v, spec)));
         DISPATCH();
       }
       TARGET(LIST_APPEND) {
@@ -851,7 +892,8 @@ Value VM::run(Frame* entry) {
         SAVE_FRAME();
         std::vector<Value> items = toVector(sp[-1]);
         auto* set = sp[-1 - static_cast<int64_t>(arg)].as<SetObject>();
-        for (const Value& v : items) set->add(v);
+        for (const Value& v : items)
+          set->add(v);
         DROP();
         DISPATCH();
       }
@@ -893,7 +935,8 @@ Value VM::run(Frame* entry) {
           raiseValueError("not enough values to unpack (expected {}, got {})", arg, items.size());
         }
         DROP();
-        for (size_t i = items.size(); i > 0; --i) PUSH(std::move(items[i - 1]));
+        for (size_t i = items.size(); i > 0; --i)
+          PUSH(std::move(items[i - 1]));
         DISPATCH();
       }
       TARGET(UNPACK_EX) {
@@ -901,14 +944,17 @@ Value VM::run(Frame* entry) {
         size_t before = arg & 0xff, after = arg >> 8;
         std::vector<Value> items = unpackItems(TOP());
         if (items.size() < before + after)
-          raiseValueError("not enough values to unpack (expected at least {}, got {})", before + after,
-                          items.size());
+          raiseValueError("not enough values to unpack (expected at least {}, got {})",
+                          before + after, items.size());
         DROP();
-        for (size_t i = 0; i < after; ++i) PUSH(std::move(items[items.size() - 1 - i]));
-        std::vector<Value> middle(std::make_move_iterator(items.begin() + static_cast<int64_t>(before)),
-                                  std::make_move_iterator(items.end() - static_cast<int64_t>(after)));
+        for (size_t i = 0; i < after; ++i)
+          PUSH(std::move(items[items.size() - 1 - i]));
+        std::vector<Value> middle(
+            std::make_move_iterator(items.begin() + static_cast<int64_t>(before)),
+            std::make_move_iterator(items.end() - static_cast<int64_t>(after)));
         PUSH(makeList(std::move(middle)));
-        for (size_t i = before; i > 0; --i) PUSH(std::move(items[i - 1]));
+        for (size_t i = before; i > 0; --i)
+          PUSH(std::move(items[i - 1]));
         DISPATCH();
       }
       TARGET(CALL) {
@@ -940,9 +986,11 @@ Value VM::run(Frame* entry) {
           Value* end = args + calleeCode->frameSize();
           // The common call: exact positional arguments, no cells, room on the stack.
           if ((calleeCode->flags & (kSlowFlags | kCodeNoFreeOrCells)) == kCodeNoFreeOrCells &&
-              count == static_cast<size_t>(calleeCode->argCount) && calleeCode->keywordOnlyCount == 0 &&
-              depth_ < interp_.config().recursionLimit && end <= stackLimit_) {
-            while (highWater_ < end) new (highWater_++) Value();
+              count == static_cast<size_t>(calleeCode->argCount) &&
+              calleeCode->keywordOnlyCount == 0 && depth_ < interp_.config().recursionLimit &&
+              end <= stackLimit_) {
+            while (highWater_ < end)
+              new (highWater_++) Value();
             frame = pushFrame(calleeCode, fn, fn->globals_.as<DictObject>(), args);
             frame->resultSlot = callableSlot;
             LOAD_FRAME();
@@ -951,18 +999,20 @@ Value VM::run(Frame* entry) {
         }
         if (callee && callee->type() == T().function &&
             !(static_cast<FunctionObject*>(callee)->code()->flags & kCodeGenerator)) {
-          frame = setupCall(static_cast<FunctionObject*>(callee), args, CallArgs{args, count, nullptr},
-                            callableSlot);
+          frame = setupCall(static_cast<FunctionObject*>(callee), args,
+                            CallArgs{args, count, nullptr}, callableSlot);
           LOAD_FRAME();
           DISPATCH();
         }
         Value result;
         if (callee && callee->type() == T().builtinFunction) {
-          result = static_cast<NativeFunctionObject*>(callee)->fn()(*this, CallArgs{args, count, nullptr});
+          result = static_cast<NativeFunctionObject*>(callee)->fn()(*this,
+                                                                    CallArgs{args, count, nullptr});
         } else {
           result = call(*callableSlot, CallArgs{args, count, nullptr});
         }
-        while (sp > callableSlot) DROP();
+        while (sp > callableSlot)
+          DROP();
         PUSH(std::move(result));
         DISPATCH();
       }
@@ -981,13 +1031,14 @@ Value VM::run(Frame* entry) {
         Object* callee = callableSlot->isObject() ? callableSlot->object() : nullptr;
         if (callee && callee->type() == T().function &&
             !(static_cast<FunctionObject*>(callee)->code()->flags & kCodeGenerator)) {
-          frame = setupCall(static_cast<FunctionObject*>(callee), args, CallArgs{args, count, names},
-                            callableSlot);
+          frame = setupCall(static_cast<FunctionObject*>(callee), args,
+                            CallArgs{args, count, names}, callableSlot);
           LOAD_FRAME();
           DISPATCH();
         }
         Value result = call(*callableSlot, CallArgs{args, count, names});
-        while (sp > callableSlot) DROP();
+        while (sp > callableSlot)
+          DROP();
         PUSH(std::move(result));
         DISPATCH();
       }
@@ -1008,8 +1059,10 @@ Value VM::run(Frame* entry) {
           }
         }
         Value kwnames = makeTuple(std::move(names));
-        Value result = call(callable, CallArgs{all.data(), all.size(),
-                                               kwnames.as<TupleObject>()->size() ? kwnames.as<TupleObject>() : nullptr});
+        Value result =
+            call(callable,
+                 CallArgs{all.data(), all.size(),
+                          kwnames.as<TupleObject>()->size() ? kwnames.as<TupleObject>() : nullptr});
         PUSH(std::move(result));
         DISPATCH();
       }
@@ -1029,13 +1082,15 @@ Value VM::run(Frame* entry) {
       TARGET(RETURN_VALUE) {
         Value result = POP();
         Frame* done = frame;
-        for (Value* p = done->base; p < sp; ++p) *p = Value();
+        for (Value* p = done->base; p < sp; ++p)
+          *p = Value();
         if (done->entry) {
           popFrame();
           return result;
         }
         Value* slot = done->resultSlot;
-        for (Value* p = slot + 1; p < done->base; ++p) *p = Value();
+        for (Value* p = slot + 1; p < done->base; ++p)
+          *p = Value();
         *slot = std::move(result);
         popFrame();
         frame = frame_;
@@ -1049,7 +1104,8 @@ Value VM::run(Frame* entry) {
         GeneratorObject* gen = frame->generator;
         uint32_t depth = static_cast<uint32_t>(sp - fp);
         gen->slots.resize(std::max<size_t>(gen->slots.size(), depth));
-        for (uint32_t i = 0; i < depth; ++i) gen->slots[i] = std::move(fp[i]);
+        for (uint32_t i = 0; i < depth; ++i)
+          gen->slots[i] = std::move(fp[i]);
         gen->stackDepth = depth;
         gen->resumeAt = static_cast<uint32_t>(pc - code->code.data());
         popFrame();
@@ -1074,10 +1130,14 @@ Value VM::run(Frame* entry) {
         const Value& module = TOP();
         Value v = getAttrOrNull(module, asStr(NAME(arg)));
         if (v.isNull()) {
-          std::string moduleName = module.type()->layout() == Layout::Module ? module.as<ModuleObject>()->name() : "?";
-          Value file = module.type()->layout() == Layout::Module ? module.as<ModuleObject>()->dict()->getStr("__file__") : Value();
+          std::string moduleName =
+              module.type()->layout() == Layout::Module ? module.as<ModuleObject>()->name() : "?";
+          Value file = module.type()->layout() == Layout::Module
+                           ? module.as<ModuleObject>()->dict()->getStr("__file__")
+                           : Value();
           std::string where = file.isNull() ? "unknown location" : asStr(file)->str();
-          raiseImportError("cannot import name '{}' from '{}' ({})", asStr(NAME(arg))->view(), moduleName, where);
+          raiseImportError("cannot import name '{}' from '{}' ({})", asStr(NAME(arg))->view(),
+                           moduleName, where);
         }
         PUSH(std::move(v));
         DISPATCH();
@@ -1150,7 +1210,8 @@ Value VM::run(Frame* entry) {
         Value enter = lookupSpecial(manager, "__enter__");
         Value exit = lookupSpecial(manager, "__exit__");
         if (enter.isNull() || exit.isNull())
-          raiseTypeError("'{}' object does not support the context manager protocol", typeName(manager));
+          raiseTypeError("'{}' object does not support the context manager protocol",
+                         typeName(manager));
         Value boundExit = Value::steal(new BoundMethodObject(manager, exit));
         Value entered = call(enter, {manager});
         TOP() = std::move(boundExit);
@@ -1165,34 +1226,38 @@ Value VM::run(Frame* entry) {
         DISPATCH();
       }
 #if !GILSIM_COMPUTED_GOTO
-        }
-      }
-#endif
-    } catch (PyException& e) {
-      frame->pc = pc;
-      frame->sp = sp;
-      if (!isExceptionInstance(e.exception)) throw;
-      Value exception = std::move(e.exception);
-      if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
-    } catch (std::bad_alloc&) {
-      frame->pc = pc;
-      frame->sp = sp;
-      Value exception = newException(T().MemoryError, std::vector<Value>{});
-      if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
-    } catch (RunAborted&) {
-      // Not catchable by Python code: unwind every frame of this run and let it through.
-      frame->pc = pc;
-      frame->sp = sp;
-      for (;;) {
-        for (Value* p = frame->base; p < frame->sp; ++p) *p = Value();
-        bool wasEntry = frame == entry;
-        popFrame();
-        if (wasEntry) break;
-        frame = frame_;
-      }
-      throw;
     }
   }
+#endif
+}
+catch (PyException& e) {
+  frame->pc = pc;
+  frame->sp = sp;
+  if (!isExceptionInstance(e.exception)) throw;
+  Value exception = std::move(e.exception);
+  if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
+}
+catch (std::bad_alloc&) {
+  frame->pc = pc;
+  frame->sp = sp;
+  Value exception = newException(T().MemoryError, std::vector<Value>{});
+  if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
+}
+catch (RunAborted&) {
+  // Not catchable by Python code: unwind every frame of this run and let it through.
+  frame->pc = pc;
+  frame->sp = sp;
+  for (;;) {
+    for (Value* p = frame->base; p < frame->sp; ++p)
+      *p = Value();
+    bool wasEntry = frame == entry;
+    popFrame();
+    if (wasEntry) break;
+    frame = frame_;
+  }
+  throw;
+}
+}
 #undef LOAD_FRAME
 #undef SAVE_FRAME
 #undef CHECK_POINT

@@ -32,7 +32,7 @@ struct Frame {
   Value* base = nullptr;         // localsplus, then the value stack
   Value* sp = nullptr;
   Frame* back = nullptr;
-  bool entry = false;           // returning from it leaves VM::run
+  bool entry = false;                    // returning from it leaves VM::run
   GeneratorObject* generator = nullptr;  // set on a running generator's frame
   Value* resultSlot = nullptr;  // where the caller wants the return value (the callable's slot)
 };
@@ -87,7 +87,8 @@ class VM {
 
  private:
   Value run(Frame* entry);
-  Frame* pushFrame(CodeObject* code, FunctionObject* fn, DictObject* globals, Value* base);  // vm_inline.h
+  Frame* pushFrame(CodeObject* code, FunctionObject* fn, DictObject* globals,
+                   Value* base);  // vm_inline.h
   void popFrame() {
     Frame* f = frame_;
     frame_ = f->back;
@@ -117,7 +118,7 @@ class VM {
   Frame* frame_ = nullptr;
   int depth_ = 0;
   bool reraising_ = false;  // the exception being unwound was re-raised: no new traceback entry
-  char* cStackLimit_ = nullptr;
+  uintptr_t cStackLimit_ = 0;
   friend class Interpreter;
   friend Value callFunctionDirect(VM&, FunctionObject*, CallArgs);
   friend Value makeGenerator(VM&, FunctionObject*, const Value&, CallArgs);

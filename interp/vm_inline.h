@@ -6,7 +6,8 @@
 
 namespace gilsim {
 
-__attribute__((always_inline)) inline Frame* VM::pushFrame(CodeObject* code, FunctionObject* fn, DictObject* globals, Value* base) {
+__attribute__((always_inline)) inline Frame* VM::pushFrame(CodeObject* code, FunctionObject* fn,
+                                                           DictObject* globals, Value* base) {
   size_t index = static_cast<size_t>(depth_);
   size_t chunk = index / kFramesPerChunk;
   if (__builtin_expect(chunk == frameChunks_.size(), 0))

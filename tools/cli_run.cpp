@@ -23,15 +23,14 @@ extern "C" void onInterrupt(int) {
 
 po::options_description runOptions() {
   po::options_description options("Options for `gilsim run [OPTIONS] FILE [ARGS...]`");
-  options.add_options()
-      ("help,h", "show this help")
-      ("check-points", po::value<std::string>()->default_value("branches"),
-       "where the eval loop tests its breaker: 'branches' (backward jumps, calls, function "
-       "entry; CPython 3.10+) or 'every' instruction (before 3.10)")
-      ("recursion-limit", po::value<int>()->default_value(1000),
-       "depth at which RecursionError is raised (sys.setrecursionlimit)")
-      ("check-point-budget", po::value<int64_t>()->default_value(0),
-       "stop the run after this many check points (0: unlimited)");
+  options.add_options()("help,h", "show this help")(
+      "check-points", po::value<std::string>()->default_value("branches"),
+      "where the eval loop tests its breaker: 'branches' (backward jumps, calls, function "
+      "entry; CPython 3.10+) or 'every' instruction (before 3.10)")(
+      "recursion-limit", po::value<int>()->default_value(1000),
+      "depth at which RecursionError is raised (sys.setrecursionlimit)")(
+      "check-point-budget", po::value<int64_t>()->default_value(0),
+      "stop the run after this many check points (0: unlimited)");
   return options;
 }
 
@@ -46,7 +45,8 @@ int runCommand(const std::vector<std::string>& args) {
     fileIndex += takesValue ? 2 : 1;
   }
   po::options_description options = runOptions();
-  std::vector<std::string> optionArgs(args.begin(), args.begin() + std::min(fileIndex, args.size()));
+  std::vector<std::string> optionArgs(args.begin(),
+                                      args.begin() + std::min(fileIndex, args.size()));
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(optionArgs).options(options).run(), vm);
@@ -61,9 +61,13 @@ int runCommand(const std::vector<std::string>& args) {
   if (fileIndex >= args.size()) return usageError("run: missing FILE", "run");
   InterpreterConfig config;
   std::string checkPoints = vm["check-points"].as<std::string>();
-  if (checkPoints == "branches") config.checkPoints = CheckPointMode::Branches;
-  else if (checkPoints == "every") config.checkPoints = CheckPointMode::Every;
-  else return usageError("--check-points must be 'branches' or 'every', not '" + checkPoints + "'", "run");
+  if (checkPoints == "branches")
+    config.checkPoints = CheckPointMode::Branches;
+  else if (checkPoints == "every")
+    config.checkPoints = CheckPointMode::Every;
+  else
+    return usageError("--check-points must be 'branches' or 'every', not '" + checkPoints + "'",
+                      "run");
   config.recursionLimit = vm["recursion-limit"].as<int>();
   if (config.recursionLimit < 1) return usageError("--recursion-limit must be at least 1", "run");
   int64_t budget = vm["check-point-budget"].as<int64_t>();

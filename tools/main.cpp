@@ -11,7 +11,8 @@ namespace gilsim::cli {
 
 int usageError(const std::string& message, const std::string& command) {
   std::cerr << "gilsim: error: " << message << "\n"
-            << "Try 'gilsim " << (command.empty() ? "" : command + " ") << "--help' for more information.\n";
+            << "Try 'gilsim " << (command.empty() ? "" : command + " ")
+            << "--help' for more information.\n";
   return kUsageError;
 }
 
