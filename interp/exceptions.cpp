@@ -74,17 +74,12 @@ Value exceptionStr(VM&, CallArgs args) {
 }
 
 Value exceptionRepr(VM&, CallArgs args) {
+  // ValueError('x'), KeyError(1, 2), RuntimeError(): the arguments without tuple punctuation.
   ExceptionObject* e = self(args);
+  std::string inner;
   const auto& items = e->args.as<TupleObject>()->items();
-  std::string inner = items.size() == 1 ? repr(items[0]) : repr(e->args);
-  if (items.empty()) inner = "()";
-  if (items.size() != 1) inner = inner.substr(1, inner.size() - 2);  // drop the tuple parens
-  if (items.size() > 1 || items.empty()) {
-    // repr of a 1-tuple has a trailing comma we never reach here; rebuild from the items.
-    inner.clear();
-    for (size_t i = 0; i < items.size(); ++i)
-      inner += (i ? ", " : "") + repr(items[i]);
-  }
+  for (size_t i = 0; i < items.size(); ++i)
+    inner += (i ? ", " : "") + repr(items[i]);
   return makeStr(e->type()->name() + "(" + inner + ")");
 }
 

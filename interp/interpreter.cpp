@@ -42,7 +42,6 @@ Interpreter::~Interpreter() {
     for (const auto& e : modules_.as<DictObject>()->entries())
       if (!e.value.isNull() && e.value.type()->layout() == Layout::Module)
         e.value.as<ModuleObject>()->dict()->clear();
-    interned_.clear();
     modules_ = Value();
     builtins_ = Value();
     mainVM_->handledException = Value();
@@ -58,14 +57,6 @@ DictObject* Interpreter::builtins() const {
 }
 DictObject* Interpreter::modules() const {
   return modules_.as<DictObject>();
-}
-
-Value Interpreter::intern(std::string_view name) {
-  auto it = interned_.find(std::string(name));
-  if (it != interned_.end()) return it->second;
-  Value v = makeStr(name);
-  interned_.emplace(std::string(name), v);
-  return v;
 }
 
 void Interpreter::writeOut(std::string_view text) {

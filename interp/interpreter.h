@@ -65,7 +65,6 @@ class Interpreter {
   Value importModule(VM& vm, const std::string& name);
   DictObject* builtins() const;
   DictObject* modules() const;
-  Value intern(std::string_view name);
 
   InterpreterConfig& config() { return config_; }
   VM& mainVM() { return *mainVM_; }
@@ -93,7 +92,6 @@ class Interpreter {
   std::unique_ptr<VM> mainVM_;
   Value builtins_;
   Value modules_;
-  std::unordered_map<std::string, Value> interned_;
   std::map<std::string, std::vector<std::string>> sourceCache_;
 };
 

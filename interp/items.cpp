@@ -317,9 +317,7 @@ Value getIter(const Value& v) {
           v));
     }
     case Layout::Dict:
-      if (!isUserObject(v) || lookupSpecial(v, "__iter__").isObject() == false)
-        return dictIterator(v, DictViewKind::Keys);
-      break;
+      return dictIterator(v, DictViewKind::Keys);
     case Layout::DictView: {
       auto* view = v.as<DictViewObject>();
       return dictIterator(view->dict, view->kind);

@@ -203,8 +203,6 @@ Value constructTuple(VM&, TypeObject*, CallArgs args) {
 
 Value constructDict(VM& vm, TypeObject*, CallArgs args) {
   Value d = makeDict();
-  Value self[64];
-  (void)self;
   // Reuse dict.update's argument handling.
   std::vector<Value> all;
   all.push_back(d);

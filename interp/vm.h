@@ -120,7 +120,6 @@ class VM {
   bool reraising_ = false;  // the exception being unwound was re-raised: no new traceback entry
   uintptr_t cStackLimit_ = 0;
   friend class Interpreter;
-  friend Value callFunctionDirect(VM&, FunctionObject*, CallArgs);
   friend Value makeGenerator(VM&, FunctionObject*, const Value&, CallArgs);
   friend bool resumeGenerator(VM&, GeneratorObject*, const Value&, Value*);
   bool yielded_ = false;  // run() returned because the generator frame yielded
