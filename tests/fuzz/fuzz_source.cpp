@@ -15,6 +15,7 @@
 
 #include "interp/dict_object.h"
 #include "interp/interpreter.h"
+#include "interp/str_object.h"
 
 namespace {
 
@@ -42,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   gilsim::Interpreter interp(config);
   // No file system and no stdin: a mutated script must not create files or wait for input.
   for (const char* name : {"open", "input"})
-    interp.builtins()->remove(interp.intern(name));
+    interp.builtins()->remove(gilsim::makeStr(name));
   interp.runSource(source, "<fuzz>");
   return 0;
 }
