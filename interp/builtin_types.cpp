@@ -3,6 +3,7 @@
 #include "interp/builtin_methods.h"
 #include "interp/dict_object.h"
 #include "interp/file_object.h"
+#include "interp/function_object.h"
 #include "interp/type_object.h"
 
 namespace gilsim {
@@ -151,6 +152,21 @@ void build() {
 }
 
 }  // namespace
+
+TypeObject* makeNativeType(std::string name, std::string moduleName,
+                           std::initializer_list<std::pair<const char*, NativeFn>> methods) {
+  // Outside any interpreter's heap: the type outlives every interpreter, as built-in types do.
+  Heap::Scope noHeap(nullptr);
+  auto* type = new TypeObject(name, builtinTypes().object, Layout::Other);
+  type->moduleName = std::move(moduleName);
+  type->setSubclassable(false);
+  for (const auto& [methodName, fn] : methods)
+    type->dict()->setStr(methodName, makeNativeMethod(methodName, fn, name));
+  immortalize(type);
+  immortalize(type->dict());
+  immortalizeDict(type->dict());
+  return type;
+}
 
 void ensureBuiltinTypes() {
   static std::once_flag once;

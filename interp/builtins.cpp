@@ -558,11 +558,7 @@ Value builtinFormat(VM&, CallArgs args) {
 
 Value builtinCallable(VM&, CallArgs args) {
   expectArgs("callable", args, 1, 1);
-  Layout l = args[0].type()->layout();
-  bool callable = l == Layout::Function || l == Layout::NativeFunction ||
-                  l == Layout::BoundMethod || l == Layout::Type ||
-                  !args[0].type()->lookup("__call__").isNull();
-  return Value::boolean(callable);
+  return Value::boolean(isCallable(args[0]));
 }
 
 Value builtinOpen(VM&, CallArgs args) {

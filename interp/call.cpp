@@ -47,11 +47,16 @@ VM::Scope::~Scope() {
   tlsCurrentVM = previous_;
 }
 
-VM::VM(Interpreter& interp) : interp_(interp), builtins_(interp.builtins()) {
+VM::VM(Interpreter& interp, ThreadState& thread)
+    : interp_(interp), thread_(thread), builtins_(interp.builtins()) {
   stackMemory_ = static_cast<Value*>(std::malloc(kValueStackSlots * sizeof(Value)));
   if (!stackMemory_) throw std::bad_alloc();
   stackLimit_ = stackMemory_ + kValueStackSlots;
   highWater_ = stackMemory_;
+  adoptCurrentThreadStack();
+}
+
+void VM::adoptCurrentThreadStack() {
   // The lowest usable address of this thread's C++ stack, from the thread's own attributes.
   uintptr_t stackLow = 0;
   size_t stackSize = 0;
@@ -65,6 +70,12 @@ VM::VM(Interpreter& interp) : interp_(interp), builtins_(interp.builtins()) {
   if (stackLow == 0)  // unknown: assume 8 MiB below the current frame
     stackLow = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - (8u << 20);
   cStackLimit_ = stackLow + kCStackReserve;
+}
+
+void VM::releaseValues() {
+  handledException = Value();
+  for (Value* p = stackMemory_; p < highWater_; ++p)
+    *p = Value();
 }
 
 VM::~VM() {

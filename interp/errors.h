@@ -35,6 +35,9 @@ template <class... Args>
 GILSIM_EXCEPTION_TYPES(GILSIM_RAISE_HELPER)
 #undef GILSIM_RAISE_HELPER
 
+// OSError (or the subclass CPython picks for errno `err`) with errno, strerror and filename.
+[[noreturn]] void raiseOsError(int err, const std::string& path = "");
+
 // The name Python shows for a value's type, e.g. 'int', 'NoneType'.
 const std::string& typeName(const Value& v);
 

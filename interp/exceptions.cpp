@@ -1,4 +1,7 @@
 // Exception objects: construction, raising from C++, and the methods of BaseException.
+#include <cerrno>
+#include <cstring>
+
 #include "interp/builtin_methods.h"
 #include "interp/class_object.h"
 #include "interp/containers.h"
@@ -90,6 +93,25 @@ void registerExceptionMethods(BuiltinTypes& t) {
   d->setStr("__init__", makeNativeMethod("__init__", exceptionInit, "BaseException"));
   d->setStr("__str__", makeNativeMethod("__str__", exceptionStr, "BaseException"));
   d->setStr("__repr__", makeNativeMethod("__repr__", exceptionRepr, "BaseException"));
+}
+
+void raiseOsError(int err, const std::string& path) {
+  TypeObject* type = builtinTypes().OSError;
+  if (err == ENOENT)
+    type = builtinTypes().FileNotFoundError;
+  else if (err == EEXIST)
+    type = builtinTypes().FileExistsError;
+  else if (err == EISDIR)
+    type = builtinTypes().IsADirectoryError;
+  else if (err == EACCES || err == EPERM)
+    type = builtinTypes().PermissionError;
+  Value exc =
+      newException(type, std::vector<Value>{Value::integer(err), makeStr(std::strerror(err))});
+  auto* e = exc.as<ExceptionObject>();
+  e->dict()->setStr("errno", Value::integer(err));
+  e->dict()->setStr("strerror", makeStr(std::strerror(err)));
+  e->dict()->setStr("filename", path.empty() ? Value::none() : makeStr(path));
+  raiseException(std::move(exc));
 }
 
 }  // namespace gilsim

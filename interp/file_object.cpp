@@ -8,6 +8,7 @@
 #include "interp/dict_object.h"
 #include "interp/errors.h"
 #include "interp/function_object.h"
+#include "interp/gil_released.h"
 #include "interp/operators.h"
 #include "interp/str_object.h"
 
@@ -27,24 +28,6 @@ void FileObject::close() {
 
 namespace {
 
-[[noreturn]] void raiseOsError(int err, const std::string& path) {
-  TypeObject* type = builtinTypes().OSError;
-  if (err == ENOENT)
-    type = builtinTypes().FileNotFoundError;
-  else if (err == EEXIST)
-    type = builtinTypes().FileExistsError;
-  else if (err == EISDIR)
-    type = builtinTypes().IsADirectoryError;
-  else if (err == EACCES || err == EPERM)
-    type = builtinTypes().PermissionError;
-  Value exc =
-      newException(type, std::vector<Value>{Value::integer(err), makeStr(std::strerror(err))});
-  auto* e = exc.as<ExceptionObject>();
-  e->dict()->setStr("errno", Value::integer(err));
-  e->dict()->setStr("strerror", makeStr(std::strerror(err)));
-  e->dict()->setStr("filename", makeStr(path));
-  raiseException(std::move(exc));
-}
 
 FileObject* self(CallArgs args) {
   if (args.count == 0 || args[0].type()->layout() != Layout::File)
@@ -54,56 +37,81 @@ FileObject* self(CallArgs args) {
   return f;
 }
 
+// Runs `io(FILE*)` with the GIL released and the file's mutex held; raises ValueError if another
+// thread closed the file first. `io` must not touch Python objects.
+template <class F>
+auto blockingIo(VM& vm, FileObject* f, F&& io) {
+  using Result = decltype(io(f->file));
+  Result result{};
+  bool closed = false;
+  {
+    GilReleased released(vm, DropReason::Io);
+    std::lock_guard<std::mutex> lock(f->ioMutex);
+    if (f->file)
+      result = io(f->file);
+    else
+      closed = true;
+  }
+  if (closed) raiseValueError("I/O operation on closed file.");
+  return result;
+}
+
 Value wrap(FileObject* f, std::string data) {
   return f->binary ? makeBytes(std::move(data)) : makeStr(std::move(data));
 }
 
-std::string readAll(FileObject* f, int64_t limit) {
+std::string readAll(std::FILE* file, int64_t limit) {
   std::string out;
   char buffer[65536];
   while (limit < 0 || static_cast<int64_t>(out.size()) < limit) {
     size_t want = sizeof buffer;
     if (limit >= 0) want = std::min<size_t>(want, static_cast<size_t>(limit - out.size()));
-    size_t got = std::fread(buffer, 1, want, f->file);
+    size_t got = std::fread(buffer, 1, want, file);
     out.append(buffer, got);
     if (got < want) break;
   }
   return out;
 }
 
-bool readLine(FileObject* f, std::string* line) {
+bool readLine(std::FILE* file, std::string* line) {
   line->clear();
   int c;
-  while ((c = std::fgetc(f->file)) != EOF) {
+  while ((c = std::fgetc(file)) != EOF) {
     line->push_back(static_cast<char>(c));
     if (c == '\n') break;
   }
   return !line->empty();
 }
 
-Value fileRead(VM&, CallArgs args) {
+Value fileRead(VM& vm, CallArgs args) {
   FileObject* f = self(args);
   int64_t limit = args.count > 1 && !args[1].isNone() ? toIndex(args[1], "size") : -1;
-  return wrap(f, readAll(f, limit));
+  return wrap(f, blockingIo(vm, f, [&](std::FILE* file) { return readAll(file, limit); }));
 }
 
-Value fileReadline(VM&, CallArgs args) {
+Value fileReadline(VM& vm, CallArgs args) {
   FileObject* f = self(args);
   std::string line;
-  readLine(f, &line);
+  blockingIo(vm, f, [&](std::FILE* file) { return readLine(file, &line); });
   return wrap(f, std::move(line));
 }
 
-Value fileReadlines(VM&, CallArgs args) {
+Value fileReadlines(VM& vm, CallArgs args) {
   FileObject* f = self(args);
+  std::vector<std::string> raw = blockingIo(vm, f, [&](std::FILE* file) {
+    std::vector<std::string> lines;
+    std::string line;
+    while (readLine(file, &line))
+      lines.push_back(line);
+    return lines;
+  });
   std::vector<Value> lines;
-  std::string line;
-  while (readLine(f, &line))
-    lines.push_back(wrap(f, line));
+  for (std::string& line : raw)
+    lines.push_back(wrap(f, std::move(line)));
   return makeList(std::move(lines));
 }
 
-Value fileWrite(VM&, CallArgs args) {
+Value fileWrite(VM& vm, CallArgs args) {
   FileObject* f = self(args);
   if (args.count != 2)
     raiseTypeError("write() takes exactly one argument ({} given)", args.count - 1);
@@ -113,8 +121,11 @@ Value fileWrite(VM&, CallArgs args) {
     raiseTypeError("write() argument must be str, not {}", typeName(data));
   }
   const std::string& bytes = f->binary ? data.as<BytesObject>()->data() : asStr(data)->str();
-  if (std::fwrite(bytes.data(), 1, bytes.size(), f->file) != bytes.size())
-    raiseOsError(errno, f->name);
+  // `data` stays alive in the caller's frame and strings are immutable: safe to read unlocked.
+  int error = blockingIo(vm, f, [&](std::FILE* file) {
+    return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : errno;
+  });
+  if (error) raiseOsError(error, f->name);
   return Value::integer(f->binary ? static_cast<int64_t>(bytes.size())
                                   : static_cast<int64_t>(asStr(data)->length()));
 }
@@ -128,14 +139,18 @@ Value fileWritelines(VM& vm, CallArgs args) {
   return Value::none();
 }
 
-Value fileClose(VM&, CallArgs args) {
+Value fileClose(VM& vm, CallArgs args) {
   if (args.count == 0 || args[0].type()->layout() != Layout::File) raiseTypeError("bad file");
-  args[0].as<FileObject>()->close();
+  auto* f = args[0].as<FileObject>();
+  GilReleased released(vm, DropReason::Io);
+  std::lock_guard<std::mutex> lock(f->ioMutex);
+  f->close();
   return Value::none();
 }
 
-Value fileFlush(VM&, CallArgs args) {
-  std::fflush(self(args)->file);
+Value fileFlush(VM& vm, CallArgs args) {
+  FileObject* f = self(args);
+  blockingIo(vm, f, [](std::FILE* file) { return std::fflush(file); });
   return Value::none();
 }
 
@@ -184,11 +199,11 @@ std::string fileRepr(const Value& file) {
          " encoding='UTF-8'>";
 }
 
-bool fileNextLine(const Value& file, Value* out) {
+bool fileNextLine(VM& vm, const Value& file, Value* out) {
   auto* f = file.as<FileObject>();
   if (!f->file) raiseValueError("I/O operation on closed file.");
   std::string line;
-  if (!readLine(f, &line)) return false;
+  if (!blockingIo(vm, f, [&](std::FILE* handle) { return readLine(handle, &line); })) return false;
   *out = wrap(f, std::move(line));
   return true;
 }

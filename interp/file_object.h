@@ -1,19 +1,25 @@
 // Files from open(): text or binary, read/write/append, iteration by line, context manager.
-// Reads and writes are blocking calls; issue 3 wraps them in a GIL release with reason `io`.
+// Reads, writes, flushes and close are blocking calls: each gives the GIL up (reason `io`) and then
+// takes the file's own mutex, so two threads cannot use one FILE at once, and a thread never
+// waits for the GIL while it holds a file's mutex.
 #pragma once
 
 #include <cstdio>
+#include <mutex>
 #include <string>
 
 #include "interp/object.h"
 
 namespace gilsim {
 
+class VM;
+
 class FileObject : public Object {
  public:
   FileObject(std::FILE* file, std::string name, std::string mode, bool binary);
   ~FileObject() override;
-  std::FILE* file = nullptr;
+  std::FILE* file = nullptr;  // guarded by ioMutex once the file is shared
+  std::mutex ioMutex;
   std::string name;
   std::string mode;
   bool binary;
@@ -22,7 +28,7 @@ class FileObject : public Object {
 
 Value openFile(const Value& path, const std::string& mode);
 std::string fileRepr(const Value& file);
-bool fileNextLine(const Value& file, Value* out);
+bool fileNextLine(VM& vm, const Value& file, Value* out);
 void registerFileMethods(TypeObject* fileType);
 
 }  // namespace gilsim

@@ -1,6 +1,7 @@
 // Callables: Python functions, native (C++) functions, and bound methods.
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string>
 
@@ -81,5 +82,10 @@ class WrapperObject : public TrackedObject {
 
 Value makeNative(std::string name, NativeFn fn);
 Value makeNativeMethod(std::string name, NativeFn fn, std::string ownerName);
+// A process-wide immortal type for the objects of a native module, with native methods (self is
+// args[0]). Native modules build theirs once, in a function-local static. Defined in
+// builtin_types.cpp.
+TypeObject* makeNativeType(std::string name, std::string moduleName,
+                           std::initializer_list<std::pair<const char*, NativeFn>> methods);
 
 }  // namespace gilsim

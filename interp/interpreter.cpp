@@ -1,9 +1,16 @@
 #include "interp/interpreter.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+
+#include "gil/gil_policy.h"
+#include "gil/policy_table.h"
 
 #include "interp/builtins.h"
 #include "interp/class_object.h"
@@ -12,31 +19,47 @@
 #include "interp/containers.h"
 #include "interp/dict_object.h"
 #include "interp/errors.h"
+#include "interp/extension_module.h"
 #include "interp/int_object.h"
+#include "interp/library_modules.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
 #include "interp/parser.h"
 #include "interp/run_aborted.h"
 #include "interp/str_object.h"
 #include "interp/syntax_error.h"
+#include "interp/thread_registry.h"
+#include "interp/thread_state.h"
 #include "interp/vm.h"
 
 namespace gilsim {
 
 Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) {
   ensureBuiltinTypes();
+  const GilPolicyInfo* policy = findGilPolicy(config_.gilPolicy);
+  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config_.gilPolicy + "'");
+  GilSettings settings = policy->defaults;
+  if (config_.switchInterval > 0) settings.switchInterval = config_.switchInterval;
+  if (config_.checkInterval > 0) settings.checkInterval = config_.checkInterval;
+  gil_ = policy->make(osSyncPlatform(), settings);
   heap_ = std::make_unique<Heap>();
   heapScope_ = std::make_unique<Heap::Scope>(heap_.get());
   builtins_ = makeDict();
   populateBuiltins(builtins_.as<DictObject>());
   modules_ = makeDict();
-  mainVM_ = std::make_unique<VM>(*this);
+  threads_ = std::make_unique<ThreadRegistry>(*this, gil_->platform());
+  mainThread_ = &threads_->create(/*isMain=*/true);
+  mainThread_->ident = static_cast<uint64_t>(pthread_self());
+  mainThread_->nativeId = static_cast<int64_t>(gettid());
+  mainThread_->name = "MainThread";
+  gil_->take(mainThread_->gil());
 }
 
 Interpreter::~Interpreter() {
   flushOut();
+  VM& vm = mainVM();
   {
-    VM::Scope scope(mainVM_.get());
+    VM::Scope scope(&vm);
     // Break the module <-> function cycles first, as CPython's finalisation does, then free the
     // rest (including user-made cycles) through the heap.
     for (const auto& e : modules_.as<DictObject>()->entries())
@@ -44,12 +67,19 @@ Interpreter::~Interpreter() {
         e.value.as<ModuleObject>()->dict()->clear();
     modules_ = Value();
     builtins_ = Value();
-    mainVM_->handledException = Value();
+    mainThread_->sentinels.clear();
+    vm.releaseValues();
     heap_->collectAll();
   }
-  mainVM_.reset();
+  gil_->drop(mainThread_->gil(), DropReason::Exit);
+  threads_.reset();
+  gil_.reset();
   heapScope_.reset();
   heap_.reset();
+}
+
+VM& Interpreter::mainVM() {
+  return mainThread_->vm();
 }
 
 DictObject* Interpreter::builtins() const {
@@ -106,7 +136,12 @@ std::string Interpreter::sourceLine(const std::string& filename, int line) {
   if (it == sourceCache_.end()) {
     std::string text, error;
     std::vector<std::string> lines;
-    if (readFile(filename, &text, &error)) {
+    if (const LibraryModule* library = findLibraryModuleByFilename(filename)) {
+      std::istringstream in{std::string(library->source)};
+      std::string l;
+      while (std::getline(in, l))
+        lines.push_back(l);
+    } else if (readFile(filename, &text, &error)) {
       std::istringstream in(text);
       std::string l;
       while (std::getline(in, l))
@@ -202,7 +237,7 @@ int Interpreter::exitStatusFor(VM& vm, const Value& exception) {
 }
 
 int Interpreter::runSource(const std::string& source, const std::string& filename) {
-  VM& vm = *mainVM_;
+  VM& vm = mainVM();
   VM::Scope vmScope(&vm);
   Value codeValue;
   try {
@@ -216,18 +251,48 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
   module->dict()->setStr("__file__", makeStr(filename));
   module->dict()->setStr("__builtins__", builtins_);
   modules()->setStr("__main__", moduleValue);
+  int status = kExitOk;
+  bool interrupted = false;
   try {
     vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
   } catch (PyException& e) {
-    if (isInstance(e.exception, builtinTypes().SystemExit)) return exitStatusFor(vm, e.exception);
-    printException(vm, e.exception);
-    return kExitException;
+    if (isInstance(e.exception, builtinTypes().SystemExit)) {
+      status = exitStatusFor(vm, e.exception);
+    } else {
+      interrupted = isInstance(e.exception, builtinTypes().KeyboardInterrupt);
+      printException(vm, e.exception);
+      status = kExitException;
+    }
   } catch (RunAborted& e) {
     writeErr("gilsim: run stopped: " + e.reason + "\n");
-    return kExitException;
+    status = kExitException;
+    interrupted = true;
   }
+  // Ctrl-C or a stopped run ends the program without waiting for the other threads (CPython
+  // waits, and a second Ctrl-C is needed).
+  if (!interrupted) waitForThreads(vm);
   flushOut();
-  return kExitOk;
+  if (threads_->count() > 1) {
+    // Daemon threads (or the workers of an interrupted run) are still running Python code: end
+    // the process here, as CPython ends daemon threads, rather than free what they are using.
+    std::fflush(config_.err);
+    std::_Exit(status);
+  }
+  return status;
+}
+
+void Interpreter::waitForThreads(VM& vm) {
+  Value threading = modules()->getStr("threading");
+  if (threading.isNull() || threading.type()->layout() != Layout::Module) return;
+  Value shutdown = threading.as<ModuleObject>()->dict()->getStr("_shutdown");
+  if (shutdown.isNull()) return;
+  try {
+    vm.call(shutdown, {});
+  } catch (PyException& e) {
+    printException(vm, e.exception);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
 }
 
 bool Interpreter::readScript(const std::string& path, std::string* sourceOut, int* status) {
@@ -276,15 +341,20 @@ int Interpreter::runFile(const std::string& path) {
 Value Interpreter::loadSourceModule(VM& vm, const std::string& name, const std::string& path) {
   std::string source, error;
   if (!readFile(path, &source, &error)) raiseImportError("{}", error);
+  return runModuleSource(vm, name, source, path);
+}
+
+Value Interpreter::runModuleSource(VM& vm, const std::string& name, const std::string& source,
+                                   const std::string& filename) {
   Value codeValue;
   try {
-    codeValue = compileSource(source, path);
+    codeValue = compileSource(source, filename);
   } catch (const SyntaxError& e) {
-    raiseSyntaxError("{}", formatSyntaxError(e, path, source));
+    raiseSyntaxError("{}", formatSyntaxError(e, filename, source));
   }
   auto module = new ModuleObject(name);
   Value moduleValue = Value::steal(module);
-  module->dict()->setStr("__file__", makeStr(path));
+  module->dict()->setStr("__file__", makeStr(filename));
   module->dict()->setStr("__builtins__", builtins_);
   modules()->setStr(name, moduleValue);
   try {
@@ -306,11 +376,24 @@ Value Interpreter::importModule(VM& vm, const std::string& name) {
     modules()->setStr(name, moduleValue);
     return moduleValue;
   }
+  if (const LibraryModule* library = findLibraryModule(name))
+    return runModuleSource(vm, name, std::string(library->source), libraryModuleFilename(name));
   if (name.find('.') == std::string::npos && !name.empty()) {
-    std::string path = (scriptDirectory.empty() ? "." : scriptDirectory) + "/" + name + ".py";
+    // As CPython's path finder: an extension module first, then a source file.
+    std::string base = (scriptDirectory.empty() ? "." : scriptDirectory) + "/" + name;
     struct stat st;
-    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-      return loadSourceModule(vm, name, path);
+    std::string extension = base + ".so";
+    if (::stat(extension.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      auto module = new ModuleObject(name);
+      Value moduleValue = Value::steal(module);
+      module->dict()->setStr("__file__", makeStr(extension));
+      loadExtensionModule(vm, name, extension, module);
+      modules()->setStr(name, moduleValue);
+      return moduleValue;
+    }
+    std::string source = base + ".py";
+    if (::stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      return loadSourceModule(vm, name, source);
   }
   Value exc = newException(builtinTypes().ModuleNotFoundError, "No module named '" + name + "'");
   raiseException(std::move(exc));

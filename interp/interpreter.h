@@ -10,12 +10,16 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gil/sync.h"
 #include "interp/object.h"
 
 namespace gilsim {
 
 class CodeObject;
 class DictObject;
+class GilPolicy;
+class ThreadRegistry;
+class ThreadState;
 class ModuleObject;
 class VM;
 struct SyntaxError;
@@ -31,6 +35,11 @@ struct InterpreterConfig {
   uint64_t checkPointBudget = 0;
   // Largest str/bytes/list/tuple the run may build, in elements (guards the fuzzer's memory).
   size_t maxSequenceLength = size_t{1} << 31;
+  // The GIL policy (a name from gil/policy_table.h) and its settings; unset ones take the
+  // policy's defaults.
+  std::string gilPolicy = "cpython";
+  Nanos switchInterval = 0;  // 0: the policy's default
+  int checkInterval = 0;     // 0: the policy's default
   std::vector<std::string> argv;  // sys.argv
   std::FILE* out = stdout;
   std::FILE* err = stderr;
@@ -67,7 +76,11 @@ class Interpreter {
   DictObject* modules() const;
 
   InterpreterConfig& config() { return config_; }
-  VM& mainVM() { return *mainVM_; }
+  VM& mainVM();
+  ThreadState& mainThread() { return *mainThread_; }
+  GilPolicy& gil() { return *gil_; }
+  ThreadRegistry& threads() { return *threads_; }
+  Heap* heap() { return heap_.get(); }
 
   // Writes to the interpreter's stdout / stderr.
   void writeOut(std::string_view text);
@@ -86,10 +99,16 @@ class Interpreter {
 
  private:
   Value loadSourceModule(VM& vm, const std::string& name, const std::string& path);
+  Value runModuleSource(VM& vm, const std::string& name, const std::string& source,
+                        const std::string& filename);
+  // After __main__ ends: waits for non-daemon threads (threading._shutdown), as CPython does.
+  void waitForThreads(VM& vm);
   InterpreterConfig config_;
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;
-  std::unique_ptr<VM> mainVM_;
+  std::unique_ptr<GilPolicy> gil_;
+  std::unique_ptr<ThreadRegistry> threads_;
+  ThreadState* mainThread_ = nullptr;
   Value builtins_;
   Value modules_;
   std::map<std::string, std::vector<std::string>> sourceCache_;

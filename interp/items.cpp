@@ -400,7 +400,7 @@ bool iterNext(const Value& iterator, Value* out) {
       return true;
     }
     if (type == T().iterator) return static_cast<IteratorObject*>(o)->next(out);
-    if (type->layout() == Layout::File) return fileNextLine(iterator, out);
+    if (type->layout() == Layout::File) return fileNextLine(*VM::current(), iterator, out);
     if (type == T().generator)
       return resumeGenerator(*VM::current(), static_cast<GeneratorObject*>(o), Value::none(), out);
     if (!type->isBuiltin()) {

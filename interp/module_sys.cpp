@@ -1,6 +1,8 @@
 // The sys module.
+#include <algorithm>
 #include <climits>
 
+#include "gil/gil_policy.h"
 #include "interp/class_object.h"
 #include "interp/dict_object.h"
 #include "interp/int_object.h"
@@ -39,6 +41,40 @@ Value sysSetrecursionlimit(VM& vm, CallArgs args) {
         limit, vm.depth());
   vm.interp().config().recursionLimit = static_cast<int>(std::min<int64_t>(limit, INT_MAX));
   return Value::none();
+}
+
+// sys.setswitchinterval: CPython keeps whole microseconds, at least 1 (ceval_gil.c).
+Value sysSetswitchinterval(VM& vm, CallArgs args) {
+  expectArgs("setswitchinterval", args, 1, 1);
+  if (!isInt(args[0]) && !args[0].isFloat())
+    raiseTypeError("must be real number, not {}", typeName(args[0]));
+  double seconds = toDouble(args[0]);
+  if (!(seconds > 0)) raiseValueError("switch interval must be strictly positive");
+  double micros = std::min(seconds * 1e6, 9e15);
+  vm.interp().gil().setSwitchInterval(
+      std::max<Nanos>(static_cast<Nanos>(micros), 1) * kNanosPerMicro);
+  return Value::none();
+}
+
+Value sysGetswitchinterval(VM& vm, CallArgs args) {
+  expectArgs("getswitchinterval", args, 0, 0);
+  Nanos micros = vm.interp().gil().switchInterval() / kNanosPerMicro;
+  return Value::real(static_cast<double>(micros) / 1e6);
+}
+
+// sys.setcheckinterval (Python 2 to 3.8): ticks between releases under the cpython-old policy.
+Value sysSetcheckinterval(VM& vm, CallArgs args) {
+  expectArgs("setcheckinterval", args, 1, 1);
+  if (!isInt(args[0]))
+    raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(args[0]));
+  int64_t ticks = toIndex(args[0], "n");
+  vm.interp().gil().setCheckInterval(static_cast<int>(std::clamp<int64_t>(ticks, 1, INT_MAX)));
+  return Value::none();
+}
+
+Value sysGetcheckinterval(VM& vm, CallArgs args) {
+  expectArgs("getcheckinterval", args, 0, 0);
+  return Value::integer(vm.interp().gil().checkInterval());
 }
 
 Value streamWrite(VM& vm, CallArgs args, bool toErr) {
@@ -83,6 +119,10 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("exit", makeNative("exit", sysExit));
   d->setStr("getrecursionlimit", makeNative("getrecursionlimit", sysGetrecursionlimit));
   d->setStr("setrecursionlimit", makeNative("setrecursionlimit", sysSetrecursionlimit));
+  d->setStr("setswitchinterval", makeNative("setswitchinterval", sysSetswitchinterval));
+  d->setStr("getswitchinterval", makeNative("getswitchinterval", sysGetswitchinterval));
+  d->setStr("setcheckinterval", makeNative("setcheckinterval", sysSetcheckinterval));
+  d->setStr("getcheckinterval", makeNative("getcheckinterval", sysGetcheckinterval));
   d->setStr("maxsize", Value::integer(INT64_MAX));
   d->setStr("byteorder", makeStr("little"));
   d->setStr("platform", makeStr("linux"));

@@ -1,4 +1,4 @@
-// The time module. sleep blocks plainly for now; the GIL issue makes it release the lock.
+// The time module. sleep gives the GIL up (reason `sleep`) while it waits.
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -6,6 +6,7 @@
 
 #include "interp/class_object.h"
 #include "interp/dict_object.h"
+#include "interp/gil_released.h"
 #include "interp/int_object.h"
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
@@ -47,10 +48,12 @@ Value timeSleep(VM& vm, CallArgs args) {
   int64_t ns = static_cast<int64_t>(secs * 1e9);
   timespec want{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
   timespec left{};
-  while (nanosleep(&want, &left) != 0 && errno == EINTR) {
-    vm.checkSignals();
-    want = left;
+  {
+    GilReleased released(vm, DropReason::Sleep);
+    while (nanosleep(&want, &left) != 0 && errno == EINTR && !vm.signalPending())
+      want = left;
   }
+  vm.checkSignals();
   return Value::none();
 }
 

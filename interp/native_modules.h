@@ -15,7 +15,11 @@ using NativeModuleInit = void (*)(VM& vm, ModuleObject* module);
 // The init function of a native module, or nullptr.
 NativeModuleInit findNativeModule(std::string_view name);
 
+void initCextModule(VM& vm, ModuleObject* module);
+void initGilsimModule(VM& vm, ModuleObject* module);
+void initOsModule(VM& vm, ModuleObject* module);
 void initSysModule(VM& vm, ModuleObject* module);
+void initThreadModule(VM& vm, ModuleObject* module);
 void initTimeModule(VM& vm, ModuleObject* module);
 
 }  // namespace gilsim

@@ -752,6 +752,12 @@ bool lessThan(const Value& a, const Value& b) {
   return truthy(compare(CompareOperator::Lt, a, b));
 }
 
+bool isCallable(const Value& v) {
+  Layout l = v.type()->layout();
+  return l == Layout::Function || l == Layout::NativeFunction || l == Layout::BoundMethod ||
+         l == Layout::Type || !v.type()->lookup("__call__").isNull();
+}
+
 bool truthy(const Value& v) {
   switch (v.tag()) {
     case Tag::Null:

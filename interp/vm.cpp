@@ -3,6 +3,7 @@
 // locals base and its constants; anything uncommon is out of line in the operators library.
 #include <cstring>
 
+#include "gil/gil_policy.h"
 #include "interp/class_object.h"
 #include "interp/code.h"
 #include "interp/containers.h"
@@ -17,6 +18,9 @@
 #include "interp/set_object.h"
 #include "interp/str_object.h"
 #include "interp/vm.h"
+
+#include "gil/gil_policy.h"
+#include "interp/thread_state.h"
 #include "interp/vm_inline.h"
 
 #if defined(__GNUC__) && !defined(GILSIM_SWITCH_DISPATCH)
@@ -115,6 +119,7 @@ Value buildString(Value* items, uint32_t n) {
 
 void VM::handleBreaker() {
   uint64_t budget = interp_.config().checkPointBudget;
+  bool ticksRanOut = ticksUntilHousekeeping <= 0;
   // The counter may have gone past zero while a request was being served: count what ran.
   checkPointsExecuted +=
       static_cast<uint64_t>(std::max<int64_t>(ticksPeriod - ticksUntilHousekeeping, 0));
@@ -124,9 +129,13 @@ void VM::handleBreaker() {
     uint64_t left = budget - checkPointsExecuted + 1;
     if (left < static_cast<uint64_t>(next)) next = static_cast<int64_t>(left);
   }
+  GilPolicy& gil = interp_.gil();
+  int64_t gilTicks = gil.tickPeriod();
+  if (gilTicks > 0) next = std::min(next, gilTicks);
   ticksUntilHousekeeping = ticksPeriod = next;
-  if (!breaker_.any()) return;
   uint32_t bits = breaker_.load();
+  if ((bits & kDropGilRequest) || (ticksRanOut && gilTicks > 0)) gil.checkPoint(thread_.gil());
+  if (!bits) return;
   if (bits & kStopRequest) throw RunAborted{"stopped"};
   if (bits & kSignalRequest) {
     breaker_.clear(kSignalRequest);

@@ -21,6 +21,7 @@ class CodeObject;
 class DictObject;
 class Interpreter;
 class GeneratorObject;
+class ThreadState;
 
 struct Frame {
   CodeObject* code = nullptr;
@@ -39,7 +40,7 @@ struct Frame {
 
 class VM {
  public:
-  explicit VM(Interpreter& interp);
+  VM(Interpreter& interp, ThreadState& thread);
   ~VM();
   VM(const VM&) = delete;
   VM& operator=(const VM&) = delete;
@@ -56,7 +57,15 @@ class VM {
   };
 
   Interpreter& interp() { return interp_; }
+  ThreadState& thread() { return thread_; }
   EvalBreaker& breaker() { return breaker_; }
+  // Ctrl-C arrived and has not been raised yet (readable without the GIL).
+  bool signalPending() const { return breaker_.load() & kSignalRequest; }
+  // Releases every value the VM still refers to; the thread must hold the GIL. Called before a
+  // thread gives the GIL up for the last time.
+  void releaseValues();
+  // Guards the C++ stack of the calling thread (a VM is built on its parent thread).
+  void adoptCurrentThreadStack();
 
   // Calls any callable. May run Python code; raises PyException.
   Value call(const Value& callable, CallArgs args);
@@ -103,6 +112,7 @@ class VM {
   bool unwind(Frame*& frame, Value& exception, Frame* entry);
 
   Interpreter& interp_;
+  ThreadState& thread_;
   DictObject* builtins_ = nullptr;  // the interpreter's builtins dict, cached for frame set-up
   EvalBreaker breaker_;
   // Raw storage for the value stack; slots below highWater_ are constructed Values (Null when

@@ -3,9 +3,11 @@
 #include <csignal>
 #include <iostream>
 
+#include "gil/policy_table.h"
 #include "interp/interpreter.h"
 #include "interp/vm.h"
 #include "tools/cli.h"
+#include "tools/duration.h"
 
 namespace po = boost::program_options;
 
@@ -21,9 +23,25 @@ extern "C" void onInterrupt(int) {
   if (gInterruptTarget) gInterruptTarget->set(kSignalRequest);
 }
 
+std::string gilPolicyHelp() {
+  std::string help = "the GIL policy:";
+  for (const GilPolicyInfo& policy : gilPolicies())
+    help += "\n  " + std::string(policy.name) + ": " + std::string(policy.description);
+  return help;
+}
+
 po::options_description runOptions() {
   po::options_description options("Options for `gilsim run [OPTIONS] FILE [ARGS...]`");
   options.add_options()("help,h", "show this help")(
+      "gil", po::value<std::string>()->default_value(std::string(kDefaultGilPolicy)),
+      gilPolicyHelp().c_str())(
+      "switch-interval", po::value<std::string>(),
+      "how long a waiter lets the holder run before asking it to drop the GIL, with a unit "
+      "(5ms, 500us, 0.005s; a bare number is seconds); the policy's default if unset "
+      "(sys.setswitchinterval)")(
+      "check-interval", po::value<int>(),
+      "cpython-old: check points between releases of the GIL (default 100; "
+      "sys.setcheckinterval)")(
       "check-points", po::value<std::string>()->default_value("branches"),
       "where the eval loop tests its breaker: 'branches' (backward jumps, calls, function "
       "entry; CPython 3.10+) or 'every' instruction (before 3.10)")(
@@ -73,6 +91,23 @@ int runCommand(const std::vector<std::string>& args) {
   int64_t budget = vm["check-point-budget"].as<int64_t>();
   if (budget < 0) return usageError("--check-point-budget must not be negative", "run");
   config.checkPointBudget = static_cast<uint64_t>(budget);
+  config.gilPolicy = vm["gil"].as<std::string>();
+  if (!findGilPolicy(config.gilPolicy))
+    return usageError("unknown GIL policy '" + config.gilPolicy + "' (see gilsim run --help)",
+                      "run");
+  if (vm.count("switch-interval")) {
+    std::string text = vm["switch-interval"].as<std::string>();
+    std::optional<int64_t> interval = parseDuration(text);
+    if (!interval || *interval < 1000)
+      return usageError("--switch-interval must be a duration of at least 1us, like 5ms, not '" +
+                            text + "'",
+                        "run");
+    config.switchInterval = *interval;
+  }
+  if (vm.count("check-interval")) {
+    config.checkInterval = vm["check-interval"].as<int>();
+    if (config.checkInterval < 1) return usageError("--check-interval must be at least 1", "run");
+  }
   config.argv.assign(args.begin() + static_cast<long>(fileIndex), args.end());
   Interpreter interp(config);
   gInterruptTarget = &interp.mainVM().breaker();

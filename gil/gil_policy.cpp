@@ -1,0 +1,108 @@
+#include "gil/gil_policy.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace gilsim {
+
+void gilDisciplineFailure(const char* what) {
+  std::fprintf(stderr, "gilsim: GIL discipline broken: %s\n", what);
+  std::abort();
+}
+
+GilPolicy::GilPolicy(SyncPlatform& platform, const GilSettings& settings)
+    : platform_(platform),
+      mutex_(platform.makeMutex()),
+      switchInterval_(settings.switchInterval),
+      checkInterval_(settings.checkInterval) {}
+
+void GilPolicy::take(GilThread& t) {
+  if (t.holdsGil) gilDisciplineFailure("take: GIL already held by this thread");
+  takeImpl(t);
+  t.holdsGil = true;
+}
+
+void GilPolicy::drop(GilThread& t, DropReason reason) {
+  if (!t.holdsGil) gilDisciplineFailure("drop: GIL not held by this thread");
+  t.holdsGil = false;
+  dropImpl(t, reason);
+}
+
+void GilPolicy::checkPoint(GilThread& t) {
+  if (!t.holdsGil) gilDisciplineFailure("check point: GIL not held by this thread");
+  checkPointImpl(t);
+  if (!t.holdsGil) gilDisciplineFailure("check point: policy returned without the GIL");
+}
+
+void GilPolicy::checkPointImpl(GilThread& t) {
+  if (!(t.breaker.load() & kDropGilRequest)) return;
+  drop(t, DropReason::Forced);
+  take(t);
+}
+
+void GilPolicy::setSwitchInterval(Nanos interval) {
+  switchInterval_.store(std::max<Nanos>(interval, kNanosPerMicro), std::memory_order_relaxed);
+}
+
+void GilPolicy::setCheckInterval(int ticks) {
+  checkInterval_.store(std::max(ticks, 1), std::memory_order_relaxed);
+}
+
+GilCounters GilPolicy::counters() {
+  SyncLock lock(*mutex_);
+  return counters_;
+}
+
+GilThreadCounters GilPolicy::countersOf(GilThread& t) {
+  SyncLock lock(*mutex_);
+  GilThreadCounters c = t.counters;
+  // Count the time of the slice or wait in progress too.
+  Nanos now = platform_.now();
+  if (holder_ == &t) c.heldNs += now - t.heldSince;
+  if (t.wantedSince) c.wantedNs += now - t.wantedSince;
+  return c;
+}
+
+void GilPolicy::noteWanted(GilThread& t) {
+  t.wantedSince = platform_.now();
+}
+
+void GilPolicy::noteAcquired(GilThread& t) {
+  if (holder_) gilDisciplineFailure("acquire: the GIL already has a holder");
+  Nanos now = platform_.now();
+  holder_ = &t;
+  ++counters_.acquisitions;
+  ++t.counters.acquisitions;
+  if (lastHolder_ && lastHolder_ != &t) ++counters_.switches;
+  lastHolder_ = &t;
+  if (t.wantedSince) {
+    Nanos waited = now - t.wantedSince;
+    t.counters.wantedNs += waited;
+    t.counters.longestWaitNs = std::max(t.counters.longestWaitNs, waited);
+    t.wantedSince = 0;
+  }
+  t.heldSince = now;
+  // A request aimed at this thread's previous slice is stale now.
+  t.breaker.clear(kDropGilRequest);
+}
+
+void GilPolicy::noteDropped(GilThread& t, DropReason reason) {
+  if (holder_ != &t) gilDisciplineFailure("drop: the policy's holder is another thread");
+  holder_ = nullptr;
+  t.counters.heldNs += platform_.now() - t.heldSince;
+  if (reason == DropReason::Forced || reason == DropReason::Tick) {
+    ++counters_.forcedDrops;
+    ++t.counters.forcedDrops;
+  } else if (isBlockingDrop(reason)) {
+    ++counters_.blockingDrops;
+    ++t.counters.blockingDrops;
+  }
+}
+
+void GilPolicy::requestDrop(GilThread& holder) {
+  ++counters_.dropRequests;
+  holder.breaker.set(kDropGilRequest);
+}
+
+}  // namespace gilsim

@@ -1,0 +1,28 @@
+// Gives the GIL up around a blocking call, as CPython's Py_BEGIN_ALLOW_THREADS does, and takes it
+// back at the end of the scope. Nothing inside the scope may touch a Python object: copy what the
+// call needs out first, and raise (KeyboardInterrupt, OSError) only after the scope has ended.
+#pragma once
+
+#include "gil/drop_reason.h"
+#include "gil/gil_policy.h"
+#include "interp/interpreter.h"
+#include "interp/thread_state.h"
+#include "interp/vm.h"
+
+namespace gilsim {
+
+class GilReleased {
+ public:
+  GilReleased(VM& vm, DropReason reason) : gil_(vm.interp().gil()), thread_(vm.thread().gil()) {
+    gil_.drop(thread_, reason);
+  }
+  ~GilReleased() { gil_.take(thread_); }
+  GilReleased(const GilReleased&) = delete;
+  GilReleased& operator=(const GilReleased&) = delete;
+
+ private:
+  GilPolicy& gil_;
+  GilThread& thread_;
+};
+
+}  // namespace gilsim

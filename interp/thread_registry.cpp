@@ -1,0 +1,137 @@
+#include "interp/thread_registry.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "interp/code.h"
+#include "interp/interpreter.h"
+#include "interp/thread_state.h"
+#include "interp/vm.h"
+
+namespace gilsim {
+
+namespace {
+// The main thread wakes this often while parked, to notice Ctrl-C: its handler may only set an
+// atomic flag, and cannot signal a condition variable.
+constexpr Nanos kMainThreadSignalPoll = 20 * kNanosPerMilli;
+}  // namespace
+
+ThreadRegistry::ThreadRegistry(Interpreter& interp, SyncPlatform& platform)
+    : interp_(interp), platform_(platform), mutex_(platform.makeMutex()) {
+  onDeadlock = [this](const std::string& report) {
+    interp_.flushOut();
+    std::fputs(report.c_str(), interp_.config().err);
+    std::fflush(interp_.config().err);
+    std::_Exit(kExitDeadlock);
+  };
+}
+
+ThreadRegistry::~ThreadRegistry() = default;
+
+ThreadState& ThreadRegistry::create(bool isMain) {
+  SyncLock lock(*mutex_);
+  threads_.push_back(std::make_unique<ThreadState>(interp_, nextSerial_++, isMain));
+  return *threads_.back();
+}
+
+void ThreadRegistry::destroy(ThreadState& thread) {
+  std::unique_ptr<ThreadState> owned;
+  {
+    SyncLock lock(*mutex_);
+    auto it = std::find_if(threads_.begin(), threads_.end(),
+                           [&](const auto& t) { return t.get() == &thread; });
+    owned = std::move(*it);
+    threads_.erase(it);
+    // The thread that ended may have been the last one able to wake the others.
+    checkDeadlockLocked();
+  }
+}
+
+size_t ThreadRegistry::count() {
+  SyncLock lock(*mutex_);
+  return threads_.size();
+}
+
+ParkResult ThreadRegistry::park(ThreadState& self, SyncLock&, Nanos deadline, const char* what) {
+  self.unparked = false;
+  self.blockedIn = what;
+  if (deadline < 0) {
+    self.parkedForever = true;
+    ++parkedForever_;
+    checkDeadlockLocked();
+  }
+  ParkResult result;
+  for (;;) {
+    if (self.unparked) {
+      result = ParkResult::Unparked;
+      break;
+    }
+    if (self.isMain() && (self.gil().breaker.load() & kSignalRequest)) {
+      result = ParkResult::Interrupted;
+      break;
+    }
+    Nanos now = platform_.now();
+    if (deadline >= 0 && now >= deadline) {
+      result = ParkResult::TimedOut;
+      break;
+    }
+    Nanos wait = deadline < 0 ? -1 : deadline - now;
+    if (self.isMain() && (wait < 0 || wait > kMainThreadSignalPoll)) wait = kMainThreadSignalPoll;
+    if (wait < 0)
+      self.parkCondition->wait(*mutex_);
+    else
+      self.parkCondition->waitFor(*mutex_, wait);
+  }
+  if (self.parkedForever) {
+    self.parkedForever = false;
+    --parkedForever_;
+  }
+  self.blockedIn = nullptr;
+  return result;
+}
+
+void ThreadRegistry::unpark(ThreadState& thread) {
+  thread.unparked = true;
+  // It counts as running from now on, before it gets to run: otherwise the waker, parking next,
+  // would see everyone parked and report a deadlock that is not there.
+  if (thread.parkedForever) {
+    thread.parkedForever = false;
+    --parkedForever_;
+  }
+  thread.parkCondition->notifyOne();
+}
+
+void ThreadRegistry::checkDeadlockLocked() {
+  if (threads_.empty() || parkedForever_ < threads_.size()) return;
+  onDeadlock(deadlockReportLocked());
+}
+
+std::string ThreadRegistry::deadlockReportLocked() {
+  // Every thread is parked, so none of them touches its frames while we read them.
+  std::string out = fmt::format(
+      "gilsim: deadlock: all {} thread{} blocked forever, waiting for each other\n", threads_.size(),
+      threads_.size() == 1 ? " is" : "s are");
+  for (const auto& t : threads_) {
+    out += fmt::format("\nThread {} ({}, blocked in {}), most recent call last:\n",
+                       t->name.empty() ? fmt::format("#{}", t->gil().serial) : t->name,
+                       t->isMain() ? "main thread" : fmt::format("ident {}", t->ident),
+                       t->blockedIn ? t->blockedIn : "?");
+    std::vector<Frame*> frames;
+    for (Frame* f = t->vm().currentFrame(); f; f = f->back)
+      frames.push_back(f);
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+      CodeObject* code = (*it)->code;
+      size_t index = static_cast<size_t>((*it)->pc - code->code.data());
+      int line = code->lineOf(index ? index - 1 : 0);
+      out += fmt::format("  File \"{}\", line {}, in {}\n", code->filename, line, code->name);
+      std::string src = interp_.sourceLine(code->filename, line);
+      if (!src.empty()) out += "    " + src + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace gilsim

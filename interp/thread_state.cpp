@@ -1,0 +1,19 @@
+#include "interp/thread_state.h"
+
+#include "gil/gil_policy.h"
+#include "interp/interpreter.h"
+#include "interp/vm.h"
+
+namespace gilsim {
+
+ThreadState::ThreadState(Interpreter& interp, uint64_t serial, bool isMain)
+    : interp_(interp), isMain_(isMain) {
+  SyncPlatform& platform = interp.gil().platform();
+  parkCondition = platform.makeCondition();
+  vm_ = std::make_unique<VM>(interp, *this);
+  gil_ = std::make_unique<GilThread>(serial, vm_->breaker(), platform);
+}
+
+ThreadState::~ThreadState() = default;
+
+}  // namespace gilsim
