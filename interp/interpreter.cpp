@@ -376,8 +376,16 @@ Value Interpreter::importModule(VM& vm, const std::string& name) {
     modules()->setStr(name, moduleValue);
     return moduleValue;
   }
-  if (const LibraryModule* library = findLibraryModule(name))
+  if (const LibraryModule* library = findLibraryModule(name)) {
+    // For working on interp/lib without rebuilding: GILSIM_LIBRARY_DIR=interp/lib.
+    if (const char* dir = std::getenv("GILSIM_LIBRARY_DIR")) {
+      std::string path = std::string(dir) + "/" + name + ".py";
+      struct stat st;
+      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+        return loadSourceModule(vm, name, path);
+    }
     return runModuleSource(vm, name, std::string(library->source), libraryModuleFilename(name));
+  }
   if (name.find('.') == std::string::npos && !name.empty()) {
     // As CPython's path finder: an extension module first, then a source file.
     std::string base = (scriptDirectory.empty() ? "." : scriptDirectory) + "/" + name;
