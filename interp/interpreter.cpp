@@ -4,10 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
@@ -20,6 +22,7 @@
 #include "interp/dict_object.h"
 #include "interp/errors.h"
 #include "interp/extension_module.h"
+#include "interp/gil_released.h"
 #include "interp/int_object.h"
 #include "interp/library_modules.h"
 #include "interp/native_modules.h"
@@ -272,6 +275,13 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
   flushOut();
+  // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
+  // interpreter is torn down normally (and leak-checked) whenever no thread is left running.
+  for (int spins = 0; spins < 1000 && threads_->count() > 1 && threads_->unfinishedCount() == 1;
+       ++spins) {
+    GilReleased released(vm, DropReason::Wait);
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+  }
   if (threads_->count() > 1) {
     // Daemon threads (or the workers of an interrupted run) are still running Python code: end
     // the process here, as CPython ends daemon threads, rather than free what they are using.

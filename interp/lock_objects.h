@@ -26,14 +26,18 @@ class LockObject : public Object {
  public:
   LockObject();
   // Returns whether the lock was taken; raises KeyboardInterrupt if Ctrl-C ended the wait.
-  bool acquire(VM& vm, LockTimeout timeout, const char* what = "Lock.acquire");
+  bool acquire(VM& vm, LockTimeout timeout) { return acquire(vm, timeout, waitName_); }
+  bool acquire(VM& vm, LockTimeout timeout, const char* what);
   void release(VM& vm);  // RuntimeError when not locked
   bool locked(VM& vm);
   // Releases a lock the caller created locked (thread sentinels); no error if already released.
   void releaseSentinel(VM& vm);
+  // What a thread parked on this lock is said to be blocked in (deadlock reports).
+  void setWaitName(const char* name) { waitName_ = name; }
 
  private:
   friend class RLockObject;
+  const char* waitName_ = "Lock.acquire";
   bool locked_ = false;                // guarded by the registry's mutex
   std::vector<ThreadState*> waiters_;  // guarded by the registry's mutex
 };

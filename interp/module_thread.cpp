@@ -86,6 +86,7 @@ void* threadMain(void* arg) {
   for (Value& sentinel : state.sentinels)
     static_cast<LockObject*>(sentinel.object())->releaseSentinel(vm);
   state.sentinels.clear();
+  interp.threads().markFinished(state);
   start->function = start->args = start->kwargs = Value();
   vm.releaseValues();
   interp.gil().drop(state.gil(), DropReason::Exit);
@@ -154,6 +155,7 @@ Value setSentinel(VM& vm, CallArgs args) {
   auto* lock = new LockObject();
   Value value = Value::steal(lock);
   lock->acquire(vm, LockTimeout{});
+  lock->setWaitName("Thread.join");
   vm.thread().sentinels.push_back(value);
   return value;
 }

@@ -55,6 +55,17 @@ size_t ThreadRegistry::count() {
   return threads_.size();
 }
 
+size_t ThreadRegistry::unfinishedCount() {
+  SyncLock lock(*mutex_);
+  return static_cast<size_t>(std::count_if(threads_.begin(), threads_.end(),
+                                           [](const auto& t) { return !t->finished; }));
+}
+
+void ThreadRegistry::markFinished(ThreadState& thread) {
+  SyncLock lock(*mutex_);
+  thread.finished = true;
+}
+
 ParkResult ThreadRegistry::park(ThreadState& self, SyncLock&, Nanos deadline, const char* what) {
   self.unparked = false;
   self.blockedIn = what;

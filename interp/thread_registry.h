@@ -37,6 +37,9 @@ class ThreadRegistry {
   // Removes the thread (which has dropped the GIL for good) and frees it.
   void destroy(ThreadState& thread);
   size_t count();
+  // Threads whose Python code has not finished yet (the main thread included).
+  size_t unfinishedCount();
+  void markFinished(ThreadState& thread);
   // The threads, for threading.enumerate and reports; the caller holds mutex().
   const std::vector<std::unique_ptr<ThreadState>>& threadsLocked() const { return threads_; }
 
