@@ -8,13 +8,13 @@
 namespace gilsim {
 
 // X(Enumerator, name, voluntary blocking call?, what it means)
-#define GILSIM_DROP_REASONS(X)                                                             \
+#define GILSIM_DROP_REASONS(X)                                                               \
   X(Forced, "forced", false, "a waiter asked for it (drop request after a switch interval)") \
-  X(Tick, "tick", false, "the check interval ran out (cpython-old releases and retakes)")   \
-  X(Sleep, "sleep", true, "time.sleep")                                                     \
-  X(Io, "io", true, "a file or pipe read or write")                                         \
-  X(Wait, "wait", true, "a lock, event, condition, queue or join wait")                     \
-  X(Cext, "cext", true, "a C-extension call that releases the lock")                        \
+  X(Tick, "tick", false, "the check interval ran out (cpython-old releases and retakes)")    \
+  X(Sleep, "sleep", true, "time.sleep")                                                      \
+  X(Io, "io", true, "a file or pipe read or write")                                          \
+  X(Wait, "wait", true, "a lock, event, condition, queue or join wait")                      \
+  X(Cext, "cext", true, "a C-extension call that releases the lock")                         \
   X(Exit, "exit", false, "the thread finished")
 
 enum class DropReason : uint8_t {

@@ -19,6 +19,7 @@ GilPolicy::GilPolicy(SyncPlatform& platform, const GilSettings& settings)
 
 void GilPolicy::take(GilThread& t) {
   if (t.holdsGil) gilDisciplineFailure("take: GIL already held by this thread");
+  t.askedAt = platform_.now();
   takeImpl(t);
   t.holdsGil = true;
 }
@@ -65,6 +66,11 @@ GilThreadCounters GilPolicy::countersOf(GilThread& t) {
 }
 
 void GilPolicy::noteWanted(GilThread& t) {
+  // Already set when a forced switch made the thread wait for another to take the lock first.
+  if (!t.wantedSince) t.wantedSince = t.askedAt;
+}
+
+void GilPolicy::noteWaitingToRetake(GilThread& t) {
   t.wantedSince = platform_.now();
 }
 

@@ -75,10 +75,13 @@ class GilPolicy {
   // The default answers a drop request: drop (forced) and take again.
   virtual void checkPointImpl(GilThread& t);
 
-  void noteWanted(GilThread& t);                       // t starts asking; under mutex_
-  void noteAcquired(GilThread& t);                     // t now holds it; under mutex_
-  void noteDropped(GilThread& t, DropReason reason);   // t no longer holds it; under mutex_
-  void requestDrop(GilThread& holder);                 // sets kDropGilRequest; under mutex_
+  void noteWanted(GilThread& t);  // t starts asking; under mutex_
+  // t dropped the lock only to let another thread run and will ask again (forced switching):
+  // the wait counts as wanting the lock; under mutex_.
+  void noteWaitingToRetake(GilThread& t);
+  void noteAcquired(GilThread& t);                    // t now holds it; under mutex_
+  void noteDropped(GilThread& t, DropReason reason);  // t no longer holds it; under mutex_
+  void requestDrop(GilThread& holder);                // sets kDropGilRequest; under mutex_
 
   SyncPlatform& platform_;
   std::unique_ptr<SyncMutex> mutex_;

@@ -12,10 +12,10 @@ namespace gilsim {
 
 struct GilThreadCounters {
   uint64_t acquisitions = 0;
-  uint64_t forcedDrops = 0;       // drops because a waiter asked (or the tick ran out)
-  uint64_t blockingDrops = 0;     // drops around sleep, io, wait and cext calls
-  Nanos heldNs = 0;               // time holding the lock
-  Nanos wantedNs = 0;             // time from asking for the lock to getting it
+  uint64_t forcedDrops = 0;    // drops because a waiter asked (or the tick ran out)
+  uint64_t blockingDrops = 0;  // drops around sleep, io, wait and cext calls
+  Nanos heldNs = 0;            // time holding the lock
+  Nanos wantedNs = 0;          // time from asking for the lock to getting it
   Nanos longestWaitNs = 0;
 };
 
@@ -35,8 +35,10 @@ class GilThread {
   Nanos wantedSince = 0;
   Nanos heldSince = 0;
 
-  // Touched only by the thread itself: lock discipline checks.
+  // Touched only by the thread itself: lock discipline checks, and when it asked for the lock
+  // (before contending for the policy's mutex, so that contention counts as wanting).
   bool holdsGil = false;
+  Nanos askedAt = 0;
 };
 
 }  // namespace gilsim

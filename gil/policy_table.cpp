@@ -7,15 +7,23 @@ namespace gilsim {
 namespace {
 constexpr Nanos kMs = kNanosPerMilli;
 const GilPolicyInfo kGilPolicies[] = {
-    {"cpython", "CPython 3.2+: waiters ask the holder to drop after a switch interval; forced switching",
-     {5 * kMs, 100}, makeCPythonPolicy},
-    {"cpython-old", "Python 2 / 3.0-3.1: release and retake every check interval ticks, no hand-off",
-     {5 * kMs, 100}, makeCPythonOldPolicy},
-    {"fifo", "Ruby's GVL: first-in first-out hand-off after a quantum (the switch interval)",
-     {5 * kMs, 100}, makeFifoPolicy},
+    {"cpython",
+     "CPython 3.2+: waiters ask the holder to drop after a switch interval; forced switching",
+     {5 * kMs, 100},
+     makeCPythonPolicy},
+    {"cpython-old",
+     "Python 2 / 3.0-3.1: release and retake every check interval ticks, no hand-off",
+     {5 * kMs, 100},
+     makeCPythonOldPolicy},
+    {"fifo",
+     "Ruby's GVL: first-in first-out hand-off after a quantum (the switch interval)",
+     {5 * kMs, 100},
+     makeFifoPolicy},
     {"ruby", "the fifo policy with Ruby's 100 ms quantum", {100 * kMs, 100}, makeFifoPolicy},
-    {"priority", "Beazley's fix: threads back from I/O preempt CPU-bound holders at once",
-     {5 * kMs, 100}, makePriorityPolicy},
+    {"priority",
+     "Beazley's fix: threads back from I/O preempt CPU-bound holders at once",
+     {5 * kMs, 100},
+     makePriorityPolicy},
 };
 }  // namespace
 

@@ -159,11 +159,16 @@ const gilsim_api& api() {
 
 TypeObject* errorType(gilsim_error_kind kind) {
   switch (kind) {
-    case GILSIM_TYPE_ERROR: return builtinTypes().TypeError;
-    case GILSIM_VALUE_ERROR: return builtinTypes().ValueError;
-    case GILSIM_OS_ERROR: return builtinTypes().OSError;
-    case GILSIM_OVERFLOW_ERROR: return builtinTypes().OverflowError;
-    case GILSIM_RUNTIME_ERROR: break;
+    case GILSIM_TYPE_ERROR:
+      return builtinTypes().TypeError;
+    case GILSIM_VALUE_ERROR:
+      return builtinTypes().ValueError;
+    case GILSIM_OS_ERROR:
+      return builtinTypes().OSError;
+    case GILSIM_OVERFLOW_ERROR:
+      return builtinTypes().OverflowError;
+    case GILSIM_RUNTIME_ERROR:
+      break;
   }
   return builtinTypes().RuntimeError;
 }
@@ -213,7 +218,8 @@ void loadExtensionModule(VM& vm, const std::string& name, const std::string& pat
 void initLinkedExtension(VM& vm, ModuleObject* module,
                          int (*init)(const gilsim_api*, gilsim_module*)) {
   gilsim_module builder{&vm, module};
-  if (init(&api(), &builder) != 0) raiseImportError("linked extension {} failed to initialise", module->name());
+  if (init(&api(), &builder) != 0)
+    raiseImportError("linked extension {} failed to initialise", module->name());
 }
 
 }  // namespace gilsim

@@ -28,7 +28,6 @@ void FileObject::close() {
 
 namespace {
 
-
 FileObject* self(CallArgs args) {
   if (args.count == 0 || args[0].type()->layout() != Layout::File)
     raiseTypeError("descriptor requires a file object");

@@ -38,8 +38,8 @@ struct InterpreterConfig {
   // The GIL policy (a name from gil/policy_table.h) and its settings; unset ones take the
   // policy's defaults.
   std::string gilPolicy = "cpython";
-  Nanos switchInterval = 0;  // 0: the policy's default
-  int checkInterval = 0;     // 0: the policy's default
+  Nanos switchInterval = 0;       // 0: the policy's default
+  int checkInterval = 0;          // 0: the policy's default
   std::vector<std::string> argv;  // sys.argv
   std::FILE* out = stdout;
   std::FILE* err = stderr;

@@ -70,8 +70,8 @@ Value rlockIsOwned(VM& vm, CallArgs args) {
 Value rlockReleaseSave(VM& vm, CallArgs args) {
   expectMethodArgs("_release_save", args, 0, 0);
   int64_t count = self<RLockObject>(args, rlockType())->releaseAll(vm);
-  return makeTuple({Value::integer(count), Value::integer(static_cast<int64_t>(
-                                               vm.thread().ident & 0x7fffffffffffffff))});
+  return makeTuple({Value::integer(count),
+                    Value::integer(static_cast<int64_t>(vm.thread().ident & 0x7fffffffffffffff))});
 }
 Value rlockAcquireRestore(VM& vm, CallArgs args) {
   expectMethodArgs("_acquire_restore", args, 1, 1);
@@ -106,7 +106,7 @@ LockTimeout parseLockTimeout(CallArgs args, size_t first) {
     if (!t.blocking && t.seconds != -1)
       raiseValueError("can't specify a timeout for a non-blocking call");
     if (t.seconds < 0 && t.seconds != -1)
-      raiseValueError("timeout value must be a non-negative number");
+      raiseValueError("timeout value must be positive");  // CPython 3.11's wording
     if (t.seconds > kTimeoutMax) raiseOverflowError("timeout value is too large");
   }
   return t;
@@ -145,7 +145,7 @@ bool LockObject::acquire(VM& vm, LockTimeout timeout, const char* what) {
       ParkResult result = registry.park(me, lock, deadline, what);
       std::erase(waiters_, &me);
       if (result == ParkResult::Unparked) continue;  // released: try again (it may be taken)
-      if (!locked_) {  // released just as the wait ended
+      if (!locked_) {                                // released just as the wait ended
         locked_ = true;
         got = true;
       }

@@ -7,8 +7,8 @@
 //   block(seconds)          a blocking native wait, GIL released
 //   block_holding(seconds)  the same wait holding the GIL: every other thread stops
 //
-// One unit is 2^20 rounds of a 64-bit mixing function (about 2 ms on the 2-core CI machine). The result
-// is returned so the compiler cannot drop the work.
+// One unit is 2^20 rounds of a 64-bit mixing function (about 2 ms on the 2-core CI machine). The
+// result is returned so the compiler cannot drop the work.
 #include <time.h>
 
 #include <cerrno>

@@ -51,8 +51,8 @@ Value sysSetswitchinterval(VM& vm, CallArgs args) {
   double seconds = toDouble(args[0]);
   if (!(seconds > 0)) raiseValueError("switch interval must be strictly positive");
   double micros = std::min(seconds * 1e6, 9e15);
-  vm.interp().gil().setSwitchInterval(
-      std::max<Nanos>(static_cast<Nanos>(micros), 1) * kNanosPerMicro);
+  vm.interp().gil().setSwitchInterval(std::max<Nanos>(static_cast<Nanos>(micros), 1) *
+                                      kNanosPerMicro);
   return Value::none();
 }
 

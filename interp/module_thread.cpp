@@ -63,7 +63,8 @@ void runThreadFunction(VM& vm, ThreadStart& start) {
     } catch (PyException&) {
       what = "<function>";
     }
-    vm.interp().writeErr("Unhandled exception in thread started by " + what + "\n");
+    // CPython 3.8+ reports it through sys.unraisablehook with these words.
+    vm.interp().writeErr("Exception ignored in thread started by: " + what + "\n");
     vm.interp().printException(vm, e.exception);
   } catch (RunAborted& e) {
     vm.interp().writeErr("gilsim: thread stopped: " + e.reason + "\n");
@@ -102,8 +103,8 @@ Value startNewThread(VM& vm, CallArgs args) {
     raiseTypeError("optional 3rd arg must be a dictionary");
   Interpreter& interp = vm.interp();
   ThreadState& state = interp.threads().create(/*isMain=*/false);
-  auto* start = new ThreadStart{&interp, &state, args[0], args[1],
-                                args.count == 3 ? args[2] : Value()};
+  auto* start =
+      new ThreadStart{&interp, &state, args[0], args[1], args.count == 3 ? args[2] : Value()};
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, kThreadStackBytes);

@@ -12,12 +12,8 @@ struct NativeModule {
 
 // Every native module, declared once. `import NAME` looks here before the script's folder.
 constexpr NativeModule kNativeModules[] = {
-    {"_thread", initThreadModule},
-    {"cext", initCextModule},
-    {"gilsim", initGilsimModule},
-    {"os", initOsModule},
-    {"sys", initSysModule},
-    {"time", initTimeModule},
+    {"_thread", initThreadModule}, {"cext", initCextModule}, {"gilsim", initGilsimModule},
+    {"os", initOsModule},          {"sys", initSysModule},   {"time", initTimeModule},
 };
 }  // namespace
 

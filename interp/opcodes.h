@@ -9,9 +9,10 @@
 //
 // Jump targets are absolute instruction indices. A stack effect is what the instruction does to
 // the value-stack depth when it falls through (`effect`) and when it jumps (`jump`); both may use
-// `arg`. A *check point* is an instruction before which the eval loop tests the thread's eval
-// breaker under the default `branches` setting (CPython 3.10+: backward jumps, function entry,
-// calls). Under `every`, every instruction is one.
+// `arg`. A *check point* is an instruction at which the eval loop tests the thread's eval
+// breaker under the default `branches` setting, as CPython 3.10+ does: before a backward jump and
+// at function entry (RESUME), and after a call whose callee is native code (a Python callee is
+// tested at its RESUME). Under `every`, the breaker is also tested before every instruction.
 //
 // Call protocol (as CPython 3.11): a call site pushes the callable, then either the `self` of a
 // method (LOAD_METHOD) or a Null (PUSH_NULL), then the arguments, so `self` and the arguments are

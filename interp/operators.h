@@ -22,7 +22,7 @@ bool compareBool(CompareOperator op, const Value& a, const Value& b);
 bool equals(const Value& a, const Value& b);
 bool lessThan(const Value& a, const Value& b);  // for sorting
 bool truthy(const Value& v);
-bool isCallable(const Value& v);  // builtins.callable
+bool isCallable(const Value& v);     // builtins.callable
 uint64_t hashValue(const Value& v);  // raises TypeError for unhashable values
 bool contains(const Value& container, const Value& item);
 

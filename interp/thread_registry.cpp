@@ -57,8 +57,8 @@ size_t ThreadRegistry::count() {
 
 size_t ThreadRegistry::unfinishedCount() {
   SyncLock lock(*mutex_);
-  return static_cast<size_t>(std::count_if(threads_.begin(), threads_.end(),
-                                           [](const auto& t) { return !t->finished; }));
+  return static_cast<size_t>(
+      std::count_if(threads_.begin(), threads_.end(), [](const auto& t) { return !t->finished; }));
 }
 
 void ThreadRegistry::markFinished(ThreadState& thread) {
@@ -122,9 +122,9 @@ void ThreadRegistry::checkDeadlockLocked() {
 
 std::string ThreadRegistry::deadlockReportLocked() {
   // Every thread is parked, so none of them touches its frames while we read them.
-  std::string out = fmt::format(
-      "gilsim: deadlock: all {} thread{} blocked forever, waiting for each other\n", threads_.size(),
-      threads_.size() == 1 ? " is" : "s are");
+  std::string out =
+      fmt::format("gilsim: deadlock: all {} thread{} blocked forever, waiting for each other\n",
+                  threads_.size(), threads_.size() == 1 ? " is" : "s are");
   for (const auto& t : threads_) {
     out += fmt::format("\nThread {} ({}, blocked in {}), most recent call last:\n",
                        t->name.empty() ? fmt::format("#{}", t->gil().serial) : t->name,

@@ -32,11 +32,11 @@ class ThreadState {
   int64_t nativeId = 0;  // threading.get_native_id(): the kernel's thread id
 
   // Guarded by the registry's mutex.
-  std::string name;                      // threading's name, for reports
-  const char* blockedIn = nullptr;       // what it is parked in ("Lock.acquire"), or nullptr
-  bool parkedForever = false;            // parked with no timeout (counts toward deadlock)
-  bool unparked = false;                 // the wake-up it waits for has come
-  bool finished = false;                 // its Python code is done; it is about to go
+  std::string name;                 // threading's name, for reports
+  const char* blockedIn = nullptr;  // what it is parked in ("Lock.acquire"), or nullptr
+  bool parkedForever = false;       // parked with no timeout (counts toward deadlock)
+  bool unparked = false;            // the wake-up it waits for has come
+  bool finished = false;            // its Python code is done; it is about to go
   std::unique_ptr<SyncCondition> parkCondition;
 
   // Guarded by the GIL: locks released when the thread ends (_thread._set_sentinel).

@@ -967,7 +967,6 @@ Value VM::run(Frame* entry) {
         DISPATCH();
       }
       TARGET(CALL) {
-        CHECK_POINT();
         Value* callableSlot = sp - arg - 2;
         Value* args = callableSlot + 2;
         size_t count = arg;
@@ -1023,10 +1022,13 @@ Value VM::run(Frame* entry) {
         while (sp > callableSlot)
           DROP();
         PUSH(std::move(result));
+        // A native callee's check point comes after it returns (CPython 3.11 tests the breaker
+        // at the end of CALL; a Python callee tests it at its RESUME). A check before the call
+        // would let `with lock:` switch threads between the body and __exit__, lock held.
+        CHECK_POINT();
         DISPATCH();
       }
       TARGET(CALL_KW) {
-        CHECK_POINT();
         Value kwnames = POP();
         Value* callableSlot = sp - arg - 2;
         Value* args = callableSlot + 2;
@@ -1049,10 +1051,10 @@ Value VM::run(Frame* entry) {
         while (sp > callableSlot)
           DROP();
         PUSH(std::move(result));
+        CHECK_POINT();  // after a native callee returns, as in CALL
         DISPATCH();
       }
       TARGET(CALL_EX) {
-        CHECK_POINT();
         SAVE_FRAME();
         Value kwargs = (arg & 1) ? POP() : Value();
         Value positional = POP();
@@ -1073,6 +1075,7 @@ Value VM::run(Frame* entry) {
                  CallArgs{all.data(), all.size(),
                           kwnames.as<TupleObject>()->size() ? kwnames.as<TupleObject>() : nullptr});
         PUSH(std::move(result));
+        CHECK_POINT();  // after the callee returns, as in CALL
         DISPATCH();
       }
       TARGET(MAKE_FUNCTION) {

@@ -99,9 +99,9 @@ int runCommand(const std::vector<std::string>& args) {
     std::string text = vm["switch-interval"].as<std::string>();
     std::optional<int64_t> interval = parseDuration(text);
     if (!interval || *interval < 1000)
-      return usageError("--switch-interval must be a duration of at least 1us, like 5ms, not '" +
-                            text + "'",
-                        "run");
+      return usageError(
+          "--switch-interval must be a duration of at least 1us, like 5ms, not '" + text + "'",
+          "run");
     config.switchInterval = *interval;
   }
   if (vm.count("check-interval")) {

@@ -12,8 +12,8 @@ struct Unit {
   double nanos;
 };
 // Longest suffixes first, so "ms" is not read as "m" + garbage.
-constexpr Unit kUnits[] = {{"ns", 1},   {"us", 1e3}, {"µs", 1e3}, {"ms", 1e6},
-                           {"s", 1e9},  {"m", 60e9}, {"", 1e9}};
+constexpr Unit kUnits[] = {{"ns", 1},  {"us", 1e3}, {"µs", 1e3}, {"ms", 1e6},
+                           {"s", 1e9}, {"m", 60e9}, {"", 1e9}};
 }  // namespace
 
 std::optional<int64_t> parseDuration(std::string_view text) {

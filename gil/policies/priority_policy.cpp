@@ -42,8 +42,7 @@ class PriorityPolicy final : public HandoffPolicy {
 
 }  // namespace
 
-std::unique_ptr<GilPolicy> makePriorityPolicy(SyncPlatform& platform,
-                                              const GilSettings& settings) {
+std::unique_ptr<GilPolicy> makePriorityPolicy(SyncPlatform& platform, const GilSettings& settings) {
   return std::make_unique<PriorityPolicy>(platform, settings);
 }
 

@@ -91,7 +91,7 @@ static inline const gilsim_api* gilsim_call_api(gilsim_call* call) {
 
 /* The init function: `GILSIM_EXTENSION_INIT(NAME) { ...; return 0; }`; return -1 to fail the
  * import (with an ImportError). */
-#define GILSIM_EXTENSION_INIT(name)                                                     \
+#define GILSIM_EXTENSION_INIT(name) \
   int gilsim_init_##name(const gilsim_api* api, gilsim_module* module)
 
 #ifdef __cplusplus

@@ -663,3 +663,564 @@ TEST(CliDis, NotUtf8ReportsTheLineOfTheBadByte) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Threads and the GIL. tests/CMakeLists.txt gives the suites named CliThreads* the `threads`
+// label as well. Scripts are written into a fresh folder per test, so that the file names in
+// reports are the short ones. No expectation here depends on how long anything took.
+
+#include "gil/policy_table.h"  // the policy names: --gil's help and the per-policy runs
+
+namespace {
+
+// Runs `gilsim run [options...] name [scriptArgs...]` on `source` written as `name` into a fresh
+// folder.
+RunResult runScript(const std::string& name, const std::string& source,
+                    const std::vector<std::string>& options = {}, RunOptions runOptions = {},
+                    const std::vector<std::string>& scriptArgs = {}) {
+  TempDir dir;
+  dir.write(name, source);
+  std::vector<std::string> args = {"run"};
+  args.insert(args.end(), options.begin(), options.end());
+  args.push_back(name);
+  args.insert(args.end(), scriptArgs.begin(), scriptArgs.end());
+  runOptions.workingDir = dir.path();
+  return runGilsim(args, runOptions);
+}
+
+std::vector<std::string> policyNames() {
+  std::vector<std::string> names;
+  for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies())
+    names.emplace_back(info.name);
+  return names;
+}
+
+std::string policyTestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+// The lines of a deadlock report that locate one blocked thread: its header, then the frame of
+// the script's own call that blocked, with its source line.
+void expectBlockedThread(const std::string& err, const std::string& thread, const std::string& file,
+                         int line, const std::string& function, const std::string& source) {
+  EXPECT_TRUE(std::regex_search(err, std::regex("\nThread " + thread + " \\(")))
+      << "no report of thread '" << thread << "':\n"
+      << err;
+  std::string frame = "  File \"" + file + "\", line " + std::to_string(line) + ", in " + function +
+                      "\n    " + source + "\n";
+  EXPECT_TRUE(contains(err, frame)) << "missing frame:\n" << frame << "in:\n" << err;
+}
+
+// --- Deadlock detection: every thread parked forever ends the run with status 3 ---------------
+
+TEST(CliThreadsDeadlock, JoinAThreadWaitingForALockTheJoinerHolds) {
+  RunResult r = runScript("deadlock.py",
+                          "import threading\n"
+                          "\n"
+                          "lock = threading.Lock()\n"
+                          "\n"
+                          "\n"
+                          "def worker():\n"
+                          "    lock.acquire()\n"
+                          "\n"
+                          "\n"
+                          "lock.acquire()\n"
+                          "t = threading.Thread(target=worker)\n"
+                          "t.start()\n"
+                          "print('joining', flush=True)\n"
+                          "t.join()\n"
+                          "print('not reached')\n");
+  EXPECT_EQ(r.status, 3) << describe(r);
+  EXPECT_EQ(r.out, "joining\n");
+  EXPECT_TRUE(startsWith(r.err, "gilsim: deadlock: all 2 threads are blocked forever"))
+      << describe(r);
+  EXPECT_TRUE(contains(r.err, "deadlock")) << describe(r);
+  expectBlockedThread(r.err, "MainThread", "deadlock.py", 14, "<module>", "t.join()");
+  expectBlockedThread(r.err, "Thread-1 \\(worker\\)", "deadlock.py", 7, "worker", "lock.acquire()");
+  EXPECT_TRUE(contains(r.err, "(main thread, blocked in ")) << describe(r);
+  // The main thread's report comes first, each thread's frames oldest first.
+  EXPECT_LT(r.err.find("Thread MainThread"), r.err.find("Thread Thread-1 (worker)"));
+  EXPECT_LT(r.err.find("_bootstrap"), r.err.find("in worker")) << describe(r);
+}
+
+TEST(CliThreadsDeadlock, LockAcquiredTwiceByOneThread) {
+  RunResult r = runScript("twice.py",
+                          "import threading\n"
+                          "lock = threading.Lock()\n"
+                          "lock.acquire()\n"
+                          "print('again', flush=True)\n"
+                          "lock.acquire()\n");
+  EXPECT_EQ(r.status, 3) << describe(r);
+  EXPECT_EQ(r.out, "again\n");
+  EXPECT_TRUE(startsWith(r.err, "gilsim: deadlock: all 1 thread is blocked forever"))
+      << describe(r);
+  expectBlockedThread(r.err, "MainThread", "twice.py", 5, "<module>", "lock.acquire()");
+}
+
+TEST(CliThreadsDeadlock, EveryThreadWaitsOnAnEventNeverSet) {
+  RunResult r = runScript("event.py",
+                          "import threading\n"
+                          "\n"
+                          "never = threading.Event()\n"
+                          "\n"
+                          "\n"
+                          "def waiter():\n"
+                          "    never.wait()\n"
+                          "\n"
+                          "\n"
+                          "threads = [threading.Thread(target=waiter, name='waiter-%d' % i)\n"
+                          "           for i in range(2)]\n"
+                          "for t in threads:\n"
+                          "    t.start()\n"
+                          "print('waiting', flush=True)\n"
+                          "never.wait()\n");
+  EXPECT_EQ(r.status, 3) << describe(r);
+  EXPECT_EQ(r.out, "waiting\n");
+  EXPECT_TRUE(startsWith(r.err, "gilsim: deadlock: all 3 threads are blocked forever"))
+      << describe(r);
+  expectBlockedThread(r.err, "MainThread", "event.py", 15, "<module>", "never.wait()");
+  expectBlockedThread(r.err, "waiter-0", "event.py", 7, "waiter", "never.wait()");
+  expectBlockedThread(r.err, "waiter-1", "event.py", 7, "waiter", "never.wait()");
+}
+
+TEST(CliThreadsDeadlock, QueueGetWithNobodyToPut) {
+  RunResult r = runScript("queue_get.py",
+                          "import queue\n"
+                          "q = queue.Queue()\n"
+                          "q.put(1)\n"
+                          "print(q.get(), flush=True)\n"
+                          "print(q.get())\n");
+  EXPECT_EQ(r.status, 3) << describe(r);
+  EXPECT_EQ(r.out, "1\n");
+  expectBlockedThread(r.err, "MainThread", "queue_get.py", 5, "<module>", "print(q.get())");
+}
+
+TEST(CliThreadsDeadlock, TheLastRunningThreadEnds) {
+  // The main thread parks first; the deadlock exists only once the other thread has ended.
+  RunResult r = runScript("last_ends.py",
+                          "import threading\n"
+                          "ev = threading.Event()\n"
+                          "go = threading.Event()\n"
+                          "t = threading.Thread(target=go.wait)\n"
+                          "t.start()\n"
+                          "go.set()\n"
+                          "print('waiting', flush=True)\n"
+                          "ev.wait()\n");
+  EXPECT_EQ(r.status, 3) << describe(r);
+  EXPECT_EQ(r.out, "waiting\n");
+  EXPECT_TRUE(startsWith(r.err, "gilsim: deadlock: all 1 thread is blocked forever"))
+      << describe(r);
+  expectBlockedThread(r.err, "MainThread", "last_ends.py", 8, "<module>", "ev.wait()");
+}
+
+TEST(CliThreadsDeadlock, TimedWaitsAreNotReported) {
+  // Each wait here has a timeout (or waits for a thread that is sleeping): nobody is blocked
+  // forever, and the program ends normally.
+  RunResult r = runScript("timed.py",
+                          "import queue\n"
+                          "import threading\n"
+                          "import time\n"
+                          "\n"
+                          "never = threading.Event()\n"
+                          "result = []\n"
+                          "\n"
+                          "\n"
+                          "def waiter():\n"
+                          "    result.append(never.wait(0.2))\n"
+                          "\n"
+                          "\n"
+                          "t = threading.Thread(target=waiter)\n"
+                          "t.start()\n"
+                          "t.join()\n"
+                          "lock = threading.Lock()\n"
+                          "lock.acquire()\n"
+                          "result.append(lock.acquire(timeout=0.05))\n"
+                          "try:\n"
+                          "    queue.Queue().get(timeout=0.05)\n"
+                          "except queue.Empty:\n"
+                          "    result.append('empty')\n"
+                          "t = threading.Thread(target=time.sleep, args=(0.2,))\n"
+                          "t.start()\n"
+                          "t.join()\n"
+                          "print(result)\n");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "[False, False, 'empty']\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliThreadsDeadlock, ThreadsBlockedForeverWhileMainRunsAreNotReported) {
+  // Two threads wait forever, but the main thread still runs (and then ends): no deadlock.
+  RunResult r = runScript("main_runs.py",
+                          "import threading\n"
+                          "never = threading.Event()\n"
+                          "for _ in range(2):\n"
+                          "    threading.Thread(target=never.wait, daemon=True).start()\n"
+                          "total = 0\n"
+                          "for i in range(200000):\n"
+                          "    total += i\n"
+                          "print(total)\n");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "19999900000\n");
+  EXPECT_EQ(r.err, "");
+}
+
+// --- Options: --gil, --switch-interval, --check-interval -------------------------------------
+
+TEST(CliThreadsOptions, UnknownGilPolicy) {
+  RunResult r = runScript("hello.py", "print('ran')\n", {"--gil", "nosuch"});
+  EXPECT_EQ(r.status, 2) << describe(r);
+  EXPECT_TRUE(contains(r.err, "unknown GIL policy 'nosuch'")) << describe(r);
+  EXPECT_TRUE(contains(r.err, "gilsim run --help")) << describe(r);
+  EXPECT_EQ(r.out, "") << "the script must not run";
+}
+
+TEST(CliThreadsOptions, BadSwitchIntervals) {
+  for (const char* bad : {"0", "abc", "-1ms", "500ns", "0.0000001", "", "5 ms", "5h", "ms"}) {
+    SCOPED_TRACE(bad);
+    RunResult r = runScript("hello.py", "print('ran')\n", {"--switch-interval", bad});
+    EXPECT_EQ(r.status, 2) << describe(r);
+    EXPECT_TRUE(contains(r.err, "--switch-interval")) << describe(r);
+    EXPECT_TRUE(contains(r.err, "Try 'gilsim run --help'")) << describe(r);
+    EXPECT_EQ(r.out, "") << "the script must not run";
+  }
+  RunResult missing = runGilsim({"run", "--switch-interval"});
+  EXPECT_EQ(missing.status, 2) << describe(missing);
+}
+
+TEST(CliThreadsOptions, SwitchIntervalUnits) {
+  const std::string script = "import sys\nprint(sys.getswitchinterval())\n";
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--switch-interval", "500us"}, "0.0005\n"},
+      {{"--switch-interval=500us"}, "0.0005\n"},
+      {{"--switch-interval", "5ms"}, "0.005\n"},
+      {{"--switch-interval", "0.001"}, "0.001\n"},
+      {{"--switch-interval", "0.25s"}, "0.25\n"},
+      {{"--switch-interval", "1us"}, "1e-06\n"},
+      {{"--switch-interval", "2"}, "2.0\n"},
+      {{"--switch-interval", "1.5m"}, "90.0\n"},
+      {{"--gil", "ruby", "--switch-interval", "10ms"}, "0.01\n"},
+  };
+  for (const auto& [options, expected] : cases) {
+    SCOPED_TRACE(options.back());
+    RunResult r = runScript("interval.py", script, options);
+    EXPECT_EQ(r.status, 0) << describe(r);
+    EXPECT_EQ(r.out, expected);
+    EXPECT_EQ(r.err, "");
+  }
+}
+
+TEST(CliThreadsOptions, EachPolicyStartsWithItsDefaultSwitchInterval) {
+  for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies()) {
+    SCOPED_TRACE(std::string(info.name));
+    RunResult r = runScript("interval.py",
+                            "import sys\nimport gilsim\n"
+                            "print(gilsim.policy())\nprint(sys.getswitchinterval())\n",
+                            {"--gil", std::string(info.name)});
+    EXPECT_EQ(r.status, 0) << describe(r);
+    std::vector<std::string> l = lines(r.out);
+    ASSERT_EQ(l.size(), 2u) << describe(r);
+    EXPECT_EQ(l[0], info.name);
+    EXPECT_DOUBLE_EQ(std::stod(l[1]), static_cast<double>(info.defaults.switchInterval) / 1e9);
+  }
+}
+
+TEST(CliThreadsOptions, CheckInterval) {
+  const std::string script = "import sys\nprint(sys.getcheckinterval())\n";
+  RunResult r = runScript("check.py", script, {"--gil", "cpython-old", "--check-interval", "10"});
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "10\n");
+  EXPECT_EQ(r.err, "");
+  RunResult byDefault = runScript("check.py", script, {"--gil", "cpython-old"});
+  EXPECT_EQ(byDefault.status, 0) << describe(byDefault);
+  EXPECT_EQ(byDefault.out, "100\n");
+  for (const char* bad : {"0", "-3", "abc"}) {
+    SCOPED_TRACE(bad);
+    RunResult b = runScript("check.py", script, {"--check-interval", bad});
+    EXPECT_EQ(b.status, 2) << describe(b);
+    EXPECT_TRUE(contains(b.err, "--check-interval")) << describe(b);
+    EXPECT_EQ(b.out, "");
+  }
+}
+
+TEST(CliThreadsOptions, RunHelpListsEveryPolicy) {
+  RunResult r = runGilsim({"run", "--help"});
+  EXPECT_EQ(r.status, 0) << describe(r);
+  for (const char* option : {"--gil", "--switch-interval", "--check-interval"})
+    EXPECT_TRUE(contains(r.out, option)) << option << "\n" << describe(r);
+  ASSERT_FALSE(gilsim::gilPolicies().empty());
+  for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies()) {
+    EXPECT_TRUE(std::regex_search(r.out, std::regex("\n\\s+" + std::string(info.name) + ": ")))
+        << "policy '" << info.name << "' not listed:\n"
+        << r.out;
+  }
+}
+
+TEST(CliThreadsOptions, GilsimModuleListsThePolicies) {
+  RunResult r =
+      runScript("policies.py", "import gilsim\nfor p in gilsim.policies():\n  print(p)\n");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(lines(r.out), policyNames());
+}
+
+// --- Ctrl-C and the end of the program -------------------------------------------------------
+
+// The main thread blocks in `how` while a non-daemon worker loops forever; Ctrl-C ends the run
+// with a KeyboardInterrupt traceback from the blocked call, without waiting for the worker.
+class CliThreadsInterrupt : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(CliThreadsInterrupt, CtrlCWhileTheMainThreadWaits) {
+  const std::string how = GetParam();
+  RunResult r = runScript("interrupt_join.py",
+                          "import queue\n"
+                          "import sys\n"
+                          "import threading\n"
+                          "\n"
+                          "lock = threading.Lock()\n"
+                          "held = threading.Event()\n"
+                          "\n"
+                          "\n"
+                          "def spin():\n"
+                          "    lock.acquire()\n"
+                          "    held.set()\n"
+                          "    n = 0\n"
+                          "    while True:\n"
+                          "        n += 1\n"
+                          "\n"
+                          "\n"
+                          "t = threading.Thread(target=spin)\n"
+                          "t.start()\n"
+                          "held.wait()\n"
+                          "how = sys.argv[1]\n"
+                          "print('blocking', flush=True)\n"
+                          "if how == 'join':\n"
+                          "    t.join()\n"
+                          "elif how == 'lock':\n"
+                          "    lock.acquire()\n"
+                          "elif how == 'event':\n"
+                          "    threading.Event().wait()\n"
+                          "elif how == 'queue':\n"
+                          "    queue.Queue().get()\n"
+                          "print('not reached')\n",
+                          {}, interruptAfter("blocking"), {how});
+  ASSERT_TRUE(r.interruptSent) << describe(r);
+  EXPECT_FALSE(r.timedOut) << "Ctrl-C did not end the run";
+  EXPECT_EQ(r.status, 1) << describe(r);
+  EXPECT_EQ(r.out, "blocking\n");
+  std::vector<std::string> l = lines(r.err);
+  ASSERT_FALSE(l.empty()) << describe(r);
+  EXPECT_EQ(l.front(), "Traceback (most recent call last):") << describe(r);
+  EXPECT_EQ(l.back(), "KeyboardInterrupt") << describe(r);
+  EXPECT_TRUE(contains(r.err, "File \"interrupt_join.py\", line ")) << describe(r);
+  EXPECT_FALSE(contains(r.err, "deadlock")) << describe(r);
+}
+
+INSTANTIATE_TEST_SUITE_P(Waits, CliThreadsInterrupt,
+                         ::testing::Values("join", "lock", "event", "queue"));
+
+TEST(CliThreadsInterruptCaught, CtrlCWhileJoiningCanBeHandled) {
+  TempDir dir;
+  dir.write("caught.py",
+            "import threading\n"
+            "\n"
+            "stop = False\n"
+            "\n"
+            "\n"
+            "def spin():\n"
+            "    while not stop:\n"
+            "        pass\n"
+            "\n"
+            "\n"
+            "t = threading.Thread(target=spin)\n"
+            "t.start()\n"
+            "print('joining', flush=True)\n"
+            "try:\n"
+            "    t.join()\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted')\n"
+            "    stop = True\n"
+            "    t.join()\n"
+            "print('worker stopped', t.is_alive())\n");
+  RunOptions options = interruptAfter("joining");
+  options.workingDir = dir.path();
+  RunResult r = runGilsim({"run", "caught.py"}, options);
+  ASSERT_TRUE(r.interruptSent) << describe(r);
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "joining\ninterrupted\nworker stopped False\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliThreadsExit, DaemonThreadsDoNotPreventExit) {
+  RunResult r = runScript("daemons.py",
+                          "import threading\n"
+                          "import time\n"
+                          "\n"
+                          "\n"
+                          "def spin():\n"
+                          "    while True:\n"
+                          "        pass\n"
+                          "\n"
+                          "\n"
+                          "started = threading.Barrier(4)\n"
+                          "for target in [spin, lambda: time.sleep(600), threading.Event().wait]:\n"
+                          "    def run(target=target):\n"
+                          "        started.wait()\n"
+                          "        target()\n"
+                          "    threading.Thread(target=run, daemon=True).start()\n"
+                          "started.wait()\n"
+                          "print('bye')\n");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "bye\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliThreadsExit, NonDaemonThreadsAreWaitedFor) {
+  RunResult r = runScript("non_daemon.py",
+                          "import sys\n"
+                          "import threading\n"
+                          "\n"
+                          "go = threading.Event()\n"
+                          "\n"
+                          "\n"
+                          "def worker(n):\n"
+                          "    go.wait()\n"
+                          "    print('worker', n, 'done', flush=True)\n"
+                          "\n"
+                          "\n"
+                          "t = threading.Thread(target=worker, args=(1,))\n"
+                          "t.start()\n"
+                          "print('main done', flush=True)\n"
+                          "go.set()\n"
+                          "sys.exit(4)\n");
+  EXPECT_EQ(r.status, 4) << describe(r);
+  EXPECT_EQ(r.out, "main done\nworker 1 done\n");
+  EXPECT_EQ(r.err, "");
+}
+
+// --- Every policy runs threaded programs to the same result ----------------------------------
+
+class CliThreadsPolicy : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CliThreadsPolicy, CpuThreadsAndAQueue) {
+  const std::string script =
+      "import queue\n"
+      "import threading\n"
+      "\n"
+      "import gilsim\n"
+      "\n"
+      "q = queue.Queue()\n"
+      "\n"
+      "\n"
+      "def cpu(k):\n"
+      "    x = k\n"
+      "    for i in range(30000):\n"
+      "        x = (x * 31 + i) % 1000003\n"
+      "    q.put((k, x))\n"
+      "\n"
+      "\n"
+      "counter = 0\n"
+      "\n"
+      "\n"
+      "def bump():\n"
+      "    global counter\n"
+      "    for _ in range(20000):\n"
+      "        counter += 1\n"
+      "\n"
+      "\n"
+      "threads = [threading.Thread(target=cpu, args=(k,)) for k in (1, 2)]\n"
+      "threads += [threading.Thread(target=bump) for _ in range(2)]\n"
+      "for t in threads:\n"
+      "    t.start()\n"
+      "for t in threads:\n"
+      "    t.join()\n"
+      "print(sorted(q.get() for _ in range(2)), q.empty())\n"
+      "print('counter', counter)\n"
+      "print(gilsim.policy(), gilsim.counters()['acquisitions'] >= 5)\n";
+  const std::string expected =
+      "[(1, 479401), (2, 303329)] True\ncounter 40000\n" + GetParam() + " True\n";
+  for (const std::vector<std::string>& extra :
+       {std::vector<std::string>{},
+        {"--switch-interval", "50us"},
+        {"--switch-interval", "50us", "--check-interval", "3"}}) {
+    std::vector<std::string> options = {"--gil", GetParam()};
+    options.insert(options.end(), extra.begin(), extra.end());
+    SCOPED_TRACE(extra.empty() ? "defaults" : extra.back());
+    RunResult r = runScript("policy.py", script, options);
+    EXPECT_EQ(r.status, 0) << describe(r);
+    EXPECT_EQ(r.out, expected);
+    EXPECT_EQ(r.err, "");
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Policies, CliThreadsPolicy, ::testing::ValuesIn(policyNames()),
+                         policyTestName);
+
+// --- The example C extension -----------------------------------------------------------------
+
+#ifdef GILSIM_EXTENSION_DIR
+TEST(CliThreadsExtension, UsePrimes) {
+  RunResult r = runGilsim({"run", "use_primes.py"}, inDir(GILSIM_EXTENSION_DIR));
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out,
+            "primes: an example gilsim extension\n"
+            "25 25\n"
+            "releasing: [17984, 17984]\n"
+            "holding: [17984, 17984]\n"
+            "ValueError: limit must not be negative\n"
+            "TypeError: argument 1 must be an int that fits in 64 bits\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliThreadsExtension, ReleasingTheGilIsABlockingDrop) {
+  TempDir dir;
+  std::error_code ec;
+  fs::copy_file(fs::path(GILSIM_EXTENSION_DIR) / "primes.so", fs::path(dir.path()) / "primes.so",
+                ec);
+  ASSERT_FALSE(ec) << ec.message();
+  dir.write(
+      "drops.py",
+      "import threading\n"
+      "\n"
+      "import gilsim\n"
+      "import primes\n"
+      "\n"
+      "\n"
+      "def drops():\n"
+      "    return gilsim.thread_counters()['blocking_drops']\n"
+      "\n"
+      "\n"
+      "before = drops()\n"
+      "print(primes.count_primes(1000), drops() - before)\n"
+      "before = drops()\n"
+      "print(primes.count_primes_holding(1000), drops() - before)\n"
+      "for call in [lambda: primes.count_primes(limit=5), lambda: primes.count_primes(1, 2)]:\n"
+      "    try:\n"
+      "        call()\n"
+      "    except TypeError as e:\n"
+      "        print('TypeError:', e)\n"
+      "results = []\n"
+      "ts = [threading.Thread(target=lambda: results.append(primes.count_primes(50000)))\n"
+      "      for _ in range(3)]\n"
+      "for t in ts:\n"
+      "    t.start()\n"
+      "for t in ts:\n"
+      "    t.join()\n"
+      "print(results)\n");
+  for (const std::string& policy : policyNames()) {
+    SCOPED_TRACE(policy);
+    RunResult r = runGilsim({"run", "--gil", policy, "drops.py"}, inDir(dir.path()));
+    EXPECT_EQ(r.status, 0) << describe(r);
+    EXPECT_EQ(r.out,
+              "168 1\n"
+              "168 0\n"
+              "TypeError: count_primes() takes no keyword arguments\n"
+              "TypeError: count_primes() takes exactly one argument\n"
+              "[5133, 5133, 5133]\n");
+    EXPECT_EQ(r.err, "");
+  }
+}
+#endif
+
+}  // namespace

@@ -43,8 +43,16 @@ const fs::path& workloadsDir() {
   return dir;
 }
 
+// A module the workloads import (like the cext shim) says so in its header and is not run.
+constexpr std::string_view kNotWorkloadKey = "# not-a-workload:";
+
 bool isWorkloadName(const std::string& name) {
-  return name.size() > 3 && name.ends_with(".py") && !name.starts_with("_");
+  if (name.size() <= 3 || !name.ends_with(".py") || name.starts_with("_")) return false;
+  const std::optional<std::string> source = ts::readFile(workloadsDir() / name);
+  if (!source) return true;  // reported by the test itself
+  for (const std::string& line : ts::headerCommentLines(*source))
+    if (line.starts_with(kNotWorkloadKey)) return false;
+  return true;
 }
 
 const std::vector<std::string>& allWorkloads() {
