@@ -49,6 +49,7 @@ struct InterpreterConfig {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitException = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitDeadlock = 3;  // every thread blocked forever (CPython would hang)
 
 class Interpreter {
  public:

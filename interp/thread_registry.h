@@ -25,8 +25,6 @@ class ThreadState;
 
 enum class ParkResult { Unparked, TimedOut, Interrupted };
 
-inline constexpr int kExitDeadlock = 3;
-
 class ThreadRegistry {
  public:
   ThreadRegistry(Interpreter& interp, SyncPlatform& platform);

@@ -31,7 +31,8 @@ const char* kUsage =
     "  -h, --help           show this help\n"
     "  --version            show the version\n"
     "\n"
-    "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error.\n";
+    "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error,\n"
+    "3 deadlock (every thread blocked forever).\n";
 
 }  // namespace
 }  // namespace gilsim::cli

@@ -19,6 +19,9 @@
 #ifndef GILSIM_BINARY
 #error "GILSIM_BINARY must name the gilsim executable"
 #endif
+#ifndef GILSIM_README
+#error "GILSIM_README must name README.md"
+#endif
 #ifndef GILSIM_CLI_DATA_DIR
 #error "GILSIM_CLI_DATA_DIR must name tests/cli/data"
 #endif
@@ -955,6 +958,19 @@ TEST(CliThreadsOptions, RunHelpListsEveryPolicy) {
     EXPECT_TRUE(std::regex_search(r.out, std::regex("\n\\s+" + std::string(info.name) + ": ")))
         << "policy '" << info.name << "' not listed:\n"
         << r.out;
+  }
+}
+
+// The README's policy table is written by hand; this keeps it in step with the table in gil/.
+TEST(CliDocs, ReadmeTablesEveryPolicyWithItsDescription) {
+  std::ifstream in(GILSIM_README);
+  ASSERT_TRUE(in) << GILSIM_README;
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string readme = text.str();
+  for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies()) {
+    const std::string row = "| `" + std::string(info.name) + "` | " + std::string(info.description);
+    EXPECT_TRUE(contains(readme, row)) << "README.md lacks the row starting: " << row;
   }
 }
 

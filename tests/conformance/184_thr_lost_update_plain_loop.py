@@ -1,8 +1,11 @@
 # 4 threads x 20000 `counter += 1` in a plain loop: no update is lost. Since CPython 3.10 the GIL
 # is only dropped at backward jumps and calls, never between the load and the store of `+=`;
 # gilsim's default check points (`branches`) are the same.
+import sys
 import threading
 
+# Switch often (every 10 us), so a check point between the load and the store would lose updates.
+sys.setswitchinterval(0.00001)
 counter = 0
 
 

@@ -1,6 +1,9 @@
 # A function call between the read and the write is a switch point: a Lock keeps the update whole.
+import sys
 import threading
 
+# Switch often (every 10 us), so an unlocked version would lose updates.
+sys.setswitchinterval(0.00001)
 counter = 0
 lock = threading.Lock()
 

@@ -23,8 +23,10 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "gil/policy_table.h"
 #include "support/process_runner.h"
 #include "support/script_files.h"
 #include "support/text_diff.h"
@@ -226,6 +228,55 @@ std::string scriptName(const ::testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, ConformanceTest, ::testing::ValuesIn(allScripts()), scriptName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ConformanceTest);
+
+// The thread scripts (NNN_thr_*) again under every other GIL policy: a policy changes when threads
+// switch, never what a correct program prints. CPython's run above already vouches for the .out.
+using ScriptAndPolicy = std::tuple<std::string, std::string>;
+class ThreadScriptUnderPolicy : public ::testing::TestWithParam<ScriptAndPolicy> {};
+
+TEST_P(ThreadScriptUnderPolicy, Script) {
+  const auto& [name, policy] = GetParam();
+  const fs::path dir = conformanceDir();
+  const std::optional<std::string> source = ts::readFile(dir / name);
+  ASSERT_TRUE(source.has_value()) << "cannot read " << dir / name;
+  const Expectations ex = parseHeader(*source);
+  const std::optional<std::string> expectedStdout = ts::readFile(dir / (stemOf(name) + ".out"));
+  ASSERT_TRUE(expectedStdout.has_value()) << name << " has no .out file";
+  const std::vector<std::string> argv = {fs::absolute(fs::path(GILSIM_BINARY)).string(), "run",
+                                         "--gil", policy, name};
+  checkRun("gilsim --gil " + policy, argv, runScript(argv), ex, *expectedStdout,
+           /*checkGilsimOnlyLines=*/true);
+}
+
+std::vector<std::string> threadScripts() {
+  std::vector<std::string> out;
+  for (const std::string& s : allScripts())
+    if (s.size() > 8 && s.compare(3, 5, "_thr_") == 0) out.push_back(s);
+  return out;
+}
+
+std::vector<std::string> nonDefaultPolicies() {
+  std::vector<std::string> out;
+  for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies())
+    if (info.name != gilsim::kDefaultGilPolicy) out.emplace_back(info.name);
+  return out;
+}
+
+std::string scriptAndPolicyName(const ::testing::TestParamInfo<ScriptAndPolicy>& info) {
+  std::string policy = std::get<1>(info.param);
+  std::replace(policy.begin(), policy.end(), '-', '_');
+  return ts::testNameForScript(std::get<0>(info.param)) + "_" + policy;
+}
+
+INSTANTIATE_TEST_SUITE_P(Policies, ThreadScriptUnderPolicy,
+                         ::testing::Combine(::testing::ValuesIn(threadScripts()),
+                                            ::testing::ValuesIn(nonDefaultPolicies())),
+                         scriptAndPolicyName);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ThreadScriptUnderPolicy);
+
+TEST(ConformanceCorpus, HasThreadScripts) {
+  EXPECT_GE(threadScripts().size(), 20u) << "the NNN_thr_* scripts run under every policy";
+}
 
 TEST(ConformanceCorpus, IsNotEmpty) {
   EXPECT_FALSE(allScripts().empty()) << "no NNN_*.py scripts found in " << conformanceDir();
