@@ -53,7 +53,6 @@ VM::VM(Interpreter& interp, ThreadState& thread)
   if (!stackMemory_) throw std::bad_alloc();
   stackLimit_ = stackMemory_ + kValueStackSlots;
   highWater_ = stackMemory_;
-  adoptCurrentThreadStack();
 }
 
 void VM::adoptCurrentThreadStack() {

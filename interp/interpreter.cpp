@@ -55,6 +55,8 @@ Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) 
   mainThread_->ident = static_cast<uint64_t>(pthread_self());
   mainThread_->nativeId = static_cast<int64_t>(gettid());
   mainThread_->name = "MainThread";
+  // The main thread's stack bounds come from /proc/self/maps (slow): looked up once, here.
+  mainThread_->vm().adoptCurrentThreadStack();
   gil_->take(mainThread_->gil());
 }
 
