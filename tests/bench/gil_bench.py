@@ -395,6 +395,14 @@ def item6(r, rep, cfg, results):
             "(the drop+take pair alone)",
             "n/a" if nd is None else f"{nd:,.0f} ns ({racq:g} GIL takes/call)",
             "", target="–", ok=NONE, refs=[ng])
+    gr, pr = get(g, "read1_ns"), get(p, "read1_ns")
+    share = None if nd is None or not gr else 100 * nd / gr
+    rep.add("6a", "uncontended cost on one thread: the drop+take pair as a share of a 1-byte "
+            "os.read from a pipe holding data, the cheapest call that releases the GIL "
+            "(CPU-bound code on one thread takes and drops nothing)",
+            "n/a" if share is None else f"{share:.0f} % of {gr:,.0f} ns",
+            "n/a" if pr is None else f"os.read: {pr:,.0f} ns", target="≤ 2 %",
+            ok=None if share is None else share <= 2, refs=[ng, npy])
 
     for interval, (gres, ngr, pres, npr) in results["handoff"].items():
         def over(res):

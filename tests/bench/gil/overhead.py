@@ -10,7 +10,8 @@
 #         times cext.compute(0), which drops and takes the GIL around no work at all, against
 #         cext.compute_holding(0), the same call keeping the GIL, N_NATIVE times each
 #         (@ release0_ns, @ hold0_ns, @ release_acq_per_call): their difference is the GIL
-#         drop+take pair alone.
+#         drop+take pair alone. Both also time os.read(r, 1) on a pipe holding data, the cheapest
+#         blocking call (@ read1_ns), against which the pair's cost is weighed.
 #       gilsim run overhead.py threads N
 #         Starts and joins N threads one at a time (threading.Thread(target=noop)); prints the
 #         median and p90 start+join time in microseconds (@ median_us, @ p90_us).
@@ -44,6 +45,20 @@ def loop_call(f, n):
     return time.perf_counter() - t0
 
 
+def loop_read1(n):
+    import os
+    r, w = os.pipe()
+    os.write(w, b"x" * n)  # n <= 65536 fits in a Linux pipe's buffer
+    read = os.read
+    t0 = time.perf_counter()
+    for _ in range(n):
+        read(r, 1)
+    elapsed = time.perf_counter() - t0
+    os.close(r)
+    os.close(w)
+    return elapsed
+
+
 def noop():
     pass
 
@@ -55,7 +70,8 @@ def main():
         n_native = int(sys.argv[3])
         reps = int(sys.argv[4])
         native = gilsim is not None and cext is not None
-        sleeps, abss, rel, hold = [], [], [], []
+        n_read = min(n_native, 65536)
+        sleeps, abss, rel, hold, reads = [], [], [], [], []
         acq = None
         rel_acq = None
         for _ in range(reps):
@@ -64,6 +80,7 @@ def main():
             if gilsim:
                 acq = (gilsim.counters()["acquisitions"] - c0["acquisitions"]) / n
             abss.append(loop_call(abs, n))
+            reads.append(loop_read1(n_read))
             if native:
                 c0 = gilsim.counters()
                 rel.append(loop_call(cext.compute, n_native))
@@ -71,6 +88,7 @@ def main():
                 hold.append(loop_call(cext.compute_holding, n_native))
         print(f"@ sleep0_ns {min(sleeps) / n * 1e9}")
         print(f"@ abs_ns {min(abss) / n * 1e9}")
+        print(f"@ read1_ns {min(reads) / n_read * 1e9}")
         if acq is not None:
             print(f"@ acq_per_call {acq}")
         if native:
