@@ -37,14 +37,20 @@
 
 namespace gilsim {
 
+namespace {
+std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config) {
+  const GilPolicyInfo* policy = findGilPolicy(config.gilPolicy);
+  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config.gilPolicy + "'");
+  GilSettings settings = policy->defaults;
+  if (config.switchInterval > 0) settings.switchInterval = config.switchInterval;
+  if (config.checkInterval > 0) settings.checkInterval = config.checkInterval;
+  return policy->make(osSyncPlatform(), settings);
+}
+}  // namespace
+
 Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) {
   ensureBuiltinTypes();
-  const GilPolicyInfo* policy = findGilPolicy(config_.gilPolicy);
-  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config_.gilPolicy + "'");
-  GilSettings settings = policy->defaults;
-  if (config_.switchInterval > 0) settings.switchInterval = config_.switchInterval;
-  if (config_.checkInterval > 0) settings.checkInterval = config_.checkInterval;
-  gil_ = policy->make(osSyncPlatform(), settings);
+  gil_ = makeGilPolicy(config_);
   heap_ = std::make_unique<Heap>();
   heapScope_ = std::make_unique<Heap::Scope>(heap_.get());
   builtins_ = makeDict();
@@ -81,6 +87,20 @@ Interpreter::~Interpreter() {
   gil_.reset();
   heapScope_.reset();
   heap_.reset();
+}
+
+void Interpreter::afterForkInChild(ThreadState& survivor) {
+  // The settings may have changed since start (sys.setswitchinterval): carry them over.
+  Nanos interval = gil_->switchInterval();
+  int ticks = gil_->checkInterval();
+  // Another thread may have held the old policy's mutex at the fork: abandon the object whole.
+  (void)gil_.release();
+  gil_ = makeGilPolicy(config_);
+  gil_->setSwitchInterval(interval);
+  gil_->setCheckInterval(ticks);
+  threads_->keepOnlyAfterFork(survivor);
+  survivor.resetAfterFork();
+  gil_->take(survivor.gil());
 }
 
 VM& Interpreter::mainVM() {

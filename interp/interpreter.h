@@ -73,6 +73,11 @@ class Interpreter {
   Value compileSource(const std::string& source, const std::string& filename);
 
   Value importModule(VM& vm, const std::string& name);
+
+  // In the child of fork(), called by the thread that forked (`survivor`, which held the GIL):
+  // a fresh GIL of the same policy and settings, taken by the survivor, and a thread registry
+  // holding the survivor alone. See ThreadRegistry::keepOnlyAfterFork for what is abandoned.
+  void afterForkInChild(ThreadState& survivor);
   DictObject* builtins() const;
   DictObject* modules() const;
 

@@ -1,0 +1,1 @@
+"""Process-based parallelism (in progress)."""
