@@ -296,6 +296,7 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
   // Ctrl-C or a stopped run ends the program without waiting for the other threads (CPython
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
+  finishProcesses(vm, interrupted);
   flushOut();
   // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
   // interpreter is torn down normally (and leak-checked) whenever no thread is left running.
@@ -325,6 +326,62 @@ void Interpreter::waitForThreads(VM& vm) {
   } catch (RunAborted& e) {
     writeErr("gilsim: run stopped: " + e.reason + "\n");
   }
+}
+
+void Interpreter::finishProcesses(VM& vm, bool interrupted) {
+  Value multiprocessing = modules()->getStr("multiprocessing");
+  if (multiprocessing.isNull() || multiprocessing.type()->layout() != Layout::Module) return;
+  Value exitFunction = multiprocessing.as<ModuleObject>()->dict()->getStr("_exit_function");
+  if (exitFunction.isNull()) return;
+  try {
+    vm.call(exitFunction, {Value::boolean(interrupted)});
+  } catch (PyException& e) {
+    printException(vm, e.exception);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+}
+
+int Interpreter::runSpawnedChild(const std::string& path, int fd) {
+  std::string source;
+  int status = kExitOk;
+  if (!readScript(path, &source, &status)) return status;
+  scriptDirectory = directoryOf(path);
+  VM& vm = mainVM();
+  VM::Scope vmScope(&vm);
+  try {
+    Value multiprocessing = importModule(vm, "multiprocessing");
+    DictObject* mp = multiprocessing.as<ModuleObject>()->dict();
+    vm.call(mp->getStr("_spawn_prepare"), {});
+    Value codeValue;
+    try {
+      codeValue = compileSource(source, path);
+    } catch (const SyntaxError& e) {
+      writeErr(formatSyntaxError(e, path, source));
+      std::_Exit(kExitException);
+    }
+    auto module = new ModuleObject("__mp_main__");
+    Value moduleValue = Value::steal(module);
+    module->dict()->setStr("__file__", makeStr(path));
+    module->dict()->setStr("__builtins__", builtins_);
+    modules()->setStr("__mp_main__", moduleValue);
+    modules()->setStr("__main__", moduleValue);
+    vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
+    vm.call(mp->getStr("_spawn_main"), {Value::integer(fd)});
+  } catch (PyException& e) {
+    int code = kExitException;
+    if (isInstance(e.exception, builtinTypes().SystemExit))
+      code = exitStatusFor(vm, e.exception);
+    else
+      printException(vm, e.exception);
+    flushOut();
+    std::_Exit(code);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+  // _spawn_main ends the process itself; reaching here means it could not run.
+  flushOut();
+  std::_Exit(kExitException);
 }
 
 bool Interpreter::readScript(const std::string& path, std::string* sourceOut, int* status) {

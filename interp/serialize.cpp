@@ -162,8 +162,11 @@ class Writer {
     if (type->layout() == Layout::Object && !type->isBuiltin()) {
       out_.push_back('o');
       globalName(type, v);
-      Value dict = Value::borrow(v.as<InstanceObject>()->dict());
-      value(dict, depth + 1);
+      // A class may choose what travels (multiprocessing's Queue leaves its feeder thread out).
+      Value getState = type->lookup("__getstate__");
+      Value state = getState.isNull() ? Value::borrow(v.as<InstanceObject>()->dict())
+                                      : vm_.call(getState, {v});
+      value(state, depth + 1);
       return;
     }
     raiseTypeError("cannot pickle '{}' object", qualifiedTypeName(type));
@@ -401,11 +404,16 @@ class Reader {
         if (!cls.isObject() || cls.type() != builtinTypes().type ||
             cls.as<TypeObject>()->layout() != Layout::Object || cls.as<TypeObject>()->isBuiltin())
           unpicklingError(vm_, "instance of a class that is not a user class");
-        Value dict = value(depth + 1);
-        if (!isDict(dict)) unpicklingError(vm_, "instance state is not a dict");
+        Value state = value(depth + 1);
         auto* instance = new InstanceObject(cls.as<TypeObject>());
         Value result = Value::steal(instance);
-        for (const auto& e : dict.as<DictObject>()->entries())
+        Value setState = cls.as<TypeObject>()->lookup("__setstate__");
+        if (!setState.isNull()) {
+          vm_.call(setState, {result, state});
+          return result;
+        }
+        if (!isDict(state)) unpicklingError(vm_, "instance state is not a dict");
+        for (const auto& e : state.as<DictObject>()->entries())
           if (!e.key.isNull()) instance->dict()->set(e.key, e.value);
         return result;
       }

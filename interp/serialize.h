@@ -11,7 +11,8 @@
 //   l | t | S | z varint n, items list, tuple, set, frozenset
 //   d varint n, n key-value pairs dict, in insertion order
 //   g module qualname             a function or class, by name (both as `s` payloads)
-//   o g-payload dict              an instance of a module-level class: its class and __dict__
+//   o g-payload state             an instance of a module-level class: its class and __dict__
+//                                 (or what its __getstate__ returns, given to __setstate__)
 //   e g-payload tuple             an exception: its class and args
 //   M kind(1) varint fd, varint size, extra   shared memory (see shared_memory.h)
 //
