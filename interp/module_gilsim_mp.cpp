@@ -199,7 +199,7 @@ Value mpSharedArray(VM&, CallArgs args) {
   if (item == 0) raiseTypeError("bad typecode (must be b, c, i, l, q, f or d)");
   int64_t length = toIndex(args[1], "length");
   if (length < 0) raiseValueError("array length must be >= 0");
-  if (static_cast<uint64_t>(length) > (uint64_t{1} << 36) / item) raiseMemoryError("");
+  if (static_cast<uint64_t>(length) > (uint64_t{1} << 32) / item) raiseMemoryError("");
   auto region = SharedRegion::create(static_cast<size_t>(length) * item);
   return Value::steal(
       new SharedArrayObject(std::move(region), typecode, static_cast<size_t>(length)));

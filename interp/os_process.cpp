@@ -41,7 +41,15 @@ Value osFork(VM& vm, CallArgs args) {
   std::fflush(interp.config().err);
   pid_t pid = ::fork();
   if (pid < 0) raiseOsError(errno);
-  if (pid == 0) interp.afterForkInChild(vm.thread());
+  if (pid == 0) {
+    interp.afterForkInChild(vm.thread());
+    // As CPython's PyOS_AfterFork_Child: threading forgets the threads that do not exist here.
+    Value threading = interp.modules()->getStr("threading");
+    if (threading.isObject() && threading.type()->layout() == Layout::Module) {
+      Value afterFork = threading.as<ModuleObject>()->dict()->getStr("_after_fork");
+      if (!afterFork.isNull()) vm.call(afterFork, {});
+    }
+  }
   return Value::integer(pid);
 }
 

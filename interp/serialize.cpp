@@ -203,11 +203,16 @@ class Writer {
   }
 
   void shared(SharedKind kind, const SharedRegion& region) {
+    // The descriptor number means something only to a child that inherits it (spawn, which asks
+    // for the list): sent any other way it could name an unrelated file. CPython refuses too.
+    if (!fds_)
+      raiseRuntimeError("{} objects should only be shared between processes through inheritance",
+                        kind == SharedKind::Semaphore ? "Lock" : "Synchronized");
     out_.push_back('M');
     out_.push_back(static_cast<char>(kind));
     varint(static_cast<uint64_t>(region.fd()));
     varint(region.size());
-    if (fds_) fds_->push_back(region.fd());
+    fds_->push_back(region.fd());
   }
 
   // Checks that `module.qualname` finds `object` again, with pickle's errors when it does not.

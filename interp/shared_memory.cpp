@@ -38,6 +38,8 @@ std::shared_ptr<SharedRegion> SharedRegion::create(size_t size) {
 }
 
 std::shared_ptr<SharedRegion> SharedRegion::attach(int fd, size_t size) {
+  // Only a memfd (which has seals) is a block: never map some other file a number names.
+  if (::fcntl(fd, F_GET_SEALS) < 0) raiseOsError(errno == EINVAL ? EBADF : errno);
   // The block must be at least as large as the message says, or the mapping would fault.
   off_t actual = ::lseek(fd, 0, SEEK_END);
   if (actual < 0) raiseOsError(errno);

@@ -358,6 +358,8 @@ class Process:
             exitcode = 1
             sys.stderr.write("Process %s:\n" % (self.name,))
             _thread._print_exception(e)
+        # As CPython's child: wait for the non-daemon threads the target started.
+        threading._shutdown()
         _flush_std_streams()
         return exitcode
 
@@ -1255,7 +1257,9 @@ class Pool:
         reader = self._outqueue._reader._read_fd
         while True:
             ready = _gilsim_mp.wait_readable([reader, self._stop_r], None)
-            if self._stop_r in ready:
+            # After close() and join() the results still in the pipe are read first; after
+            # terminate() a killed worker may have left half a message, so stop at once.
+            if self._stop_r in ready and (self._state == _TERMINATE or reader not in ready):
                 return
             try:
                 job, result = self._outqueue.get()

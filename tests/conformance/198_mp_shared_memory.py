@@ -60,3 +60,10 @@ if __name__ == "__main__":
     with r:
         with r:
             print("reentered")
+    # Shared memory travels only to children that inherit it.
+    a, b = multiprocessing.Pipe()
+    for obj in (multiprocessing.Lock(), multiprocessing.Value("i", 1)):
+        try:
+            a.send(obj)
+        except RuntimeError as e:
+            print("RuntimeError:", e)
