@@ -37,14 +37,20 @@
 
 namespace gilsim {
 
+namespace {
+std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config) {
+  const GilPolicyInfo* policy = findGilPolicy(config.gilPolicy);
+  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config.gilPolicy + "'");
+  GilSettings settings = policy->defaults;
+  if (config.switchInterval > 0) settings.switchInterval = config.switchInterval;
+  if (config.checkInterval > 0) settings.checkInterval = config.checkInterval;
+  return policy->make(osSyncPlatform(), settings);
+}
+}  // namespace
+
 Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) {
   ensureBuiltinTypes();
-  const GilPolicyInfo* policy = findGilPolicy(config_.gilPolicy);
-  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config_.gilPolicy + "'");
-  GilSettings settings = policy->defaults;
-  if (config_.switchInterval > 0) settings.switchInterval = config_.switchInterval;
-  if (config_.checkInterval > 0) settings.checkInterval = config_.checkInterval;
-  gil_ = policy->make(osSyncPlatform(), settings);
+  gil_ = makeGilPolicy(config_);
   heap_ = std::make_unique<Heap>();
   heapScope_ = std::make_unique<Heap::Scope>(heap_.get());
   builtins_ = makeDict();
@@ -81,6 +87,20 @@ Interpreter::~Interpreter() {
   gil_.reset();
   heapScope_.reset();
   heap_.reset();
+}
+
+void Interpreter::afterForkInChild(ThreadState& survivor) {
+  // The settings may have changed since start (sys.setswitchinterval): carry them over.
+  Nanos interval = gil_->switchInterval();
+  int ticks = gil_->checkInterval();
+  // Another thread may have held the old policy's mutex at the fork: abandon the object whole.
+  (void)gil_.release();
+  gil_ = makeGilPolicy(config_);
+  gil_->setSwitchInterval(interval);
+  gil_->setCheckInterval(ticks);
+  threads_->keepOnlyAfterFork(survivor);
+  survivor.resetAfterFork();
+  gil_->take(survivor.gil());
 }
 
 VM& Interpreter::mainVM() {
@@ -276,6 +296,7 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
   // Ctrl-C or a stopped run ends the program without waiting for the other threads (CPython
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
+  finishProcesses(vm, interrupted);
   flushOut();
   // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
   // interpreter is torn down normally (and leak-checked) whenever no thread is left running.
@@ -305,6 +326,62 @@ void Interpreter::waitForThreads(VM& vm) {
   } catch (RunAborted& e) {
     writeErr("gilsim: run stopped: " + e.reason + "\n");
   }
+}
+
+void Interpreter::finishProcesses(VM& vm, bool interrupted) {
+  Value multiprocessing = modules()->getStr("multiprocessing");
+  if (multiprocessing.isNull() || multiprocessing.type()->layout() != Layout::Module) return;
+  Value exitFunction = multiprocessing.as<ModuleObject>()->dict()->getStr("_exit_function");
+  if (exitFunction.isNull()) return;
+  try {
+    vm.call(exitFunction, {Value::boolean(interrupted)});
+  } catch (PyException& e) {
+    printException(vm, e.exception);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+}
+
+int Interpreter::runSpawnedChild(const std::string& path, int fd) {
+  std::string source;
+  int status = kExitOk;
+  if (!readScript(path, &source, &status)) return status;
+  scriptDirectory = directoryOf(path);
+  VM& vm = mainVM();
+  VM::Scope vmScope(&vm);
+  try {
+    Value multiprocessing = importModule(vm, "multiprocessing");
+    DictObject* mp = multiprocessing.as<ModuleObject>()->dict();
+    vm.call(mp->getStr("_spawn_prepare"), {});
+    Value codeValue;
+    try {
+      codeValue = compileSource(source, path);
+    } catch (const SyntaxError& e) {
+      writeErr(formatSyntaxError(e, path, source));
+      std::_Exit(kExitException);
+    }
+    auto module = new ModuleObject("__mp_main__");
+    Value moduleValue = Value::steal(module);
+    module->dict()->setStr("__file__", makeStr(path));
+    module->dict()->setStr("__builtins__", builtins_);
+    modules()->setStr("__mp_main__", moduleValue);
+    modules()->setStr("__main__", moduleValue);
+    vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
+    vm.call(mp->getStr("_spawn_main"), {Value::integer(fd)});
+  } catch (PyException& e) {
+    int code = kExitException;
+    if (isInstance(e.exception, builtinTypes().SystemExit))
+      code = exitStatusFor(vm, e.exception);
+    else
+      printException(vm, e.exception);
+    flushOut();
+    std::_Exit(code);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+  // _spawn_main ends the process itself; reaching here means it could not run.
+  flushOut();
+  std::_Exit(kExitException);
 }
 
 bool Interpreter::readScript(const std::string& path, std::string* sourceOut, int* status) {

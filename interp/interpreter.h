@@ -62,6 +62,10 @@ class Interpreter {
   // configured stderr and returns the process exit status.
   int runFile(const std::string& path);
   int runSource(const std::string& source, const std::string& filename);
+  // The child of multiprocessing's spawn start method (`gilsim run --mp-spawn FD FILE`): runs
+  // the script as __mp_main__ (also registered as __main__, as CPython does), then
+  // multiprocessing._spawn_main(FD), which reads the Process from FD, runs it and exits.
+  int runSpawnedChild(const std::string& path, int fd);
   // Reads a script for running or listing: prints the error (missing, a directory, not UTF-8)
   // and sets *status to the exit status when it cannot.
   bool readScript(const std::string& path, std::string* source, int* status);
@@ -73,6 +77,11 @@ class Interpreter {
   Value compileSource(const std::string& source, const std::string& filename);
 
   Value importModule(VM& vm, const std::string& name);
+
+  // In the child of fork(), called by the thread that forked (`survivor`, which held the GIL):
+  // a fresh GIL of the same policy and settings, taken by the survivor, and a thread registry
+  // holding the survivor alone. See ThreadRegistry::keepOnlyAfterFork for what is abandoned.
+  void afterForkInChild(ThreadState& survivor);
   DictObject* builtins() const;
   DictObject* modules() const;
 
@@ -104,6 +113,9 @@ class Interpreter {
                         const std::string& filename);
   // After __main__ ends: waits for non-daemon threads (threading._shutdown), as CPython does.
   void waitForThreads(VM& vm);
+  // Then, when multiprocessing was imported: its exit function (flush queues, join non-daemonic
+  // children, terminate daemonic ones; terminate them all after Ctrl-C).
+  void finishProcesses(VM& vm, bool interrupted);
   InterpreterConfig config_;
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;

@@ -106,6 +106,7 @@ void initOsModule(VM&, ModuleObject* module) {
   d->setStr("close", makeNative("close", osClose));
   d->setStr("getpid", makeNative("getpid", osGetpid));
   d->setStr("cpu_count", makeNative("cpu_count", osCpuCount));
+  addOsProcessFunctions(d);
   d->setStr("sep", makeStr("/"));
   d->setStr("name", makeStr("posix"));
 }

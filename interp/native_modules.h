@@ -7,10 +7,14 @@
 
 namespace gilsim {
 
+class DictObject;
 class ModuleObject;
 class VM;
 
 using NativeModuleInit = void (*)(VM& vm, ModuleObject* module);
+
+// os's process functions (interp/os_process.cpp), added by initOsModule.
+void addOsProcessFunctions(DictObject* osDict);
 
 // The init function of a native module, or nullptr.
 NativeModuleInit findNativeModule(std::string_view name);
@@ -18,6 +22,8 @@ NativeModuleInit findNativeModule(std::string_view name);
 void initCextModule(VM& vm, ModuleObject* module);
 void initGilsimModule(VM& vm, ModuleObject* module);
 void initOsModule(VM& vm, ModuleObject* module);
+void initSignalModule(VM& vm, ModuleObject* module);
+void initGilsimMpModule(VM& vm, ModuleObject* module);
 void initSysModule(VM& vm, ModuleObject* module);
 void initThreadModule(VM& vm, ModuleObject* module);
 void initTimeModule(VM& vm, ModuleObject* module);

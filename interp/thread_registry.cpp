@@ -50,6 +50,22 @@ void ThreadRegistry::destroy(ThreadState& thread) {
   }
 }
 
+void ThreadRegistry::keepOnlyAfterFork(ThreadState& survivor) {
+  (void)mutex_.release();
+  mutex_ = platform_.makeMutex();
+  for (auto& t : threads_) {
+    if (t.get() == &survivor) continue;
+    // A lock may still list it as a waiter and unpark it later: that must not count, and the
+    // notify must go to a fresh condition (the old one may record a waiter mid-wait forever).
+    t->parkedForever = false;
+    (void)t->parkCondition.release();
+    t->parkCondition = platform_.makeCondition();
+    (void)t.release();
+  }
+  threads_.erase(std::remove(threads_.begin(), threads_.end(), nullptr), threads_.end());
+  parkedForever_ = 0;
+}
+
 size_t ThreadRegistry::count() {
   SyncLock lock(*mutex_);
   return threads_.size();

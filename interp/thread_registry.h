@@ -41,6 +41,12 @@ class ThreadRegistry {
   // The threads, for threading.enumerate and reports; the caller holds mutex().
   const std::vector<std::unique_ptr<ThreadState>>& threadsLocked() const { return threads_; }
 
+  // In the child of fork(): the registry keeps only `survivor`, the thread that forked. The
+  // other threads do not exist in the child: their states are abandoned (never run, never freed,
+  // since their frames may hold anything) and the mutex, which one of them may have held at the
+  // fork, is replaced. Locks they held stay locked, as in CPython.
+  void keepOnlyAfterFork(ThreadState& survivor);
+
   SyncMutex& mutex() { return *mutex_; }
   SyncPlatform& platform() { return platform_; }
   // Parks `self` until unpark(self), until `deadline` (platform nanoseconds; negative: never) or,

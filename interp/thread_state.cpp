@@ -16,4 +16,17 @@ ThreadState::ThreadState(Interpreter& interp, uint64_t serial, bool isMain)
 
 ThreadState::~ThreadState() = default;
 
+void ThreadState::resetAfterFork() {
+  SyncPlatform& platform = interp_.gil().platform();
+  parkCondition = platform.makeCondition();
+  uint64_t serial = gil_->serial;
+  // The old GilThread may sit in the abandoned policy's queues: leave it there, never freed.
+  (void)gil_.release();
+  gil_ = std::make_unique<GilThread>(serial, vm_->breaker(), platform);
+  vm_->breaker().clear(kDropGilRequest);
+  blockedIn = nullptr;
+  parkedForever = false;
+  unparked = false;
+}
+
 }  // namespace gilsim

@@ -26,6 +26,10 @@ class ThreadState {
   VM& vm() { return *vm_; }
   GilThread& gil() { return *gil_; }
   bool isMain() const { return isMain_; }
+  // In the child of fork(), for the thread that forked: a fresh GilThread (not holding the new
+  // lock, counters at zero) and park condition, since the old ones may be mid-use by threads that
+  // no longer exist.
+  void resetAfterFork();
 
   // Set by the thread itself when it starts; read by any thread holding the GIL.
   uint64_t ident = 0;    // threading.get_ident(): the pthread_t

@@ -101,6 +101,7 @@ class TypeObject : public TrackedObject {
   X(MemoryError, Exception)             \
   X(NameError, Exception)               \
   X(UnboundLocalError, NameError)       \
+  X(EOFError, Exception)                \
   X(OSError, Exception)                 \
   X(FileNotFoundError, OSError)         \
   X(FileExistsError, OSError)           \

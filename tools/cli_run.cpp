@@ -59,6 +59,7 @@ int runCommand(const std::vector<std::string>& args) {
   size_t fileIndex = 0;
   while (fileIndex < args.size() && args[fileIndex].size() > 1 && args[fileIndex][0] == '-') {
     const std::string& a = args[fileIndex];
+    if (a == "--mp-spawn") break;
     bool takesValue = a.find('=') == std::string::npos && a != "-h" && a != "--help";
     fileIndex += takesValue ? 2 : 1;
   }
@@ -77,6 +78,19 @@ int runCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (fileIndex >= args.size()) return usageError("run: missing FILE", "run");
+  // Hidden (not in --help): multiprocessing's spawn start method runs `gilsim run [OPTIONS]
+  // --mp-spawn FD FILE` to start a child that imports FILE and reads its Process from FD.
+  int spawnFd = -1;
+  if (args[fileIndex] == "--mp-spawn") {
+    if (fileIndex + 2 >= args.size()) return usageError("run: --mp-spawn needs FD and FILE", "run");
+    try {
+      spawnFd = std::stoi(args[fileIndex + 1]);
+    } catch (const std::exception&) {
+      spawnFd = -1;
+    }
+    if (spawnFd < 0) return usageError("run: --mp-spawn needs a descriptor number", "run");
+    fileIndex += 2;
+  }
   InterpreterConfig config;
   std::string checkPoints = vm["check-points"].as<std::string>();
   if (checkPoints == "branches")
@@ -116,7 +130,8 @@ int runCommand(const std::vector<std::string>& args) {
   action.sa_handler = onInterrupt;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
-  int status = interp.runFile(args[fileIndex]);
+  int status = spawnFd >= 0 ? interp.runSpawnedChild(args[fileIndex], spawnFd)
+                            : interp.runFile(args[fileIndex]);
   signal(SIGINT, SIG_DFL);
   gInterruptTarget = nullptr;
   return status;

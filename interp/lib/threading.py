@@ -886,4 +886,28 @@ def _shutdown():
             _unregister_non_daemon(thread)
 
 
+def _after_fork():
+    """Called by the VM in the child of os.fork(): only the thread that forked exists there.
+    The module's locks are made anew (a vanished thread may have held them) and every other
+    thread is marked stopped, so joining it returns at once, as CPython's _after_fork does."""
+    global _active_limbo_lock, _shutdown_lock, _counter_lock, _main_thread
+    _active_limbo_lock = RLock()
+    _shutdown_lock = _allocate_lock()
+    _counter_lock = _allocate_lock()
+    me = get_ident()
+    current = _active.get(me)
+    for thread in list(_active.values()) + list(_limbo):
+        if thread is not current:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _active.clear()
+    _limbo.clear()
+    _non_daemon_threads.clear()
+    if current is not None:
+        _active[me] = current
+        if not current._daemonic and current is not _main_thread:
+            _non_daemon_threads[current] = current._tstate_lock
+        _main_thread = current
+
+
 _main_thread = _MainThread()

@@ -1,6 +1,7 @@
 // End-to-end tests of the gilsim command line: each test runs the real binary in a child process
 // and checks its exit status, stdout and stderr.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include <cerrno>
@@ -12,6 +13,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/process_runner.h"
@@ -1239,5 +1241,259 @@ TEST(CliThreadsExtension, ReleasingTheGilIsABlockingDrop) {
   }
 }
 #endif
+
+// ---------------------------------------------------------------------------------------------
+// Processes (multiprocessing). Every wait in these scripts has a timeout, so a broken feature
+// fails the test rather than hanging it.
+
+// Whether process `pid` is gone (not running, not a zombie of ours): polls a bounded number of
+// times, since a terminated process may take a moment to be reaped.
+bool processGone(int pid) {
+  for (int i = 0; i < 500; ++i) {
+    if (::kill(pid, 0) != 0 && errno == ESRCH) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+std::vector<int> pidsAfter(const std::string& out, const std::string& prefix) {
+  std::vector<int> pids;
+  for (const std::string& line : lines(out)) {
+    if (!startsWith(line, prefix)) continue;
+    std::istringstream in(line.substr(prefix.size()));
+    int pid;
+    while (in >> pid)
+      pids.push_back(pid);
+  }
+  return pids;
+}
+
+TEST(CliProcessExit, ChildExceptionsAndSysExitGiveCPythonsExitCodes) {
+  RunResult r = runScript("codes.py", R"PY(import multiprocessing
+import sys
+
+
+def broken():
+    raise ValueError("child failed")
+
+
+def leave(code):
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    for target, args in [(broken, ()), (leave, (3,)), (leave, ("message",))]:
+        p = multiprocessing.Process(target=target, args=args)
+        p.start()
+        p.join(timeout=20)
+        print(p.exitcode)
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "1\n3\n1\n");
+  EXPECT_TRUE(contains(r.err, "Process Process-1:\nTraceback (most recent call last):\n")) << r.err;
+  EXPECT_TRUE(contains(r.err, "ValueError: child failed\n")) << r.err;
+  EXPECT_TRUE(contains(r.err, "message\n")) << r.err;
+  EXPECT_FALSE(contains(r.err, "Process Process-2:")) << r.err;
+}
+
+TEST(CliProcessSignals, ChildKilledBySigkillGivesMinusNineAndTheParentGoesOn) {
+  RunResult r = runScript("killed.py", R"PY(import multiprocessing
+import os
+import signal
+
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=die)
+    p.start()
+    p.join(timeout=20)
+    print("exitcode", p.exitcode)
+    print("parent goes on")
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "exitcode -9\nparent goes on\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliProcessInterrupt, CtrlCTerminatesChildrenAndReapsThem) {
+  TempDir dir;
+  dir.write("interrupted.py", R"PY(import multiprocessing
+import time
+
+
+def wait_forever(q):
+    q.put(multiprocessing.current_process().pid)
+    while True:
+        time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    q = multiprocessing.Queue()
+    children = [multiprocessing.Process(target=wait_forever, args=(q,)) for i in range(2)]
+    children.append(multiprocessing.Process(target=wait_forever, args=(q,), daemon=True))
+    for p in children:
+        p.start()
+    pids = [q.get(timeout=20) for p in children]
+    print("pids", *pids)
+    print("started", flush=True)
+    for p in children:
+        p.join(timeout=20)
+    print("not interrupted")
+)PY");
+  RunOptions options = interruptAfter("started");
+  options.workingDir = dir.path();
+  RunResult r = runGilsim({"run", "interrupted.py"}, options);
+  ASSERT_TRUE(r.interruptSent) << describe(r);
+  EXPECT_EQ(r.status, 1) << describe(r);
+  EXPECT_TRUE(contains(r.err, "KeyboardInterrupt")) << r.err;
+  EXPECT_FALSE(contains(r.out, "not interrupted")) << r.out;
+  std::vector<int> pids = pidsAfter(r.out, "pids ");
+  ASSERT_EQ(pids.size(), 3u) << r.out;
+  for (int pid : pids)
+    EXPECT_TRUE(processGone(pid)) << "child " << pid << " outlived the interrupted parent";
+}
+
+TEST(CliProcessExit, ParentWaitsForNonDaemonChildrenAndTerminatesDaemons) {
+  TempDir dir;
+  RunResult r = runScript("at_exit.py", R"PY(import multiprocessing
+import time
+
+
+def slow(event):
+    event.wait(20)
+    print("non-daemon child done", flush=True)
+
+
+def forever():
+    while True:
+        time.sleep(0.01)
+
+
+if __name__ == "__main__":
+    event = multiprocessing.Event()
+    multiprocessing.Process(target=slow, args=(event,)).start()
+    daemon = multiprocessing.Process(target=forever, daemon=True)
+    daemon.start()
+    print("daemon", daemon.pid, flush=True)
+    event.set()
+    print("main done", flush=True)
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_TRUE(contains(r.out, "main done\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "non-daemon child done\n")) << r.out;
+  std::vector<int> pids = pidsAfter(r.out, "daemon ");
+  ASSERT_EQ(pids.size(), 1u) << r.out;
+  EXPECT_TRUE(processGone(pids[0])) << "the daemonic child outlived the parent";
+}
+
+TEST(CliProcessQueue, GetFromAQueueWhoseWriterDiedHonoursItsTimeout) {
+  RunResult r = runScript("dead_writer.py", R"PY(import multiprocessing
+import os
+import queue
+import signal
+
+
+def write_then_die(q):
+    q.put("last words")
+    q.close()
+    q.join_thread()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    q = multiprocessing.Queue()
+    p = multiprocessing.Process(target=write_then_die, args=(q,))
+    p.start()
+    print(q.get(timeout=20))
+    p.join(timeout=20)
+    print("writer exit code", p.exitcode)
+    try:
+        q.get(timeout=0.2)
+    except queue.Empty:
+        print("Empty")
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "last words\nwriter exit code -9\nEmpty\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliProcessSpawn, MissingMainGuardRerunsTheTopLevelAndTheChildFails) {
+  RunResult r = runScript("unguarded.py", R"PY(import multiprocessing
+
+
+def work():
+    print("work ran")
+
+
+print("top level", __name__, flush=True)
+multiprocessing.set_start_method("spawn")
+p = multiprocessing.Process(target=work)
+p.start()
+p.join(timeout=20)
+print("exitcode", p.exitcode)
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "top level __main__\ntop level __mp_main__\nexitcode 1\n");
+  EXPECT_TRUE(contains(r.err,
+                       "RuntimeError: \n        An attempt has been made to start a new "
+                       "process before the\n        current process has finished its "
+                       "bootstrapping phase."))
+      << r.err;
+}
+
+TEST(CliProcessSpawn, TheSpawnOptionIsHiddenFromHelp) {
+  RunResult r = runGilsim({"run", "--help"});
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_FALSE(contains(r.out, "mp-spawn")) << r.out;
+  RunResult bad = runGilsim({"run", "--mp-spawn", "x", "script.py"});
+  EXPECT_EQ(bad.status, 2) << describe(bad);
+}
+
+TEST(CliProcessFork, ChildHasItsOwnGilAndOnlyTheForkingThread) {
+  RunResult r = runScript("fork_threads.py", R"PY(import _thread
+import multiprocessing
+import threading
+
+stop = threading.Event()
+held = threading.Lock()
+held.acquire()
+
+
+def spin():
+    while not stop.is_set():
+        pass
+
+
+def blocked():
+    held.acquire()
+
+
+def child(q):
+    # The spinning thread and the blocked one do not exist here; this thread has the GIL alone.
+    q.put((_thread._count(), sum(range(200000))))
+
+
+if __name__ == "__main__":
+    threads = [threading.Thread(target=spin), threading.Thread(target=blocked)]
+    for t in threads:
+        t.start()
+    q = multiprocessing.Queue()
+    p = multiprocessing.Process(target=child, args=(q,))
+    p.start()
+    print(q.get(timeout=20))
+    p.join(timeout=20)
+    print("exitcode", p.exitcode)
+    stop.set()
+    held.release()
+    for t in threads:
+        t.join(timeout=20)
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "(0, 19999900000)\nexitcode 0\n");
+  EXPECT_EQ(r.err, "");
+}
 
 }  // namespace
