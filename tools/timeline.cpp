@@ -1,0 +1,86 @@
+#include "tools/timeline.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "fmt/format.h"
+#include "tools/nice_ticks.h"
+
+namespace gilsim::cli {
+
+namespace {
+
+constexpr int kMinWidth = 24;
+
+std::string tickLabel(double seconds, double step) {
+  // As many decimals as the step needs: 0.5 s, 0.25 s, 2 s.
+  int decimals = 0;
+  while (decimals < 6 && std::fabs(step * std::pow(10.0, decimals) -
+                                   std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    ++decimals;
+  return fmt::format("{:.{}f} s", seconds, decimals);
+}
+
+}  // namespace
+
+std::string renderTimeline(const std::vector<TimelineRow>& rows, double axisEnd, int width) {
+  for (const TimelineRow& row : rows)
+    axisEnd = std::max(axisEnd, row.end);
+  if (!(axisEnd > 0)) axisEnd = 1;
+  width = std::max(width, kMinWidth);
+  size_t labelWidth = 0;
+  for (const TimelineRow& row : rows)
+    labelWidth = std::max(labelWidth, row.label.size());
+  // label, a blank, '|', the cells, '|'.
+  int cells = std::max(width - static_cast<int>(labelWidth) - 3, 10);
+  double cellSeconds = axisEnd / cells;
+  std::string text;
+  for (const TimelineRow& row : rows) {
+    std::string bar(static_cast<size_t>(cells), ' ');
+    for (int c = 0; c < cells; ++c)
+      if (row.start < (c + 1) * cellSeconds && row.end > c * cellSeconds)
+        bar[static_cast<size_t>(c)] = '*';
+    text += fmt::format("{:<{}} |{}|\n", row.label, labelWidth, bar);
+  }
+  // The axis runs from the left border (time 0) to the right border (axisEnd).
+  const size_t origin = labelWidth + 1;
+  auto column = [&](double t) {
+    return origin + static_cast<size_t>(std::lround(t / axisEnd * (cells + 1)));
+  };
+  std::string axis(origin, ' ');
+  axis += std::string(static_cast<size_t>(cells) + 2, '-');
+  std::string labels(axis.size(), ' ');
+  double step = niceStep(axisEnd, std::max(2, cells / 12));
+  size_t free = 0;  // the first column a label may use
+  for (double t : ticksUpTo(axisEnd, step)) {
+    size_t at = std::min(column(t), axis.size() - 1);
+    axis[at] = '+';
+    std::string label = tickLabel(t, step);
+    size_t from = at >= label.size() / 2 ? at - label.size() / 2 : 0;
+    from = std::max(from, origin);
+    if (from + label.size() > labels.size()) from = labels.size() - label.size();
+    if (from < free) continue;
+    labels.replace(from, label.size(), label);
+    free = from + label.size() + 1;
+  }
+  while (!labels.empty() && labels.back() == ' ')
+    labels.pop_back();
+  text += axis + "\n" + labels + "\n";
+  return text;
+}
+
+int terminalWidth() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    int n = std::atoi(columns);
+    if (n > 0) return n;
+  }
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
+}  // namespace gilsim::cli
