@@ -184,6 +184,9 @@ InterruptFlag::InterruptFlag() {
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, &gOldInt);
   sigaction(SIGTERM, &action, &gOldTerm);
+  // A signal the caller ignores (nohup, a background job of a script) stays ignored.
+  if (gOldInt.sa_handler == SIG_IGN) sigaction(SIGINT, &gOldInt, nullptr);
+  if (gOldTerm.sa_handler == SIG_IGN) sigaction(SIGTERM, &gOldTerm, nullptr);
 }
 
 InterruptFlag::~InterruptFlag() {

@@ -104,7 +104,11 @@ int benchCommand(const std::vector<std::string>& args) {
   po::options_description options = benchOptions();
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(joinPythonValue(args)).options(options).run(), vm);
+    po::store(po::command_line_parser(joinPythonValue(args))
+                  .options(options)
+                  .positional(po::positional_options_description())
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     return usageError(e.what(), "bench");

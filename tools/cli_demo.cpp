@@ -102,7 +102,11 @@ int demoCommand(const std::vector<std::string>& args) {
       "where to write the SVG chart");
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(joinPythonValue(args)).options(options).run(), vm);
+    po::store(po::command_line_parser(joinPythonValue(args))
+                  .options(options)
+                  .positional(po::positional_options_description())
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     return usageError(e.what(), "demo");

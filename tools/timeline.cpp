@@ -41,27 +41,32 @@ std::string renderTimeline(const std::vector<TimelineRow>& rows, double axisEnd,
   std::string text;
   for (const TimelineRow& row : rows) {
     std::string bar(static_cast<size_t>(cells), ' ');
-    for (int c = 0; c < cells; ++c)
-      if (row.start < (c + 1) * cellSeconds && row.end > c * cellSeconds)
+    // A cell is running when the worker runs at its middle, or starts and ends inside it (so
+    // that a short worker still shows).
+    for (int c = 0; c < cells; ++c) {
+      double left = c * cellSeconds, middle = left + cellSeconds / 2, right = left + cellSeconds;
+      if ((row.start <= middle && row.end > middle) || (row.start >= left && row.end <= right))
         bar[static_cast<size_t>(c)] = '*';
+    }
     text += fmt::format("{:<{}} |{}|\n", row.label, labelWidth, bar);
   }
-  // The axis runs from the left border (time 0) to the right border (axisEnd).
-  const size_t origin = labelWidth + 1;
+  // A column stands for the time at its left edge: cell c starts at c * cellSeconds, and the
+  // right border at axisEnd. Ticks mark the column of their time.
+  const size_t origin = labelWidth + 2;
   auto column = [&](double t) {
-    return origin + static_cast<size_t>(std::lround(t / axisEnd * (cells + 1)));
+    return origin + static_cast<size_t>(std::lround(t / cellSeconds));
   };
   std::string axis(origin, ' ');
-  axis += std::string(static_cast<size_t>(cells) + 2, '-');
+  axis += std::string(static_cast<size_t>(cells) + 1, '-');
   std::string labels(axis.size(), ' ');
-  double step = niceStep(axisEnd, std::max(2, cells / 12));
+  double step = niceStep(axisEnd, std::max(2, cells / 6));
   size_t free = 0;  // the first column a label may use
   for (double t : ticksUpTo(axisEnd, step)) {
     size_t at = std::min(column(t), axis.size() - 1);
     axis[at] = '+';
     std::string label = tickLabel(t, step);
-    size_t from = at >= label.size() / 2 ? at - label.size() / 2 : 0;
-    from = std::max(from, origin);
+    // Each label starts at its tick; the last one may end there instead.
+    size_t from = at;
     if (from + label.size() > labels.size()) from = labels.size() - label.size();
     if (from < free) continue;
     labels.replace(from, label.size(), label);
