@@ -79,12 +79,12 @@ std::string explain(const bench::ResultRow& row, int cores) {
   const bench::Measurement& m = *row.measurement;
   const char* why = "";
   if (m.workload == bench::Workload::Io)
-    why = "sleeping workers wait side by side: sleep releases the GIL";
+    why = "sleep releases the GIL, so the sleeps overlap";
   else if (m.backend == bench::Backend::Threads)
-    why = "one thread runs Python at a time: the GIL serialises them";
+    why = "the GIL lets one thread run Python at a time";
   else
     why = cores == 1 ? "one core runs one process at a time"
-                     : "each process has its own interpreter and GIL, one per core";
+                     : "a GIL per process, one process per core at a time";
   return fmt::format("  {:<9} {:<9} {:>2} workers: {:.2f}× (ideal {:.2f}×)  {}\n",
                      bench::info(m.workload).title, bench::info(m.backend).name, m.workers,
                      row.speedup, row.idealSpeedup, why);
@@ -178,6 +178,15 @@ int demoCommand(const std::vector<std::string>& args) {
     for (bench::Backend b : plan.backends)
       if (const bench::ResultRow* row = findRow(rows, w, b, most))
         std::cout << explain(*row, cores);
+
+  // Processes that fall far short of their ideal are the machine's doing, not the GIL's.
+  if (const bench::ResultRow* row =
+          findRow(rows, bench::Workload::Cpu, bench::Backend::Processes, most);
+      row && row->idealSpeedup > 1 && row->speedup < 0.75 * row->idealSpeedup)
+    std::cout << fmt::format(
+        "  note: CPU-bound processes reached {:.0f}% of their ideal: other programs are using "
+        "the cores,\n  or fewer are free than the {} this machine reports.\n",
+        100 * row->speedup / row->idealSpeedup, cores);
 
   // The timelines share one time axis, so that the bars' lengths compare.
   const bench::ResultRow* threads =
