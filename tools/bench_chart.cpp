@@ -40,6 +40,8 @@ cli::ChartSpec benchChart(const std::string& title, const BenchContext& context,
   spec.marker =
       cli::ChartMarker{static_cast<double>(context.cores),
                        fmt::format("{} core{}", context.cores, context.cores == 1 ? "" : "s")};
+  spec.notes = {"points: mean time; bars: min … max", "dashed: the ideal under the GIL",
+                "on the cores (from 1 worker's time)"};
   // Rows come grouped by (workload, backend); each group is one measured and one ideal series.
   std::vector<cli::ChartSeries> ideals;
   for (size_t i = 0; i < rows.size();) {

@@ -9,13 +9,6 @@ namespace gilsim::bench {
 
 namespace {
 
-std::string joinCommand(const std::vector<std::string>& argv) {
-  std::string text;
-  for (const std::string& a : argv)
-    text += (text.empty() ? "" : " ") + a;
-  return text;
-}
-
 std::string number(double value) {
   return fmt::format("{:.6f}", value);
 }

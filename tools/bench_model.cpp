@@ -53,6 +53,13 @@ std::optional<Workload> findWorkload(std::string_view name) {
   return std::nullopt;
 }
 
+std::string joinCommand(const std::vector<std::string>& argv) {
+  std::string text;
+  for (const std::string& a : argv)
+    text += (text.empty() ? "" : " ") + a;
+  return text;
+}
+
 double idealFactor(Backend backend, Workload workload, int workers, int cores) {
   if (workload == Workload::Io) return 1.0;
   if (backend == Backend::Threads) return workers;

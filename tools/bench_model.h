@@ -64,6 +64,9 @@ struct Measurement {
   std::vector<RunSample> runs;       // warm-up runs are not kept
 };
 
+// The command line as one string, arguments separated by blanks (for messages and exports).
+std::string joinCommand(const std::vector<std::string>& argv);
+
 // The time that `workers` workers ideally take, as a multiple of one worker's time: each worker
 // does the full work, so under a GIL CPU-bound threads take N times as long, processes
 // ceil(N / cores) times (one per core at a time), and sleeping workers all overlap.

@@ -37,15 +37,6 @@ std::string lastLines(const std::string& text, size_t count) {
   return tail;
 }
 
-std::string joinCommand(const std::vector<std::string>& argv) {
-  std::string text;
-  for (const std::string& a : argv) {
-    if (!text.empty()) text += ' ';
-    text += a;
-  }
-  return text;
-}
-
 std::vector<std::string> driverCommand(const Interpreter& interpreter,
                                        const std::string& driverPath, const Measurement& point,
                                        const WorkSize& size) {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "fmt/format.h"
@@ -36,10 +37,28 @@ int BenchSession::run(const BenchPlan& plan) {
                 << std::flush;
     };
   InterruptFlag interrupt;
+  const bool processes = std::find(plan.backends.begin(), plan.backends.end(),
+                                   Backend::Processes) != plan.backends.end();
+  if (processes && !processesChecked_) {
+    BenchPlan check;
+    check.workloads = {Workload::Io};
+    check.backends = {Backend::Processes};
+    check.workers = {1};
+    check.runs = 1;
+    check.runLimit = plan.runLimit;
+    if (int status = conclude(runPlan(check, interpreter_, driver->path(), {}, interrupt.flag()));
+        status != 0)
+      return status;
+    processesChecked_ = true;
+  }
   BenchOutcome outcome = runPlan(plan, interpreter_, driver->path(), progress, interrupt.flag());
   if (showProgress) std::cerr << "\r\033[K" << std::flush;
-  for (Measurement& m : outcome.measurements)
-    measurements_.push_back(std::move(m));
+  for (const Measurement& m : outcome.measurements)
+    measurements_.push_back(m);
+  return conclude(outcome);
+}
+
+int BenchSession::conclude(const BenchOutcome& outcome) {
   if (outcome.interrupted) {
     std::cerr << "gilsim " << command_ << ": " << outcome.error << "\n";
     return cli::kInterrupted;
@@ -47,8 +66,11 @@ int BenchSession::run(const BenchPlan& plan) {
   if (!outcome.error.empty()) {
     std::cerr << "gilsim " << command_ << ": error: " << outcome.error << "\n";
     if (interpreter_.name == "gilsim" && outcome.error.find("multiprocessing") != std::string::npos)
-      std::cerr << "hint: this gilsim has no multiprocessing yet; measure processes under CPython "
-                   "with --python, or use --backend threads\n";
+      std::cerr << (command_ == "bench"
+                        ? "hint: this gilsim has no multiprocessing yet; measure processes under "
+                          "CPython with --python, or use --backend threads\n"
+                        : "hint: this gilsim has no multiprocessing yet; run under CPython with "
+                          "--python\n");
     return cli::kRunFailed;
   }
   return 0;

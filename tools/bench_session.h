@@ -21,15 +21,21 @@ class BenchSession {
   BenchSession(std::string command, Interpreter interpreter);
 
   // Runs `plan`, adding its measurements to measurements(). Returns 0, or after printing the
-  // error: cli::kRunFailed or cli::kInterrupted.
+  // error: cli::kRunFailed or cli::kInterrupted. A plan with the processes backend starts with
+  // one cheap process run (once a session), so that an interpreter without multiprocessing fails
+  // at once rather than after every thread run.
   int run(const BenchPlan& plan);
 
   const Interpreter& interpreter() const { return interpreter_; }
   const std::vector<Measurement>& measurements() const { return measurements_; }
 
  private:
+  // Prints what went wrong, if anything; the exit status.
+  int conclude(const BenchOutcome& outcome);
+
   std::string command_;
   Interpreter interpreter_;
+  bool processesChecked_ = false;
   std::vector<Measurement> measurements_;
 };
 

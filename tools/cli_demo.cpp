@@ -31,7 +31,10 @@ constexpr DemoScale kQuickScale{5.0, 0.2, 1, true};
 
 // A first, small run of one CPU-bound thread gives the interpreter's speed, from which the size
 // is chosen so that the demo takes about as long on any machine and interpreter.
-constexpr long kCalibrationIterations = 200'000;
+// It grows the run until it takes kCalibrationSeconds: short runs underestimate (start-up, caches).
+constexpr long kCalibrationIterations = 100'000;
+constexpr double kCalibrationSeconds = 0.25;
+constexpr int kCalibrationTries = 4;
 constexpr long kMinIterations = 10'000;
 constexpr long kMaxIterations = 200'000'000;
 
@@ -136,10 +139,17 @@ int demoCommand(const std::vector<std::string>& args) {
   calibration.runs = 1;
   calibration.size.cpuIterations = kCalibrationIterations;
   calibration.runLimit = std::chrono::minutes(2);
-  bench::BenchSession calibrate("demo", interpreter);
-  if (int status = calibrate.run(calibration); status != 0) return status;
-  const bench::WorkerSpan& span = calibrate.measurements().front().runs.front().workers.front();
-  double perIteration = std::max(span.end - span.start, 1e-6) / kCalibrationIterations;
+  double perIteration = 0;
+  for (int attempt = 0; attempt < kCalibrationTries; ++attempt) {
+    bench::BenchSession calibrate("demo", interpreter);
+    if (int status = calibrate.run(calibration); status != 0) return status;
+    const bench::WorkerSpan& span = calibrate.measurements().front().runs.front().workers.front();
+    double seconds = std::max(span.end - span.start, 1e-6);
+    perIteration = seconds / static_cast<double>(calibration.size.cpuIterations);
+    if (seconds >= kCalibrationSeconds * 0.8) break;
+    calibration.size.cpuIterations =
+        std::min(kMaxIterations, static_cast<long>(kCalibrationSeconds / perIteration));
+  }
 
   bench::BenchPlan plan;
   plan.workloads = {bench::Workload::Cpu, bench::Workload::Io};

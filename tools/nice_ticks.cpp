@@ -13,6 +13,14 @@ double niceStep(double max, int count) {
   return 10 * power;
 }
 
+int decimalsFor(double step) {
+  int decimals = 0;
+  while (decimals < 6 && std::fabs(step * std::pow(10.0, decimals) -
+                                   std::round(step * std::pow(10.0, decimals))) > 1e-6)
+    ++decimals;
+  return decimals;
+}
+
 std::vector<double> ticksUpTo(double max, double step) {
   std::vector<double> ticks;
   if (!(step > 0)) return {0};

@@ -11,4 +11,8 @@ double niceStep(double max, int count);
 // 0, step, 2*step ... up to and including `max` (within a rounding error).
 std::vector<double> ticksUpTo(double max, double step);
 
+// How many decimals a tick label needs to show multiples of `step` exactly: 0 for 2, 1 for 0.5,
+// 2 for 0.25 (at most 6).
+int decimalsFor(double step);
+
 }  // namespace gilsim::cli

@@ -23,11 +23,7 @@ std::string number(double value) {
 }
 
 std::string tickText(double value, double step) {
-  int decimals = 0;
-  while (decimals < 6 && std::fabs(step * std::pow(10.0, decimals) -
-                                   std::round(step * std::pow(10.0, decimals))) > 1e-6)
-    ++decimals;
-  return fmt::format("{:.{}f}", value, decimals);
+  return fmt::format("{:.{}f}", value, decimalsFor(step));
 }
 
 }  // namespace
@@ -160,6 +156,12 @@ std::string renderSvgChart(const ChartSpec& spec) {
         lx, ly, lx + 28, s.color, s.dashed ? 1.5 : 2.5, s.dashed ? " stroke-dasharray=\"6 4\"" : "",
         lx + 36, ly + 4, escapeXml(s.label));
     ly += 22;
+  }
+  ly += 10;
+  for (const std::string& note : spec.notes) {
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#666\">{}</text>\n", lx,
+                       ly + 4, escapeXml(note));
+    ly += 16;
   }
   svg += "</g>\n</svg>\n";
   return svg;

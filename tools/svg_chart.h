@@ -35,6 +35,8 @@ struct ChartSpec {
   std::string yLabel;
   bool integerX = true;  // ticks on whole numbers only
   std::optional<ChartMarker> marker;
+  // Lines of small print under the legend.
+  std::vector<std::string> notes;
   std::vector<ChartSeries> series;
 };
 

@@ -17,12 +17,7 @@ namespace {
 constexpr int kMinWidth = 24;
 
 std::string tickLabel(double seconds, double step) {
-  // As many decimals as the step needs: 0.5 s, 0.25 s, 2 s.
-  int decimals = 0;
-  while (decimals < 6 && std::fabs(step * std::pow(10.0, decimals) -
-                                   std::round(step * std::pow(10.0, decimals))) > 1e-6)
-    ++decimals;
-  return fmt::format("{:.{}f} s", seconds, decimals);
+  return fmt::format("{:.{}f} s", seconds, decimalsFor(step));
 }
 
 }  // namespace
