@@ -269,12 +269,22 @@ TEST(BenchFailure, MissingInterpreter) {
 TEST(BenchFailure, InterpreterExitsNonZero) {
   auto falseProgram = gilsim::testsupport::findOnPath("false");
   if (!falseProgram) GTEST_SKIP() << "no false on PATH";
-  ProcessResult r =
-      runGilsim({"bench", "--python", *falseProgram, "--workers", "1", "--runs", "1"});
+  ProcessResult r = runGilsim({"bench", "--python", *falseProgram, "--backend", "threads",
+                               "--workers", "1", "--runs", "1"});
   EXPECT_EQ(r.status, 4) << describe(r);
   EXPECT_TRUE(contains(r.err, "exited with status 1")) << describe(r);
   EXPECT_TRUE(contains(r.err, "gilsim bench: error: run of cpu threads, 1 worker failed"))
       << describe(r);
+}
+
+TEST(BenchFailure, ProcessesAreCheckedFirst) {
+  // The processes backend is tried once before any measured run, so the failure names it.
+  auto falseProgram = gilsim::testsupport::findOnPath("false");
+  if (!falseProgram) GTEST_SKIP() << "no false on PATH";
+  ProcessResult r =
+      runGilsim({"bench", "--python", *falseProgram, "--workers", "1", "--runs", "1"});
+  EXPECT_EQ(r.status, 4) << describe(r);
+  EXPECT_TRUE(contains(r.err, "run of io processes, 1 worker failed")) << describe(r);
 }
 
 TEST(BenchFailure, InterpreterPrintsNoResults) {
