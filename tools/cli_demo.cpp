@@ -198,29 +198,45 @@ int demoCommand(const std::vector<std::string>& args) {
         "the cores,\n  or fewer are free than the {} this machine reports.\n",
         100 * row->speedup / row->idealSpeedup, cores);
 
-  // The timelines share one time axis, so that the bars' lengths compare.
+  // The timelines share one time axis, so that the bars' lengths compare. Above the workers of
+  // each, an "alone" row: one worker doing the same work by itself (the series' 1-worker run).
   const bench::ResultRow* threads =
       findRow(rows, bench::Workload::Cpu, bench::Backend::Threads, most);
   const bench::ResultRow* processes =
       findRow(rows, bench::Workload::Cpu, bench::Backend::Processes, most);
   if (threads && processes) {
-    const bench::RunSample& t = medianRun(*threads->measurement);
-    const bench::RunSample& p = medianRun(*processes->measurement);
-    double axisEnd = std::max(t.seconds, p.seconds);
-    for (const bench::WorkerSpan& w : t.workers)
-      axisEnd = std::max(axisEnd, w.end);
-    for (const bench::WorkerSpan& w : p.workers)
-      axisEnd = std::max(axisEnd, w.end);
+    struct Shown {
+      const char* title;
+      const bench::RunSample* run;
+      const bench::ResultRow* alone;
+    };
+    const Shown shown[] = {
+        {"threads", &medianRun(*threads->measurement),
+         findRow(rows, bench::Workload::Cpu, bench::Backend::Threads, 1)},
+        {"processes", &medianRun(*processes->measurement),
+         findRow(rows, bench::Workload::Cpu, bench::Backend::Processes, 1)},
+    };
+    double axisEnd = 0;
+    for (const Shown& s : shown) {
+      axisEnd = std::max(axisEnd, s.run->seconds);
+      for (const bench::WorkerSpan& w : s.run->workers)
+        axisEnd = std::max(axisEnd, w.end);
+    }
     int width = terminalWidth();
     std::cout << fmt::format(
-        "\nTimelines of the CPU-bound runs at {} workers: a row per worker, * while it runs,\n"
-        "time since the driver started the first worker (one scale for both):\n",
+        "\nTimelines of the CPU-bound runs at {} workers: a row per worker, * while it runs, time\n"
+        "since the driver started the first worker, one scale for both; 'alone' is one worker\n"
+        "doing the same work by itself.\n",
         most);
-    for (const auto& [title, run] : {std::pair{"threads", &t}, std::pair{"processes", &p}}) {
+    for (const Shown& s : shown) {
       std::vector<TimelineRow> timeline;
-      for (const bench::WorkerSpan& w : run->workers)
+      if (s.alone && most > 1) {
+        const bench::WorkerSpan& w = medianRun(*s.alone->measurement).workers.front();
+        timeline.push_back({"alone", w.start, w.end});
+      }
+      for (const bench::WorkerSpan& w : s.run->workers)
         timeline.push_back({fmt::format("worker {}", w.index + 1), w.start, w.end});
-      std::cout << fmt::format("\nCPU-bound {}: {:.2f} s\n", title, run->seconds)
+      std::cout << fmt::format("\nCPU-bound {}: {:.2f} s\n", s.title, s.run->seconds)
                 << renderTimeline(timeline, axisEnd, width);
     }
   }

@@ -332,9 +332,11 @@ TEST(Demo, QuickUnderPython) {
   EXPECT_TRUE(contains(r.out, "CPU-bound threads:")) << describe(r);
   EXPECT_TRUE(contains(r.out, "CPU-bound processes:")) << describe(r);
   EXPECT_TRUE(contains(r.out, "worker 1 |")) << describe(r);
+  EXPECT_TRUE(contains(r.out, "alone    |")) << describe(r);
   EXPECT_TRUE(contains(r.out, "gilsim-demo.svg")) << describe(r);
   for (const std::string& line : lines(r.out)) {
-    if (line.starts_with("worker ") || line.find("+--") != std::string::npos) {
+    if (line.starts_with("worker ") || line.starts_with("alone ") ||
+        line.find("+--") != std::string::npos) {
       EXPECT_LE(line.size(), 64u) << line;
     }
   }
