@@ -21,40 +21,47 @@ constexpr long kDefaultIterations = 1'000'000;
 constexpr double kDefaultSleep = 0.5;
 constexpr double kDefaultRunLimit = 600;
 
-std::string choices(bool backendsNotWorkloads) {
+std::string backendChoices() {
   std::string text;
-  if (backendsNotWorkloads) {
-    for (const bench::BackendInfo& b : bench::backends())
-      text += fmt::format("\n  {}: {}", b.name, b.description);
-  } else {
-    for (const bench::WorkloadInfo& w : bench::workloads())
-      text += fmt::format("\n  {}: {}", w.name, w.description);
-  }
+  for (const bench::BackendInfo& b : bench::backends())
+    text += fmt::format("\n  {}: {}", b.name, b.description);
+  return text;
+}
+
+std::string workloadChoices() {
+  std::string text;
+  for (const bench::WorkloadInfo& w : bench::workloads())
+    text += fmt::format("\n  {}: {}", w.name, w.description);
   return text;
 }
 
 po::options_description benchOptions() {
-  po::options_description options("Options for `gilsim bench [OPTIONS]`");
+  po::options_description options("Options for `gilsim bench [OPTIONS]`", 100, 50);
   options.add_options()("help,h", "show this help")(
-      "workload", po::value<std::string>()->default_value("cpu"),
-      ("what each worker does, or a comma-separated list:" + choices(false)).c_str())(
-      "workers", po::value<std::string>(),
+      "workload", po::value<std::string>()->default_value("cpu")->value_name("NAMES"),
+      ("what each worker does, or a comma-separated list:" + workloadChoices()).c_str())(
+      "workers", po::value<std::string>()->value_name("LIST"),
       "worker counts: N, a list 1,2,4 or a range 1..8 (default 1..2x the cores)")(
-      "backend", po::value<std::string>()->default_value("threads,processes"),
-      ("how workers run, comma-separated:" + choices(true)).c_str())(
-      "runs", po::value<int>()->default_value(3), "measured runs per point")(
-      "warmup", po::value<int>()->default_value(0), "unmeasured runs before them")(
-      "size", po::value<long>()->default_value(kDefaultIterations),
+      "backend", po::value<std::string>()->default_value("threads,processes")->value_name("NAMES"),
+      ("how workers run, comma-separated:" + backendChoices()).c_str())(
+      "runs", po::value<int>()->default_value(3)->value_name("R"), "measured runs per point")(
+      "warmup", po::value<int>()->default_value(0)->value_name("W"), "unmeasured runs before them")(
+      "size", po::value<long>()->default_value(kDefaultIterations)->value_name("N"),
       "cpu: iterations of cpu_func per worker")(
-      "sleep", po::value<double>()->default_value(kDefaultSleep), "io: seconds each worker sleeps")(
-      "python", po::value<std::string>()->implicit_value("python3"),
+      "sleep", po::value<double>()->default_value(kDefaultSleep)->value_name("SECONDS"),
+      "io: seconds each worker sleeps")(
+      "python", po::value<std::string>()->implicit_value("python3")->value_name("PATH"),
       "run the driver under CPython (or the Python at PATH: --python=PATH or --python PATH) "
-      "instead of this gilsim")("timeout", po::value<double>()->default_value(kDefaultRunLimit),
-                                "seconds after which a run is killed and the benchmark fails")(
-      "export-json", po::value<std::string>(), "write the results as JSON to FILE")(
-      "export-csv", po::value<std::string>(), "write the results as CSV to FILE")(
-      "export-markdown", po::value<std::string>(), "write the table as Markdown to FILE")(
-      "chart", po::value<std::string>(), "write an SVG chart of time against workers to FILE");
+      "instead of this gilsim")(
+      "timeout", po::value<double>()->default_value(kDefaultRunLimit)->value_name("SECONDS"),
+      "seconds after which a run is killed and the benchmark fails")(
+      "export-json", po::value<std::string>()->value_name("FILE"),
+      "write the results as JSON to FILE")("export-csv",
+                                           po::value<std::string>()->value_name("FILE"),
+                                           "write the results as CSV to FILE")(
+      "export-markdown", po::value<std::string>()->value_name("FILE"),
+      "write the table as Markdown to FILE")("chart", po::value<std::string>()->value_name("FILE"),
+                                             "write an SVG chart of time against workers to FILE");
   return options;
 }
 

@@ -96,12 +96,12 @@ std::string explain(const bench::ResultRow& row, int cores) {
 }  // namespace
 
 int demoCommand(const std::vector<std::string>& args) {
-  po::options_description options("Options for `gilsim demo [OPTIONS]`");
+  po::options_description options("Options for `gilsim demo [OPTIONS]`", 100, 50);
   options.add_options()("help,h", "show this help")(
       "quick", "about 10 s instead of about a minute: fewer worker counts, 1 run, 0.2 s sleeps")(
-      "python", po::value<std::string>()->implicit_value("python3"),
+      "python", po::value<std::string>()->implicit_value("python3")->value_name("PATH"),
       "run the workers under CPython (or the Python at PATH) instead of this gilsim")(
-      "chart", po::value<std::string>()->default_value("gilsim-demo.svg"),
+      "chart", po::value<std::string>()->default_value("gilsim-demo.svg")->value_name("FILE"),
       "where to write the SVG chart");
   po::variables_map vm;
   try {
