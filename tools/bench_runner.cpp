@@ -142,12 +142,13 @@ BenchOutcome runPlan(const BenchPlan& plan, const Interpreter& interpreter,
           }
           auto parsed = parseDriverOutput(r.out, workers);
           std::string problem;
-          if (!r.started || r.timedOut || r.status != 0) {
+          if (!r.started || r.timedOut || r.overflowed || r.status != 0) {
             problem = r.started ? fmt::format("'{}' {}", joinCommand(point.command),
                                               cli::describeEnd(r, plan.runLimit))
                                 : r.error;
             if (auto* message = std::get_if<std::string>(&parsed);
-                r.started && !r.timedOut && message->starts_with("the driver says"))
+                r.started && !r.timedOut && !r.overflowed &&
+                message->starts_with("the driver says"))
               problem += "\n  " + *message;
           } else if (auto* message = std::get_if<std::string>(&parsed)) {
             problem = fmt::format("'{}': {}", joinCommand(point.command), *message);

@@ -135,8 +135,13 @@ ChildResult runChild(const std::vector<std::string>& argv, std::chrono::millisec
     int ready = ::poll(fds, 2, kPollMillis);
     if (ready < 0 && errno != EINTR) break;
     if (ready <= 0) continue;
-    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
-      outOpen = drain(out.fd[0], result.out, std::string::npos);
+    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+      outOpen = drain(out.fd[0], result.out, kMaxStdout + 1);
+      if (result.out.size() > kMaxStdout && !result.overflowed) {
+        result.overflowed = true;
+        killGroup();
+      }
+    }
     if (fds[1].revents & (POLLIN | POLLHUP | POLLERR))
       errOpen = drain(err.fd[0], result.err, kMaxStderr);
   }
@@ -154,6 +159,8 @@ ChildResult runChild(const std::vector<std::string>& argv, std::chrono::millisec
 std::string describeEnd(const ChildResult& result, std::chrono::milliseconds limit) {
   if (!result.started) return result.error;
   if (result.interrupted) return "was interrupted";
+  if (result.overflowed)
+    return fmt::format("printed more than {} MiB and was killed", kMaxStdout >> 20);
   if (result.timedOut)
     return fmt::format("ran past the limit of {:g} s and was killed", limit.count() / 1000.0);
   if (result.status < 0)

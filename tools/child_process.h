@@ -18,11 +18,15 @@ struct ChildResult {
   int status = -1;
   bool timedOut = false;
   bool interrupted = false;
+  // It printed more than kMaxStdout bytes and was killed.
+  bool overflowed = false;
   std::string out;
   std::string err;  // the last kMaxStderr bytes
 };
 
 inline constexpr size_t kMaxStderr = 64 * 1024;
+// The driver prints a few lines a worker; a child that prints this much is not the driver.
+inline constexpr size_t kMaxStdout = 16 * 1024 * 1024;
 
 // Runs argv[0] (searched on PATH when it has no '/') with argv[1...] and waits for it. After
 // `limit`, or once `interrupt` turns true, the child's process group is killed. Once the child

@@ -295,6 +295,15 @@ TEST(BenchFailure, InterpreterPrintsNoResults) {
   EXPECT_TRUE(contains(r.err, "no total time")) << describe(r);
 }
 
+TEST(BenchFailure, InterpreterThatPrintsForeverIsKilled) {
+  auto yes = gilsim::testsupport::findOnPath("yes");
+  if (!yes) GTEST_SKIP() << "no yes on PATH";
+  ProcessResult r = runGilsim(
+      {"bench", "--python", *yes, "--backend", "threads", "--workers", "1", "--runs", "1"});
+  EXPECT_EQ(r.status, 4) << describe(r);
+  EXPECT_TRUE(contains(r.err, "printed more than")) << describe(r);
+}
+
 TEST(BenchFailure, RunPastTheTimeoutIsKilled) {
   REQUIRE_PYTHON3();
   ProcessResult r =
