@@ -26,13 +26,15 @@ const char* kUsage =
     "Commands:\n"
     "  run FILE [ARGS...]   run a script (`gilsim run --help` for options)\n"
     "  dis FILE             print the bytecode of a script\n"
+    "  bench                time a workload with 1..N threads and processes\n"
+    "  demo                 the classic threads-vs-processes experiment (about a minute)\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help\n"
     "  --version            show the version\n"
     "\n"
     "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error,\n"
-    "3 deadlock (every thread blocked forever).\n";
+    "3 deadlock (every thread blocked forever), 4 a benchmark run failed.\n";
 
 }  // namespace
 }  // namespace gilsim::cli
@@ -56,5 +58,7 @@ int main(int argc, char** argv) {
   }
   if (command == "run") return runCommand(rest);
   if (command == "dis") return disCommand(rest);
+  if (command == "bench") return benchCommand(rest);
+  if (command == "demo") return demoCommand(rest);
   return usageError("unknown command '" + command + "'");
 }
