@@ -21,7 +21,8 @@ from queue import Empty, Full
 
 __all__ = [
     "Process", "current_process", "active_children", "parent_process", "cpu_count",
-    "set_start_method", "get_start_method", "get_all_start_methods", "freeze_support",
+    "set_start_method", "get_start_method", "get_all_start_methods", "get_context",
+    "freeze_support",
     "Queue", "SimpleQueue", "JoinableQueue", "Pipe", "Lock", "RLock", "Semaphore",
     "BoundedSemaphore", "Event", "Value", "Array", "Pool", "ProcessError", "TimeoutError",
     "BufferTooShort", "AuthenticationError", "PicklingError",
@@ -176,6 +177,8 @@ def _flush_std_streams():
 class Process:
     """A process running `target(*args, **kwargs)`, or the run() of a subclass."""
 
+    _start_method = None  # None: the global start method; set by ForkProcess and SpawnProcess
+
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *, daemon=None):
         assert group is None, "group argument must be None for now"
         _child_counter[0] += 1
@@ -208,7 +211,7 @@ class Process:
         if getattr(_current_process, "_inheriting", False):
             _raise_importing_main()
         _cleanup()
-        if get_start_method() == "spawn":
+        if (type(self)._start_method or get_start_method()) == "spawn":
             self._popen = _SpawnPopen(self)
         else:
             self._popen = _ForkPopen(self)
@@ -362,6 +365,53 @@ class Process:
         threading._shutdown()
         _flush_std_streams()
         return exitcode
+
+
+class ForkProcess(Process):
+    _start_method = "fork"
+
+
+class SpawnProcess(Process):
+    _start_method = "spawn"
+
+
+class _Context:
+    """What get_context returns: the module's API with Process bound to one start method."""
+
+    def __init__(self, method, process_class):
+        self._method = method
+        self.Process = process_class
+        self.Queue = Queue
+        self.SimpleQueue = SimpleQueue
+        self.JoinableQueue = JoinableQueue
+        self.Pipe = Pipe
+        self.Lock = Lock
+        self.RLock = RLock
+        self.Semaphore = Semaphore
+        self.BoundedSemaphore = BoundedSemaphore
+        self.Event = Event
+        self.Value = Value
+        self.Array = Array
+        self.Pool = Pool  # its workers use the global start method
+        self.cpu_count = cpu_count
+        self.current_process = current_process
+        self.active_children = active_children
+
+    def get_start_method(self, allow_none=False):
+        return self._method
+
+    def __repr__(self):
+        return "<gilsim multiprocessing context " + repr(self._method) + ">"
+
+
+def get_context(method=None):
+    if method is None:
+        method = get_start_method()
+    if method == "fork":
+        return _Context("fork", ForkProcess)
+    if method == "spawn":
+        return _Context("spawn", SpawnProcess)
+    raise ValueError("cannot find context for " + repr(method))
 
 
 class _ParentProcess:
