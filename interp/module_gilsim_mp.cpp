@@ -76,8 +76,8 @@ Value mpLoads(VM& vm, CallArgs args) {
   return deserializeValue(vm, bytesArgument(args[0]));
 }
 
-// Writes or reads all of `size` bytes with the GIL released; returns 0 or an errno, and sets
-// *eof when a read found the end of the pipe first.
+// Writes or reads all of `size` bytes with the GIL released; returns 0 or an errno. *done says
+// how many moved: fewer than `size` (and 0 returned) when a read found the end of the pipe.
 int transferAll(VM& vm, int fd, char* data, size_t size, bool writing, size_t* done) {
   GilReleased released(vm, DropReason::Io);
   *done = 0;
