@@ -28,6 +28,7 @@
 #include "interp/errors.h"
 #include "interp/gil_released.h"
 #include "interp/int_object.h"
+#include "interp/interpreter.h"
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
@@ -252,7 +253,11 @@ Value makeErrorType(const char* name) {
 
 }  // namespace
 
-void initGilsimMpModule(VM&, ModuleObject* module) {
+void initGilsimMpModule(VM& vm, ModuleObject* module) {
+  // Its waits on other processes have no deadlock detection to end them: without process control
+  // (the fuzzer) the module does not exist.
+  if (!vm.interp().config().processControl)
+    raiseImportError("_gilsim_mp is not available: process control is off");
   DictObject* d = module->dict();
   d->setStr("dumps", makeNative("dumps", mpDumps));
   d->setStr("dumps_fds", makeNative("dumps_fds", mpDumpsFds));
