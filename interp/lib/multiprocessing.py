@@ -516,7 +516,9 @@ def _exit_function(interrupted=False):
     """At the end of a process (called by the interpreter after threading's shutdown, as
     CPython's atexit hook): flush queues, terminate pools and daemonic children, join the
     others. When the run was interrupted (Ctrl-C), every child is terminated and reaped."""
-    _mp_queues._flush_all()
+    # After Ctrl-C nobody may be reading: a flush could wait forever, so the queues are left.
+    if not interrupted:
+        _mp_queues._flush_all()
     _mp_pool._terminate_all()
     try:
         for p in active_children():
