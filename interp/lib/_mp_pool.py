@@ -3,6 +3,7 @@ result thread (multiprocessing.pool in CPython).
 """
 
 import os
+import queue
 import threading
 import _gilsim_mp
 import multiprocessing
@@ -227,8 +228,16 @@ class Pool:
                    for chunk in _chunks(list(iterable), chunksize)]
         return _imap_results(results)
 
-    # Results in order of submission: a simplification of CPython's completion order.
-    imap_unordered = imap
+    def imap_unordered(self, func, iterable, chunksize=1):
+        """Results as the workers finish them (the result thread hands each chunk over)."""
+        self._check_running()
+        done = queue.SimpleQueue()
+        chunks = _chunks(list(iterable), chunksize)
+        for chunk in chunks:
+            self.apply_async(_map_chunk, (func, chunk),
+                             callback=lambda values: done.put((True, values)),
+                             error_callback=lambda error: done.put((False, error)))
+        return _imap_unordered_results(done, len(chunks))
 
     def close(self):
         if self._state == _RUN:
@@ -286,6 +295,15 @@ def _chunks(items, size):
 
 def _map_chunk(func, chunk):
     return [func(x) for x in chunk]
+
+
+def _imap_unordered_results(done, count):
+    for i in range(count):
+        success, values = done.get()
+        if not success:
+            raise values
+        for value in values:
+            yield value
 
 
 def _imap_results(results):
