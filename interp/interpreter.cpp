@@ -94,7 +94,7 @@ void Interpreter::afterForkInChild(ThreadState& survivor) {
   Nanos interval = gil_->switchInterval();
   int ticks = gil_->checkInterval();
   // Another thread may have held the old policy's mutex at the fork: abandon the object whole.
-  (void)gil_.release();
+  keepAbandonedAfterFork(gil_.release());
   gil_ = makeGilPolicy(config_);
   gil_->setSwitchInterval(interval);
   gil_->setCheckInterval(ticks);

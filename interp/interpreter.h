@@ -38,8 +38,12 @@ struct InterpreterConfig {
   // The GIL policy (a name from gil/policy_table.h) and its settings; unset ones take the
   // policy's defaults.
   std::string gilPolicy = "cpython";
-  Nanos switchInterval = 0;       // 0: the policy's default
-  int checkInterval = 0;          // 0: the policy's default
+  Nanos switchInterval = 0;  // 0: the policy's default
+  int checkInterval = 0;     // 0: the policy's default
+  // Whether scripts may start, signal, wait for and end processes (os.fork, os.kill, os._exit,
+  // os.waitpid, the _gilsim_mp module and so multiprocessing). The fuzzer turns it off: a
+  // mutated script must not fork the fuzzer, signal other processes or wait on them forever.
+  bool processControl = true;
   std::vector<std::string> argv;  // sys.argv
   std::FILE* out = stdout;
   std::FILE* err = stderr;

@@ -28,6 +28,7 @@
 #include "interp/errors.h"
 #include "interp/gil_released.h"
 #include "interp/int_object.h"
+#include "interp/interpreter.h"
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
@@ -76,8 +77,8 @@ Value mpLoads(VM& vm, CallArgs args) {
   return deserializeValue(vm, bytesArgument(args[0]));
 }
 
-// Writes or reads all of `size` bytes with the GIL released; returns 0 or an errno, and sets
-// *eof when a read found the end of the pipe first.
+// Writes or reads all of `size` bytes with the GIL released; returns 0 or an errno. *done says
+// how many moved: fewer than `size` (and 0 returned) when a read found the end of the pipe.
 int transferAll(VM& vm, int fd, char* data, size_t size, bool writing, size_t* done) {
   GilReleased released(vm, DropReason::Io);
   *done = 0;
@@ -252,7 +253,11 @@ Value makeErrorType(const char* name) {
 
 }  // namespace
 
-void initGilsimMpModule(VM&, ModuleObject* module) {
+void initGilsimMpModule(VM& vm, ModuleObject* module) {
+  // Its waits on other processes have no deadlock detection to end them: without process control
+  // (the fuzzer) the module does not exist.
+  if (!vm.interp().config().processControl)
+    raiseImportError("_gilsim_mp is not available: process control is off");
   DictObject* d = module->dict();
   d->setStr("dumps", makeNative("dumps", mpDumps));
   d->setStr("dumps_fds", makeNative("dumps_fds", mpDumpsFds));

@@ -13,6 +13,7 @@
 #include "interp/errors.h"
 #include "interp/gil_released.h"
 #include "interp/int_object.h"
+#include "interp/interpreter.h"
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
 #include "interp/operators.h"
@@ -98,7 +99,7 @@ Value osCpuCount(VM&, CallArgs args) {
 
 }  // namespace
 
-void initOsModule(VM&, ModuleObject* module) {
+void initOsModule(VM& vm, ModuleObject* module) {
   DictObject* d = module->dict();
   d->setStr("pipe", makeNative("pipe", osPipe));
   d->setStr("read", makeNative("read", osRead));
@@ -106,7 +107,7 @@ void initOsModule(VM&, ModuleObject* module) {
   d->setStr("close", makeNative("close", osClose));
   d->setStr("getpid", makeNative("getpid", osGetpid));
   d->setStr("cpu_count", makeNative("cpu_count", osCpuCount));
-  addOsProcessFunctions(d);
+  if (vm.interp().config().processControl) addOsProcessFunctions(d);
   d->setStr("sep", makeStr("/"));
   d->setStr("name", makeStr("posix"));
 }

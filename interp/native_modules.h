@@ -13,7 +13,8 @@ class VM;
 
 using NativeModuleInit = void (*)(VM& vm, ModuleObject* module);
 
-// os's process functions (interp/os_process.cpp), added by initOsModule.
+// os's process functions (interp/os_process.cpp), added by initOsModule unless the
+// interpreter's config turns process control off.
 void addOsProcessFunctions(DictObject* osDict);
 
 // The init function of a native module, or nullptr.

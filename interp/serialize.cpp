@@ -155,13 +155,13 @@ class Writer {
     }
     if (type->layout() == Layout::Exception) {
       out_.push_back('e');
-      globalName(type, v);
+      globalName(type);
       value(v.as<ExceptionObject>()->args, depth + 1);
       return;
     }
     if (type->layout() == Layout::Object && !type->isBuiltin()) {
       out_.push_back('o');
-      globalName(type, v);
+      globalName(type);
       // A class may choose what travels (multiprocessing's Queue leaves its feeder thread out).
       Value getState = type->lookup("__getstate__");
       Value state = getState.isNull() ? Value::borrow(v.as<InstanceObject>()->dict())
@@ -230,8 +230,7 @@ class Writer {
                                      repr(object), module, qualname));
   }
 
-  void globalName(TypeObject* type, const Value& instance) {
-    (void)instance;
+  void globalName(TypeObject* type) {
     Value typeValue = Value::borrow(type);
     checkFindable(typeValue, type->moduleName, type->name());
     sized('s', type->moduleName);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +12,10 @@
 #include "interp/interpreter.h"
 #include "interp/thread_state.h"
 #include "interp/vm.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
 
 namespace gilsim {
 
@@ -50,17 +56,43 @@ void ThreadRegistry::destroy(ThreadState& thread) {
   }
 }
 
+void keepAbandonedAfterFork(const void* object) {
+  // Allocated once and never freed: a global root for leak checkers.
+  static auto* abandoned = new std::vector<const void*>();
+  abandoned->push_back(object);
+}
+
+namespace {
+// What the vanished thread's C++ frames held (call arguments, temporaries) is referenced from its
+// stack only, which the child still maps but no longer runs: under LeakSanitizer, scan it too.
+void keepStackReachable(const ThreadState& thread) {
+#if defined(__SANITIZE_ADDRESS__)
+  if (thread.ident == 0) return;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(static_cast<pthread_t>(thread.ident), &attr) != 0) return;
+  void* stack = nullptr;
+  size_t size = 0;
+  if (pthread_attr_getstack(&attr, &stack, &size) == 0 && stack)
+    __lsan_register_root_region(stack, size);
+  pthread_attr_destroy(&attr);
+#else
+  (void)thread;
+#endif
+}
+}  // namespace
+
 void ThreadRegistry::keepOnlyAfterFork(ThreadState& survivor) {
-  (void)mutex_.release();
+  keepAbandonedAfterFork(mutex_.release());
   mutex_ = platform_.makeMutex();
   for (auto& t : threads_) {
     if (t.get() == &survivor) continue;
     // A lock may still list it as a waiter and unpark it later: that must not count, and the
     // notify must go to a fresh condition (the old one may record a waiter mid-wait forever).
     t->parkedForever = false;
-    (void)t->parkCondition.release();
+    keepStackReachable(*t);
+    keepAbandonedAfterFork(t->parkCondition.release());
     t->parkCondition = platform_.makeCondition();
-    (void)t.release();
+    keepAbandonedAfterFork(t.release());
   }
   threads_.erase(std::remove(threads_.begin(), threads_.end(), nullptr), threads_.end());
   parkedForever_ = 0;

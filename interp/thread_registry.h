@@ -25,6 +25,11 @@ class ThreadState;
 
 enum class ParkResult { Unparked, TimedOut, Interrupted };
 
+// What the child of fork() abandons (the old GIL, other threads' states, mutexes and conditions
+// that a vanished thread may hold) is never freed; a global list keeps it reachable, so that leak
+// checkers do not report it when the child ends normally.
+void keepAbandonedAfterFork(const void* object);
+
 class ThreadRegistry {
  public:
   ThreadRegistry(Interpreter& interp, SyncPlatform& platform);

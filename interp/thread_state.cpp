@@ -2,6 +2,7 @@
 
 #include "gil/gil_policy.h"
 #include "interp/interpreter.h"
+#include "interp/thread_registry.h"
 #include "interp/vm.h"
 
 namespace gilsim {
@@ -18,10 +19,11 @@ ThreadState::~ThreadState() = default;
 
 void ThreadState::resetAfterFork() {
   SyncPlatform& platform = interp_.gil().platform();
+  keepAbandonedAfterFork(parkCondition.release());
   parkCondition = platform.makeCondition();
   uint64_t serial = gil_->serial;
   // The old GilThread may sit in the abandoned policy's queues: leave it there, never freed.
-  (void)gil_.release();
+  keepAbandonedAfterFork(gil_.release());
   gil_ = std::make_unique<GilThread>(serial, vm_->breaker(), platform);
   vm_->breaker().clear(kDropGilRequest);
   blockedIn = nullptr;

@@ -1496,4 +1496,40 @@ if __name__ == "__main__":
   EXPECT_EQ(r.err, "");
 }
 
+TEST(CliProcessFork, ChildCountsOnlyItsOwnGil) {
+  RunResult r = runScript("counters.py", R"PY(import gilsim
+import multiprocessing
+import threading
+
+
+def spin(n):
+    while n:
+        n -= 1
+
+
+def child(q):
+    q.put(gilsim.counters())
+
+
+if __name__ == "__main__":
+    threads = [threading.Thread(target=spin, args=(100000,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("parent acquired more than once:", gilsim.counters()["acquisitions"] > 1)
+    q = multiprocessing.SimpleQueue()
+    p = multiprocessing.Process(target=child, args=(q,))
+    p.start()
+    print(q.get())
+    p.join(timeout=20)
+)PY");
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out,
+            "parent acquired more than once: True\n"
+            "{'acquisitions': 1, 'switches': 0, 'drop_requests': 0, 'forced_drops': 0, "
+            "'blocking_drops': 0}\n");
+  EXPECT_EQ(r.err, "");
+}
+
 }  // namespace

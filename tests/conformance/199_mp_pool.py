@@ -21,6 +21,7 @@ if __name__ == "__main__":
         print(pool.map(square, []))
         print(pool.starmap(power, [(2, 10), (3, 3), (10, 30)]))
         print(list(pool.imap(square, [5, 6, 7])))
+        print(sorted(pool.imap_unordered(square, range(10), chunksize=3)))
         print(pool.apply(power, (2, 100)))
         result = pool.apply_async(square, (12,))
         print(result.get(timeout=20), result.ready(), result.successful())

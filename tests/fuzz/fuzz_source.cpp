@@ -40,6 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   config.maxSequenceLength = size_t{1} << 16;
   config.out = sink;
   config.err = sink;
+  // No forks, signals or exits: a mutated `os.kill(-1, 9)` must not reach the machine.
+  config.processControl = false;
   gilsim::Interpreter interp(config);
   // No file system and no stdin: a mutated script must not create files or wait for input.
   for (const char* name : {"open", "input"})

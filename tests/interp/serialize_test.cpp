@@ -168,7 +168,7 @@ TEST(Serialize, DamagedMessagesRaiseUnpicklingError) {
 
 // Runs a script (functions and classes must live in a module to travel by name), returning its
 // stdout, or stdout and stderr when it fails.
-std::string runScript(const std::string& source) {
+std::string runScript(const std::string& source, bool processControl = true) {
   std::FILE* out = std::tmpfile();
   std::FILE* err = std::tmpfile();
   if (!out || !err) return "<tmpfile failed>";
@@ -177,6 +177,7 @@ std::string runScript(const std::string& source) {
     InterpreterConfig config;
     config.out = out;
     config.err = err;
+    config.processControl = processControl;
     Interpreter interp(config);
     rc = interp.runSource(source, "t.py");
   }
@@ -262,6 +263,27 @@ print(m.PicklingError.__module__, issubclass(m.PicklingError, Exception))
             "_pickle.PicklingError: Can't pickle <function <lambda>>: attribute lookup <lambda> "
             "on __main__ failed\n"
             "_pickle True\n");
+}
+
+// The fuzzer runs scripts with process control off: no forks, signals, exits or waits on others.
+TEST(Serialize, ProcessControlOffHidesForkKillAndTheNativeModule) {
+  std::string out = runScript(R"PY(
+import os
+print([hasattr(os, name) for name in ("fork", "kill", "_exit", "waitpid", "pipe", "getpid")])
+try:
+    import _gilsim_mp
+except ImportError as e:
+    print("ImportError:", e)
+try:
+    import multiprocessing
+except ImportError as e:
+    print("ImportError:", e)
+)PY",
+                              /*processControl=*/false);
+  EXPECT_EQ(out,
+            "[False, False, False, False, True, True]\n"
+            "ImportError: _gilsim_mp is not available: process control is off\n"
+            "ImportError: _gilsim_mp is not available: process control is off\n");
 }
 
 }  // namespace
