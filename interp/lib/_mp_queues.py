@@ -174,21 +174,25 @@ class Queue:
 
     def _feed(self):
         while True:
+            # Take everything buffered at once: a producer that outruns the pipe leaves a long
+            # buffer, and popping its head item by item would cost O(n) each.
             with self._notempty:
                 while not self._buffer:
                     self._notempty.wait()
-                obj = self._buffer.pop(0)
-            if obj is _CLOSE:
-                return
-            try:
-                data = _gilsim_mp.dumps(obj)
-            except Exception as e:
-                # As CPython's feeder: report it, drop the object, go on.
-                _thread._print_exception(e)
-                self._sem.release()
-                continue
-            with self._wlock:
-                self._writer.send_bytes(data)
+                batch = self._buffer
+                self._buffer = []
+            for obj in batch:
+                if obj is _CLOSE:
+                    return
+                try:
+                    data = _gilsim_mp.dumps(obj)
+                except Exception as e:
+                    # As CPython's feeder: report it, drop the object, go on.
+                    _thread._print_exception(e)
+                    self._sem.release()
+                    continue
+                with self._wlock:
+                    self._writer.send_bytes(data)
 
 
 class JoinableQueue(Queue):
