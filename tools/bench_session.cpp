@@ -65,12 +65,6 @@ int BenchSession::conclude(const BenchOutcome& outcome) {
   }
   if (!outcome.error.empty()) {
     std::cerr << "gilsim " << command_ << ": error: " << outcome.error << "\n";
-    if (interpreter_.name == "gilsim" && outcome.error.find("multiprocessing") != std::string::npos)
-      std::cerr << (command_ == "bench"
-                        ? "hint: this gilsim has no multiprocessing yet; measure processes under "
-                          "CPython with --python, or use --backend threads\n"
-                        : "hint: this gilsim has no multiprocessing yet; run under CPython with "
-                          "--python\n");
     return cli::kRunFailed;
   }
   return 0;
