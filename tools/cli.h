@@ -1,6 +1,8 @@
 // Shared pieces of the gilsim command line.
 #pragma once
 
+#include <boost/program_options.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,9 +24,13 @@ int disCommand(const std::vector<std::string>& args);
 int benchCommand(const std::vector<std::string>& args);
 int demoCommand(const std::vector<std::string>& args);
 
+// Parses the options of a command without positional arguments (bench, demo) into vm. First
 // `--python PATH` becomes `--python=PATH`, so that --python can also stand alone (python3):
 // Program_options does not take the value of an option with an implicit value from the next
-// argument. Commands with no positional arguments only.
-std::vector<std::string> joinPythonValue(const std::vector<std::string>& args);
+// argument. Returns the exit status of a usage error (already reported), or nullopt.
+std::optional<int> parseCommandOptions(const std::vector<std::string>& args,
+                                       const boost::program_options::options_description& options,
+                                       const std::string& command,
+                                       boost::program_options::variables_map& vm);
 
 }  // namespace gilsim::cli

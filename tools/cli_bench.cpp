@@ -91,8 +91,6 @@ const char* kHelpFooter =
     "Exit status: 0 ok, 1 an output file cannot be written, 2 usage error, 4 a run failed\n"
     "(interpreter missing, non-zero exit, no results, timeout), 130 interrupted.\n";
 
-}  // namespace
-
 std::vector<std::string> joinPythonValue(const std::vector<std::string>& args) {
   std::vector<std::string> out;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -106,10 +104,11 @@ std::vector<std::string> joinPythonValue(const std::vector<std::string>& args) {
   }
   return out;
 }
+}  // namespace
 
-int benchCommand(const std::vector<std::string>& args) {
-  po::options_description options = benchOptions();
-  po::variables_map vm;
+std::optional<int> parseCommandOptions(const std::vector<std::string>& args,
+                                       const po::options_description& options,
+                                       const std::string& command, po::variables_map& vm) {
   try {
     po::store(po::command_line_parser(joinPythonValue(args))
                   .options(options)
@@ -118,8 +117,15 @@ int benchCommand(const std::vector<std::string>& args) {
               vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    return usageError(e.what(), "bench");
+    return usageError(e.what(), command);
   }
+  return std::nullopt;
+}
+
+int benchCommand(const std::vector<std::string>& args) {
+  po::options_description options = benchOptions();
+  po::variables_map vm;
+  if (std::optional<int> status = parseCommandOptions(args, options, "bench", vm)) return *status;
   if (vm.count("help")) {
     std::cout << "usage: gilsim bench [OPTIONS]\n\n" << options << kHelpFooter;
     return 0;

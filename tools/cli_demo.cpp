@@ -104,16 +104,7 @@ int demoCommand(const std::vector<std::string>& args) {
       "chart", po::value<std::string>()->default_value("gilsim-demo.svg")->value_name("FILE"),
       "where to write the SVG chart");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(joinPythonValue(args))
-                  .options(options)
-                  .positional(po::positional_options_description())
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usageError(e.what(), "demo");
-  }
+  if (std::optional<int> status = parseCommandOptions(args, options, "demo", vm)) return *status;
   if (vm.count("help")) {
     std::cout << "usage: gilsim demo [OPTIONS]\n\n"
               << "The classic threads-vs-processes experiment: CPU-bound and I/O-bound workers,\n"

@@ -16,6 +16,7 @@
 
 #include "nlohmann/json.hpp"
 #include "support/process_runner.h"
+#include "support/temp_dir.h"
 
 #ifndef GILSIM_BINARY
 #error "GILSIM_BINARY must name the gilsim executable"
@@ -65,25 +66,7 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "gilsim_bench_cli_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp: " << std::strerror(errno);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using gilsim::testsupport::TempDir;
 
 #define REQUIRE_PYTHON3()                                                          \
   do {                                                                             \

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "nlohmann/json.hpp"
+#include "support/temp_dir.h"
 #include "tools/atomic_file.h"
 #include "tools/bench_chart.h"
 #include "tools/bench_export.h"
@@ -258,9 +259,9 @@ TEST(BenchExport, CsvHeaderAndRows) {
 }
 
 TEST(AtomicFile, WritesWholeAndLeavesNoTemporary) {
-  std::string dir = std::filesystem::temp_directory_path() / "gilsim_atomic_XXXXXX";
-  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
-  std::string path = dir + "/out.txt";
+  gilsim::testsupport::TempDir temp("gilsim_atomic");
+  const std::string& dir = temp.path();
+  std::string path = temp.file("out.txt");
   EXPECT_EQ(gilsim::cli::writeFileAtomically(path, "first"), "");
   EXPECT_EQ(gilsim::cli::writeFileAtomically(path, "second"), "");
   std::ifstream in(path);
@@ -272,7 +273,6 @@ TEST(AtomicFile, WritesWholeAndLeavesNoTemporary) {
   EXPECT_EQ(files, 1u);
   std::string error = gilsim::cli::writeFileAtomically(dir + "/missing/out.txt", "x");
   EXPECT_NE(error.find("cannot write"), std::string::npos) << error;
-  std::filesystem::remove_all(dir);
 }
 
 // ---------------------------------------------------------------------------------------------

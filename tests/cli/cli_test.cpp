@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "support/process_runner.h"
+#include "support/temp_dir.h"
 
 #ifndef GILSIM_BINARY
 #error "GILSIM_BINARY must name the gilsim executable"
@@ -93,32 +94,7 @@ bool startsWith(const std::string& text, const std::string& prefix) {
   return text.rfind(prefix, 0) == 0;
 }
 
-// A fresh directory per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "gilsim_cli_XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp: " << std::strerror(errno);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::string file = path_ + "/" + name;
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    return file;
-  }
-
- private:
-  std::string path_;
-};
+using gilsim::testsupport::TempDir;
 
 // Checks the three-line `file:line:col: KIND: message` / source / caret report of a syntax error.
 void expectSyntaxReport(const std::string& err, const std::string& file, int line, int col,
