@@ -261,6 +261,14 @@ int Interpreter::exitStatusFor(VM& vm, const Value& exception) {
   return kExitException;
 }
 
+Value Interpreter::makeSourceModule(const std::string& name, const std::string& filename) {
+  Value module = Value::steal(new ModuleObject(name));
+  DictObject* dict = module.as<ModuleObject>()->dict();
+  dict->setStr("__file__", makeStr(filename));
+  dict->setStr("__builtins__", builtins_);
+  return module;
+}
+
 int Interpreter::runSource(const std::string& source, const std::string& filename) {
   VM& vm = mainVM();
   VM::Scope vmScope(&vm);
@@ -271,10 +279,8 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
     writeErr(formatSyntaxError(e, filename, source));
     return kExitException;
   }
-  auto module = new ModuleObject("__main__");
-  Value moduleValue = Value::steal(module);
-  module->dict()->setStr("__file__", makeStr(filename));
-  module->dict()->setStr("__builtins__", builtins_);
+  Value moduleValue = makeSourceModule("__main__", filename);
+  auto* module = moduleValue.as<ModuleObject>();
   modules()->setStr("__main__", moduleValue);
   int status = kExitOk;
   bool interrupted = false;
@@ -360,10 +366,8 @@ int Interpreter::runSpawnedChild(const std::string& path, int fd) {
       writeErr(formatSyntaxError(e, path, source));
       std::_Exit(kExitException);
     }
-    auto module = new ModuleObject("__mp_main__");
-    Value moduleValue = Value::steal(module);
-    module->dict()->setStr("__file__", makeStr(path));
-    module->dict()->setStr("__builtins__", builtins_);
+    Value moduleValue = makeSourceModule("__mp_main__", path);
+    auto* module = moduleValue.as<ModuleObject>();
     modules()->setStr("__mp_main__", moduleValue);
     modules()->setStr("__main__", moduleValue);
     vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
@@ -441,10 +445,8 @@ Value Interpreter::runModuleSource(VM& vm, const std::string& name, const std::s
   } catch (const SyntaxError& e) {
     raiseSyntaxError("{}", formatSyntaxError(e, filename, source));
   }
-  auto module = new ModuleObject(name);
-  Value moduleValue = Value::steal(module);
-  module->dict()->setStr("__file__", makeStr(filename));
-  module->dict()->setStr("__builtins__", builtins_);
+  Value moduleValue = makeSourceModule(name, filename);
+  auto* module = moduleValue.as<ModuleObject>();
   modules()->setStr(name, moduleValue);
   try {
     vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));

@@ -112,6 +112,9 @@ class Interpreter {
   std::string scriptDirectory;
 
  private:
+  // A module for Python source run as NAME (`__main__`, `__mp_main__`, an imported file), with
+  // __file__ and __builtins__ set; the caller registers it.
+  Value makeSourceModule(const std::string& name, const std::string& filename);
   Value loadSourceModule(VM& vm, const std::string& name, const std::string& path);
   Value runModuleSource(VM& vm, const std::string& name, const std::string& source,
                         const std::string& filename);

@@ -406,11 +406,9 @@ class _Context:
 def get_context(method=None):
     if method is None:
         method = get_start_method()
-    if method == "fork":
-        return _Context("fork", ForkProcess)
-    if method == "spawn":
-        return _Context("spawn", SpawnProcess)
-    raise ValueError("cannot find context for " + repr(method))
+    if method not in _START_METHODS:
+        raise ValueError("cannot find context for %r" % (method,))
+    return _Context(method, SpawnProcess if method == "spawn" else ForkProcess)
 
 
 class _ParentProcess:
