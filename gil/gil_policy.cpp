@@ -20,8 +20,14 @@ GilPolicy::GilPolicy(SyncPlatform& platform, const GilSettings& settings)
 void GilPolicy::take(GilThread& t) {
   if (t.holdsGil) gilDisciplineFailure("take: GIL already held by this thread");
   t.askedAt = platform_.now();
+  if (recorder_) recorder_->recordAt(t, t.askedAt, TraceEventKind::GilRequest);
   takeImpl(t);
   t.holdsGil = true;
+  // Recorded by the new holder once it runs, as only the thread itself may write its events. It
+  // took the lock itself at heldSince, unless a hand-off policy granted it the lock while it slept:
+  // then it runs only now.
+  if (recorder_ && recorder_->enabled())
+    recorder_->recordAt(t, t.granted ? platform_.now() : t.heldSince, TraceEventKind::GilAcquire);
 }
 
 void GilPolicy::drop(GilThread& t, DropReason reason) {
@@ -70,10 +76,6 @@ void GilPolicy::noteWanted(GilThread& t) {
   if (!t.wantedSince) t.wantedSince = t.askedAt;
 }
 
-void GilPolicy::noteWaitingToRetake(GilThread& t) {
-  t.wantedSince = platform_.now();
-}
-
 void GilPolicy::noteAcquired(GilThread& t) {
   if (holder_) gilDisciplineFailure("acquire: the GIL already has a holder");
   Nanos now = platform_.now();
@@ -96,8 +98,15 @@ void GilPolicy::noteAcquired(GilThread& t) {
 void GilPolicy::noteDropped(GilThread& t, DropReason reason) {
   if (holder_ != &t) gilDisciplineFailure("drop: the policy's holder is another thread");
   holder_ = nullptr;
-  t.counters.heldNs += platform_.now() - t.heldSince;
+  Nanos now = platform_.now();
+  t.droppedAt = now;
+  // The dropping thread itself calls this, under the mutex: before any next holder's acquire.
+  if (recorder_) recorder_->recordAt(t, now, TraceEventKind::GilDrop, reason);
+  t.counters.heldNs += now - t.heldSince;
   if (reason == DropReason::Forced || reason == DropReason::Tick) {
+    // Made to let go, it wants the lock back from this moment: the time it then spends in the
+    // policy (forced switching's wait included) counts as wanting it, as the trace shows it.
+    t.wantedSince = now;
     ++counters_.forcedDrops;
     ++t.counters.forcedDrops;
   } else if (isBlockingDrop(reason)) {
@@ -106,8 +115,9 @@ void GilPolicy::noteDropped(GilThread& t, DropReason reason) {
   }
 }
 
-void GilPolicy::requestDrop(GilThread& holder) {
+void GilPolicy::requestDrop(GilThread& by, GilThread& holder) {
   ++counters_.dropRequests;
+  trace(by, TraceEventKind::DropRequest, DropReason::Exit, static_cast<uint32_t>(holder.serial));
   holder.breaker.set(kDropGilRequest);
 }
 

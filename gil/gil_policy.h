@@ -27,6 +27,7 @@
 #include "gil/drop_reason.h"
 #include "gil/gil_thread.h"
 #include "gil/sync.h"
+#include "gil/trace_recorder.h"
 
 namespace gilsim {
 
@@ -66,6 +67,9 @@ class GilPolicy {
   GilCounters counters();
   GilThreadCounters countersOf(GilThread& t);
   SyncPlatform& platform() { return platform_; }
+  // Where take, drop and the policies record GIL events (gil/trace_events.h); null: nowhere.
+  // Set before any thread takes the lock.
+  void setRecorder(TraceRecorder* recorder) { recorder_ = recorder; }
 
  protected:
   // Implementations. Each is called with mutex_ NOT held and must take it itself; each calls
@@ -75,19 +79,24 @@ class GilPolicy {
   // The default answers a drop request: drop (forced) and take again.
   virtual void checkPointImpl(GilThread& t);
 
-  void noteWanted(GilThread& t);  // t starts asking; under mutex_
-  // t dropped the lock only to let another thread run and will ask again (forced switching):
-  // the wait counts as wanting the lock; under mutex_.
-  void noteWaitingToRetake(GilThread& t);
+  // t starts asking (unless a forced drop already made it a waiter); under mutex_.
+  void noteWanted(GilThread& t);
   void noteAcquired(GilThread& t);                    // t now holds it; under mutex_
   void noteDropped(GilThread& t, DropReason reason);  // t no longer holds it; under mutex_
-  void requestDrop(GilThread& holder);                // sets kDropGilRequest; under mutex_
+  // `by` (a waiter, the calling thread) sets kDropGilRequest on the holder; under mutex_.
+  void requestDrop(GilThread& by, GilThread& holder);
+  // Records an event of t, the calling thread.
+  void trace(GilThread& t, TraceEventKind kind, DropReason reason = DropReason::Exit,
+             uint32_t arg = 0) {
+    if (recorder_) recorder_->record(t, kind, reason, arg);
+  }
 
   SyncPlatform& platform_;
   std::unique_ptr<SyncMutex> mutex_;
   GilThread* holder_ = nullptr;      // guarded by mutex_
   GilThread* lastHolder_ = nullptr;  // guarded by mutex_
   GilCounters counters_;             // guarded by mutex_
+  TraceRecorder* recorder_ = nullptr;
 
  private:
   std::atomic<Nanos> switchInterval_;

@@ -10,6 +10,8 @@
 
 namespace gilsim {
 
+class TraceBuffer;
+
 struct GilThreadCounters {
   uint64_t acquisitions = 0;
   uint64_t forcedDrops = 0;    // drops because a waiter asked (or the tick ran out)
@@ -34,11 +36,13 @@ class GilThread {
   GilThreadCounters counters;
   Nanos wantedSince = 0;
   Nanos heldSince = 0;
+  Nanos droppedAt = 0;
 
   // Touched only by the thread itself: lock discipline checks, and when it asked for the lock
   // (before contending for the policy's mutex, so that contention counts as wanting).
   bool holdsGil = false;
   Nanos askedAt = 0;
+  TraceBuffer* trace = nullptr;  // its event buffer, once it has recorded (gil/trace_recorder.h)
 };
 
 }  // namespace gilsim

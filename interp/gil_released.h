@@ -5,6 +5,7 @@
 
 #include "gil/drop_reason.h"
 #include "gil/gil_policy.h"
+#include "gil/trace_recorder.h"
 #include "interp/interpreter.h"
 #include "interp/thread_state.h"
 #include "interp/vm.h"
@@ -13,16 +14,26 @@ namespace gilsim {
 
 class GilReleased {
  public:
-  GilReleased(VM& vm, DropReason reason) : gil_(vm.interp().gil()), thread_(vm.thread().gil()) {
+  GilReleased(VM& vm, DropReason reason)
+      : gil_(vm.interp().gil()),
+        thread_(vm.thread().gil()),
+        recorder_(vm.interp().recorder()),
+        reason_(reason) {
     gil_.drop(thread_, reason);
+    recorder_.record(thread_, TraceEventKind::BlockingBegin, reason);
   }
-  ~GilReleased() { gil_.take(thread_); }
+  ~GilReleased() {
+    recorder_.record(thread_, TraceEventKind::BlockingEnd, reason_);
+    gil_.take(thread_);
+  }
   GilReleased(const GilReleased&) = delete;
   GilReleased& operator=(const GilReleased&) = delete;
 
  private:
   GilPolicy& gil_;
   GilThread& thread_;
+  TraceRecorder& recorder_;
+  DropReason reason_;
 };
 
 }  // namespace gilsim

@@ -13,6 +13,7 @@
 
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
+#include "gil/trace_recorder.h"
 
 #include "interp/builtins.h"
 #include "interp/class_object.h"
@@ -51,6 +52,12 @@ std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config) {
 Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) {
   ensureBuiltinTypes();
   gil_ = makeGilPolicy(config_);
+  recorder_ = std::make_unique<TraceRecorder>(gil_->platform());
+  gil_->setRecorder(recorder_.get());
+  if (config_.recordTrace)
+    recorder_->start(config_.traceCapacity);
+  else
+    recorder_->adoptFromEnvironment();  // a spawned child of a traced run
   heap_ = std::make_unique<Heap>();
   heapScope_ = std::make_unique<Heap::Scope>(heap_.get());
   builtins_ = makeDict();
@@ -63,6 +70,11 @@ Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) 
   mainThread_->name = "MainThread";
   // The main thread's stack bounds come from /proc/self/maps (slow): looked up once, here.
   mainThread_->vm().adoptCurrentThreadStack();
+  recorder_->nameThread(mainThread_->gil().serial, mainThread_->name);
+  recorder_->record(mainThread_->gil(), TraceEventKind::ThreadStart);
+  if (recorder_->isChild())
+    recorder_->record(mainThread_->gil(), TraceEventKind::ProcessStart, DropReason::Exit,
+                      static_cast<uint32_t>(getppid()));
   gil_->take(mainThread_->gil());
 }
 
@@ -95,12 +107,30 @@ void Interpreter::afterForkInChild(ThreadState& survivor) {
   int ticks = gil_->checkInterval();
   // Another thread may have held the old policy's mutex at the fork: abandon the object whole.
   keepAbandonedAfterFork(gil_.release());
+  recorder_->afterForkInChild(survivor.gil().serial);
   gil_ = makeGilPolicy(config_);
+  gil_->setRecorder(recorder_.get());
   gil_->setSwitchInterval(interval);
   gil_->setCheckInterval(ticks);
   threads_->keepOnlyAfterFork(survivor);
   survivor.resetAfterFork();
+  recorder_->record(survivor.gil(), TraceEventKind::ThreadStart);
+  recorder_->record(survivor.gil(), TraceEventKind::ProcessStart, DropReason::Exit,
+                    static_cast<uint32_t>(getppid()));
   gil_->take(survivor.gil());
+}
+
+void Interpreter::processEnding(int status, ThreadState* caller) {
+  if (processEnded_.exchange(true)) return;
+  if (recorder_->isChild()) {
+    if (caller)
+      recorder_->record(caller->gil(), TraceEventKind::ProcessExit, DropReason::Exit,
+                        static_cast<uint32_t>(status));
+    recorder_->finishChildProcess();
+  } else if (endOfRunHook) {
+    flushOut();
+    endOfRunHook(status);
+  }
 }
 
 VM& Interpreter::mainVM() {
@@ -277,6 +307,7 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
     codeValue = compileSource(source, filename);
   } catch (const SyntaxError& e) {
     writeErr(formatSyntaxError(e, filename, source));
+    processEnding(kExitException, mainThread_);
     return kExitException;
   }
   Value moduleValue = makeSourceModule("__main__", filename);
@@ -311,6 +342,7 @@ int Interpreter::runSource(const std::string& source, const std::string& filenam
     GilReleased released(vm, DropReason::Wait);
     std::this_thread::sleep_for(std::chrono::microseconds(100));
   }
+  processEnding(status, mainThread_);
   if (threads_->count() > 1) {
     // Daemon threads (or the workers of an interrupted run) are still running Python code: end
     // the process here, as CPython ends daemon threads, rather than free what they are using.
@@ -364,6 +396,7 @@ int Interpreter::runSpawnedChild(const std::string& path, int fd) {
       codeValue = compileSource(source, path);
     } catch (const SyntaxError& e) {
       writeErr(formatSyntaxError(e, path, source));
+      processEnding(kExitException, mainThread_);
       std::_Exit(kExitException);
     }
     Value moduleValue = makeSourceModule("__mp_main__", path);
@@ -379,12 +412,14 @@ int Interpreter::runSpawnedChild(const std::string& path, int fd) {
     else
       printException(vm, e.exception);
     flushOut();
+    processEnding(code, mainThread_);
     std::_Exit(code);
   } catch (RunAborted& e) {
     writeErr("gilsim: run stopped: " + e.reason + "\n");
   }
   // _spawn_main ends the process itself; reaching here means it could not run.
   flushOut();
+  processEnding(kExitException, mainThread_);
   std::_Exit(kExitException);
 }
 

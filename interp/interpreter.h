@@ -2,6 +2,7 @@
 // in it share. Nothing here is global: a process may hold several interpreters under test.
 #pragma once
 
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@ class DictObject;
 class GilPolicy;
 class ThreadRegistry;
 class ThreadState;
+class TraceRecorder;
 class ModuleObject;
 class VM;
 struct SyntaxError;
@@ -44,6 +46,10 @@ struct InterpreterConfig {
   // os.waitpid, the _gilsim_mp module and so multiprocessing). The fuzzer turns it off: a
   // mutated script must not fork the fuzzer, signal other processes or wait on them forever.
   bool processControl = true;
+  // Record GIL events from the start (gilsim run --trace/--timeline/--stats); `traceCapacity`
+  // events per thread. A script may also start recording later (gilsim.start_recording()).
+  bool recordTrace = false;
+  size_t traceCapacity = size_t{1} << 20;
   std::vector<std::string> argv;  // sys.argv
   std::FILE* out = stdout;
   std::FILE* err = stderr;
@@ -89,10 +95,17 @@ class Interpreter {
   DictObject* builtins() const;
   DictObject* modules() const;
 
+  // The process is about to end with `status`, by any route (the end of the script, an uncaught
+  // exception, Ctrl-C, os._exit, a deadlock): a child process leaves its trace for the root, the
+  // root runs the end-of-run hook (the CLI's exports). Runs once; `caller` may be null.
+  void processEnding(int status, ThreadState* caller);
+  std::function<void(int status)> endOfRunHook;
+
   InterpreterConfig& config() { return config_; }
   VM& mainVM();
   ThreadState& mainThread() { return *mainThread_; }
   GilPolicy& gil() { return *gil_; }
+  TraceRecorder& recorder() { return *recorder_; }
   ThreadRegistry& threads() { return *threads_; }
   Heap* heap() { return heap_.get(); }
 
@@ -126,8 +139,10 @@ class Interpreter {
   InterpreterConfig config_;
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;
+  std::unique_ptr<TraceRecorder> recorder_;  // outlives the GIL a fork replaces
   std::unique_ptr<GilPolicy> gil_;
   std::unique_ptr<ThreadRegistry> threads_;
+  std::atomic<bool> processEnded_{false};  // os._exit and a deadlock report may race
   ThreadState* mainThread_ = nullptr;
   Value builtins_;
   Value modules_;

@@ -2,9 +2,14 @@
 // Workloads import it guarded (`try: import gilsim except ImportError`) to run under CPython too.
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
+#include "gil/trace_analysis.h"
+#include "gil/trace_recorder.h"
+#include "gil/trace_stats.h"
+#include "gil/trace_stats_json.h"
 #include "interp/class_object.h"
 #include "interp/containers.h"
 #include "interp/dict_object.h"
+#include "interp/errors.h"
 #include "interp/interpreter.h"
 #include "interp/native_args.h"
 #include "interp/native_modules.h"
@@ -65,6 +70,63 @@ Value gilsimThreadCounters(VM& vm, CallArgs args) {
   return d;
 }
 
+// JSON values as Python values: gilsim.stats() says exactly what --stats-json writes.
+Value fromJson(const nlohmann::ordered_json& j) {
+  if (j.is_object()) {
+    Value d = makeDict();
+    for (const auto& [key, value] : j.items())
+      d.as<DictObject>()->setStr(key, fromJson(value));
+    return d;
+  }
+  if (j.is_array()) {
+    std::vector<Value> items;
+    for (const auto& item : j)
+      items.push_back(fromJson(item));
+    return makeList(std::move(items));
+  }
+  if (j.is_string()) return makeStr(j.get<std::string>());
+  if (j.is_boolean()) return Value::boolean(j.get<bool>());
+  if (j.is_number_unsigned()) return Value::integer(static_cast<int64_t>(j.get<uint64_t>()));
+  if (j.is_number_integer()) return Value::integer(j.get<int64_t>());
+  if (j.is_number()) return Value::real(j.get<double>());
+  return Value::none();
+}
+
+Value gilsimStartRecording(VM& vm, CallArgs args) {
+  expectArgs("start_recording", args, 0, 0);
+  TraceRecorder& recorder = vm.interp().recorder();
+  if (recorder.enabled()) return Value::none();
+  recorder.start(vm.interp().config().traceCapacity);
+  // The caller holds the GIL: its track starts running. Other threads appear from their next
+  // GIL event.
+  GilThread& self = vm.thread().gil();
+  recorder.record(self, TraceEventKind::ThreadStart);
+  recorder.record(self, TraceEventKind::GilAcquire);
+  return Value::none();
+}
+
+Value gilsimRecording(VM& vm, CallArgs args) {
+  expectArgs("recording", args, 0, 0);
+  return Value::boolean(vm.interp().recorder().enabled());
+}
+
+Value gilsimStats(VM& vm, CallArgs args) {
+  expectArgs("stats", args, 0, 0);
+  TraceRecorder& recorder = vm.interp().recorder();
+  if (!recorder.enabled())
+    raiseRuntimeError(
+        "no GIL events recorded: call gilsim.start_recording() first, or run with --stats, "
+        "--stats-json, --trace or --timeline");
+  return fromJson(traceStatsToJson(computeTraceStats(analyzeTrace(recorder.snapshot()))));
+}
+
+Value gilsimSetProcessName(VM& vm, CallArgs args) {
+  expectArgs("_set_process_name", args, 1, 1);
+  if (!isStr(args[0])) raiseTypeError("process name must be str, not {}", typeName(args[0]));
+  vm.interp().recorder().nameProcess(asStr(args[0])->str());
+  return Value::none();
+}
+
 }  // namespace
 
 void initGilsimModule(VM&, ModuleObject* module) {
@@ -74,6 +136,10 @@ void initGilsimModule(VM&, ModuleObject* module) {
   d->setStr("check_points", makeNative("check_points", gilsimCheckPoints));
   d->setStr("counters", makeNative("counters", gilsimCounters));
   d->setStr("thread_counters", makeNative("thread_counters", gilsimThreadCounters));
+  d->setStr("start_recording", makeNative("start_recording", gilsimStartRecording));
+  d->setStr("recording", makeNative("recording", gilsimRecording));
+  d->setStr("stats", makeNative("stats", gilsimStats));
+  d->setStr("_set_process_name", makeNative("_set_process_name", gilsimSetProcessName));
 }
 
 }  // namespace gilsim

@@ -22,6 +22,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "gil/trace_recorder.h"
 #include "interp/class_object.h"
 #include "interp/containers.h"
 #include "interp/dict_object.h"
@@ -206,7 +207,7 @@ Value mpSharedArray(VM&, CallArgs args) {
       new SharedArrayObject(std::move(region), typecode, static_cast<size_t>(length)));
 }
 
-Value mpSpawn(VM&, CallArgs args) {
+Value mpSpawn(VM& vm, CallArgs args) {
   expectArgs("spawn", args, 3, 3);
   if (!isStr(args[0])) raiseTypeError("spawn() path must be str");
   std::string path = asStr(args[0])->str();
@@ -224,6 +225,13 @@ Value mpSpawn(VM&, CallArgs args) {
   for (std::string& a : argv)
     argvPointers.push_back(a.data());
   argvPointers.push_back(nullptr);
+  // A traced run tells the child where to leave its trace.
+  std::string traceVariable = vm.interp().recorder().spawnEnvironment();
+  std::vector<char*> environment;
+  for (char** e = environ; *e; ++e)
+    environment.push_back(*e);
+  if (!traceVariable.empty()) environment.push_back(traceVariable.data());
+  environment.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid < 0) raiseOsError(errno);
   if (pid == 0) {
@@ -231,7 +239,7 @@ Value mpSpawn(VM&, CallArgs args) {
       int flags = ::fcntl(fd, F_GETFD);
       if (flags >= 0) ::fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
     }
-    ::execv(path.c_str(), argvPointers.data());
+    ::execve(path.c_str(), argvPointers.data(), environment.data());
     ::_exit(127);
   }
   return Value::integer(pid);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "gil/gil_policy.h"
+#include "gil/trace_recorder.h"
 #include "interp/class_object.h"
 #include "interp/containers.h"
 #include "interp/dict_object.h"
@@ -79,6 +80,7 @@ void* threadMain(void* arg) {
   VM& vm = state.vm();
   VM::Scope vmScope(&vm);
   vm.adoptCurrentThreadStack();
+  interp.recorder().record(state.gil(), TraceEventKind::ThreadStart);
   interp.gil().take(state.gil());
   state.ident = static_cast<uint64_t>(pthread_self());
   state.nativeId = static_cast<int64_t>(gettid());
@@ -91,6 +93,7 @@ void* threadMain(void* arg) {
   start->function = start->args = start->kwargs = Value();
   vm.releaseValues();
   interp.gil().drop(state.gil(), DropReason::Exit);
+  interp.recorder().record(state.gil(), TraceEventKind::ThreadExit);
   interp.threads().destroy(state);
   return nullptr;
 }
@@ -164,6 +167,7 @@ Value setSentinel(VM& vm, CallArgs args) {
 Value setThreadName(VM& vm, CallArgs args) {
   expectArgs("_set_thread_name", args, 1, 1);
   if (!isStr(args[0])) raiseTypeError("thread name must be str, not {}", typeName(args[0]));
+  vm.interp().recorder().nameThread(vm.thread().gil().serial, asStr(args[0])->str());
   SyncLock lock(vm.interp().threads().mutex());
   vm.thread().name = asStr(args[0])->str();
   return Value::none();

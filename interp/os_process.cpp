@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "gil/trace_recorder.h"
 #include "interp/class_object.h"
 #include "interp/containers.h"
 #include "interp/dict_object.h"
@@ -39,7 +40,9 @@ Value osFork(VM& vm, CallArgs args) {
   // Unwritten output would be written twice, once by each process.
   interp.flushOut();
   std::fflush(interp.config().err);
+  interp.recorder().prepareFork();
   pid_t pid = ::fork();
+  if (pid != 0) interp.recorder().afterForkInParent();
   if (pid < 0) raiseOsError(errno);
   if (pid == 0) {
     interp.afterForkInChild(vm.thread());
@@ -89,10 +92,13 @@ Value osKill(VM&, CallArgs args) {
   return Value::none();
 }
 
-Value osExit(VM&, CallArgs args) {
+Value osExit(VM& vm, CallArgs args) {
   expectArgs("_exit", args, 1, 1);
-  // As CPython's os._exit: no cleanup, no flushing of buffered output.
-  ::_exit(intArgument(args[0], "status"));
+  // As CPython's os._exit: no cleanup, no flushing of buffered output; but a traced run still
+  // keeps what this process recorded.
+  int status = intArgument(args[0], "status");
+  vm.interp().processEnding(status, &vm.thread());
+  ::_exit(status);
 }
 
 Value osGetppid(VM&, CallArgs args) {

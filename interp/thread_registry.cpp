@@ -31,6 +31,7 @@ ThreadRegistry::ThreadRegistry(Interpreter& interp, SyncPlatform& platform)
     interp_.flushOut();
     std::fputs(report.c_str(), interp_.config().err);
     std::fflush(interp_.config().err);
+    interp_.processEnding(kExitDeadlock, nullptr);  // the trace shows how it got stuck
     std::_Exit(kExitDeadlock);
   };
 }

@@ -3,11 +3,13 @@
 #include <csignal>
 #include <iostream>
 
+#include "gil/gil_policy.h"
 #include "gil/policy_table.h"
 #include "interp/interpreter.h"
 #include "interp/vm.h"
 #include "tools/cli.h"
 #include "tools/duration.h"
+#include "tools/trace_outputs.h"
 
 namespace po = boost::program_options;
 
@@ -49,21 +51,37 @@ po::options_description runOptions() {
       "depth at which RecursionError is raised (sys.setrecursionlimit)")(
       "check-point-budget", po::value<int64_t>()->default_value(0),
       "stop the run after this many check points (0: unlimited)");
+  po::options_description trace("Seeing the GIL (each turns on recording; text goes to stderr)");
+  trace.add_options()("trace", po::value<std::string>()->value_name("FILE"),
+                      "write the GIL event trace as Chrome Trace JSON (open it in ui.perfetto.dev "
+                      "or chrome://tracing)")(
+      "timeline", "print a timeline of every thread's GIL state at the end")(
+      "stats", "print GIL fairness metrics at the end")(
+      "stats-json", po::value<std::string>()->value_name("FILE"), "write the same metrics as JSON")(
+      "trace-buffer", po::value<int64_t>()->default_value(int64_t{1} << 20),
+      "events kept per thread; beyond it events are counted as dropped");
+  options.add(trace);
   return options;
 }
 
 }  // namespace
 
 int runCommand(const std::vector<std::string>& args) {
-  // Options come before FILE; everything after FILE belongs to the script.
+  po::options_description options = runOptions();
+  // Options come before FILE; everything after FILE belongs to the script. Whether an option
+  // takes a value comes from its declaration (an unknown one is reported by the parser).
   size_t fileIndex = 0;
   while (fileIndex < args.size() && args[fileIndex].size() > 1 && args[fileIndex][0] == '-') {
     const std::string& a = args[fileIndex];
     if (a == "--mp-spawn") break;
-    bool takesValue = a.find('=') == std::string::npos && a != "-h" && a != "--help";
+    std::string name = a.substr(a.find_first_not_of('-'));
+    const po::option_description* known = a.size() == 2
+                                              ? options.find_nothrow(name, false, false, true)
+                                              : options.find_nothrow(name, false);
+    bool isFlag = known && known->semantic()->max_tokens() == 0;
+    bool takesValue = a.find('=') == std::string::npos && !isFlag;
     fileIndex += takesValue ? 2 : 1;
   }
-  po::options_description options = runOptions();
   std::vector<std::string> optionArgs(args.begin(),
                                       args.begin() + std::min(fileIndex, args.size()));
   po::variables_map vm;
@@ -122,8 +140,23 @@ int runCommand(const std::vector<std::string>& args) {
     config.checkInterval = vm["check-interval"].as<int>();
     if (config.checkInterval < 1) return usageError("--check-interval must be at least 1", "run");
   }
+  TraceOutputs outputs;
+  if (vm.count("trace")) outputs.traceFile = vm["trace"].as<std::string>();
+  if (vm.count("stats-json")) outputs.statsJsonFile = vm["stats-json"].as<std::string>();
+  outputs.timeline = vm.count("timeline") > 0;
+  outputs.stats = vm.count("stats") > 0;
+  int64_t traceBuffer = vm["trace-buffer"].as<int64_t>();
+  if (traceBuffer < 16) return usageError("--trace-buffer must be at least 16 events", "run");
+  config.recordTrace = outputs.any() && spawnFd < 0;
+  config.traceCapacity = static_cast<size_t>(traceBuffer);
   config.argv.assign(args.begin() + static_cast<long>(fileIndex), args.end());
   Interpreter interp(config);
+  bool outputsWritten = true;
+  if (config.recordTrace)
+    interp.endOfRunHook = [&](int status) {
+      outputsWritten =
+          writeTraceOutputs(outputs, interp.recorder(), runSettings(config, interp.gil(), status));
+    };
   gInterruptTarget = &interp.mainVM().breaker();
   // No SA_RESTART: a blocking call returns EINTR and turns the interrupt into KeyboardInterrupt.
   struct sigaction action {};
@@ -134,6 +167,8 @@ int runCommand(const std::vector<std::string>& args) {
                             : interp.runFile(args[fileIndex]);
   signal(SIGINT, SIG_DFL);
   gInterruptTarget = nullptr;
+  // A run that went well but could not write what was asked of it did not go well.
+  if (status == kExitOk && !outputsWritten) return kExitException;
   return status;
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 
@@ -24,7 +25,8 @@ std::string tickLabel(double seconds, double step) {
 
 std::string renderTimeline(const std::vector<TimelineRow>& rows, double axisEnd, int width) {
   for (const TimelineRow& row : rows)
-    axisEnd = std::max(axisEnd, row.end);
+    for (const TimelineSpan& span : row.spans)
+      axisEnd = std::max(axisEnd, span.end);
   if (!(axisEnd > 0)) axisEnd = 1;
   width = std::max(width, kMinWidth);
   size_t labelWidth = 0;
@@ -35,13 +37,37 @@ std::string renderTimeline(const std::vector<TimelineRow>& rows, double axisEnd,
   double cellSeconds = axisEnd / cells;
   std::string text;
   for (const TimelineRow& row : rows) {
+    // Per cell, the time each mark covers, and whether some span lies wholly inside it.
+    std::vector<std::array<double, 128>> cover(static_cast<size_t>(cells));
+    for (auto& c : cover)
+      c.fill(0);
+    std::vector<char> inside(static_cast<size_t>(cells), 0);
+    for (const TimelineSpan& span : row.spans) {
+      if (span.end < span.start) continue;
+      auto mark = static_cast<unsigned char>(span.mark) & 0x7f;
+      int first = std::clamp(static_cast<int>(span.start / cellSeconds), 0, cells - 1);
+      int last = std::clamp(static_cast<int>(span.end / cellSeconds), 0, cells - 1);
+      for (int c = first; c <= last; ++c) {
+        double left = c * cellSeconds, right = left + cellSeconds;
+        double overlap = std::min(span.end, right) - std::max(span.start, left);
+        if (overlap > 0) cover[static_cast<size_t>(c)][mark] += overlap;
+        if (span.start >= left && span.end <= right)
+          inside[static_cast<size_t>(c)] = static_cast<char>(mark);
+      }
+    }
     std::string bar(static_cast<size_t>(cells), ' ');
-    // A cell is running when the worker runs at its middle, or starts and ends inside it (so
-    // that a short worker still shows).
-    for (int c = 0; c < cells; ++c) {
-      double left = c * cellSeconds, middle = left + cellSeconds / 2, right = left + cellSeconds;
-      if ((row.start <= middle && row.end > middle) || (row.start >= left && row.end <= right))
-        bar[static_cast<size_t>(c)] = '*';
+    for (size_t c = 0; c < bar.size(); ++c) {
+      const auto& marks = cover[c];
+      size_t best = 0;
+      double total = 0;
+      for (size_t m = 0; m < marks.size(); ++m) {
+        total += marks[m];
+        if (marks[m] > marks[best]) best = m;
+      }
+      if (total > cellSeconds / 2 && marks[best] > 0)
+        bar[c] = static_cast<char>(best);
+      else if (inside[c])
+        bar[c] = marks[best] > 0 ? static_cast<char>(best) : inside[c];
     }
     text += fmt::format("{:<{}} |{}|\n", row.label, labelWidth, bar);
   }

@@ -32,7 +32,7 @@ class CPythonPolicy final : public GilPolicy {
       // interval is asked to drop it.
       if (result == WaitResult::TimedOut && holder_ && counters_.switches == savedSwitchNumber &&
           !(holder_->breaker.load() & kDropGilRequest))
-        requestDrop(*holder_);
+        requestDrop(t, *holder_);
     }
     noteAcquired(t);
     switchCondition_->notifyAll();
@@ -45,9 +45,10 @@ class CPythonPolicy final : public GilPolicy {
     if (reason == DropReason::Exit || !(t.breaker.load() & kDropGilRequest)) return;
     // Forced switching: a waiter asked, so let it run before this thread may take the lock again.
     t.breaker.clear(kDropGilRequest);
-    if (reason == DropReason::Forced) noteWaitingToRetake(t);
+    if (recorder_) recorder_->recordAt(t, t.droppedAt, TraceEventKind::ForcedWaitBegin);
     while (lastHolder_ == &t)
       switchCondition_->wait(*mutex_);
+    trace(t, TraceEventKind::ForcedWaitEnd);
   }
 
   std::unique_ptr<SyncCondition> gilCondition_;     // waiters for the lock

@@ -7,11 +7,11 @@ namespace gilsim {
 void HandoffPolicy::takeImpl(GilThread& t) {
   SyncLock lock(*mutex_);
   noteWanted(t);
+  t.granted = false;
   if (!holder_) {  // with hand-off, a free lock means an empty queue
     noteAcquired(t);
     return;
   }
-  t.granted = false;
   enqueue(t);
   onQueued(t);
   while (!t.granted) {
@@ -24,7 +24,7 @@ void HandoffPolicy::takeImpl(GilThread& t) {
       t.wakeup->waitFor(*mutex_, left);
       continue;
     }
-    if (!(holder_->breaker.load() & kDropGilRequest)) requestDrop(*holder_);
+    if (!(holder_->breaker.load() & kDropGilRequest)) requestDrop(t, *holder_);
     t.wakeup->wait(*mutex_);
   }
 }

@@ -29,7 +29,7 @@ class PriorityPolicy final : public HandoffPolicy {
 
   void onQueued(GilThread& t) override {
     if (t.ioBound && !holder_->ioBound && !(holder_->breaker.load() & kDropGilRequest))
-      requestDrop(*holder_);
+      requestDrop(t, *holder_);
   }
 
   void onDropped(GilThread& t, DropReason reason) override {

@@ -17,6 +17,7 @@ import threading
 import time as _time
 import _gilsim_mp
 import _thread
+import gilsim as _gilsim
 from queue import Empty, Full
 
 __all__ = [
@@ -340,6 +341,7 @@ class Process:
         # The parent's queues and pools are its own to flush and terminate.
         _mp_queues._feeding.clear()
         _mp_pool._pools.clear()
+        _gilsim._set_process_name(self.name)  # the process's name in a --trace or --timeline
         exitcode = 0
         try:
             try:
