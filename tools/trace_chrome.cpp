@@ -7,13 +7,21 @@ namespace gilsim::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-constexpr int kGilTrackId = 0;  // thread serials start at 1
+// Thread serials count from 1; tid 0 means the idle task to Perfetto, so the GIL track takes a
+// tid no serial reaches, and sorts first by its sort index.
+constexpr int64_t kGilTrackId = 1'000'000'000;
 
 class ChromeTraceWriter {
  public:
   ChromeTraceWriter(const TraceAnalysis& analysis) : origin_(analysis.origin) {}
 
-  double micros(Nanos t) const { return static_cast<double>(t - origin_) / 1000.0; }
+  // Whole microseconds, rounded down: integers survive every viewer's conversion to its own
+  // units exactly, so back-to-back slices stay back to back (a fractional 1234.567 can come
+  // back as 1234566 ns in one field and 1234567 in another, and overlap its neighbour).
+  int64_t micros(Nanos t) const {
+    Nanos since = t - origin_;
+    return since >= 0 ? since / 1000 : -((-since + 999) / 1000);
+  }
 
   void metadata(int64_t pid, int64_t tid, const char* what, Json args) {
     events_.push_back({{"ph", "M"}, {"name", what}, {"pid", pid}, {"tid", tid}, {"args", args}});
@@ -27,7 +35,7 @@ class ChromeTraceWriter {
               {"pid", pid},
               {"tid", tid},
               {"ts", micros(begin)},
-              {"dur", static_cast<double>(end - begin) / 1000.0}};
+              {"dur", micros(end) - micros(begin)}};
     if (!args.is_null()) e["args"] = std::move(args);
     events_.push_back(std::move(e));
   }
@@ -43,14 +51,14 @@ class ChromeTraceWriter {
     uint64_t id = ++flowIds_;
     const ThreadTrack& from = process.threads[handOff.from];
     const ThreadTrack& to = process.threads[handOff.to];
-    // The start binds to the slice enclosing its time: 1 ns before the end of the running slice.
+    // The start binds to the slice enclosing its time: just before the end of the running slice.
     events_.push_back({{"ph", "s"},
                        {"name", "hand_off"},
                        {"cat", "gil"},
                        {"id", id},
                        {"pid", pid},
                        {"tid", static_cast<int64_t>(from.serial)},
-                       {"ts", micros(handOff.dropped - 1)}});
+                       {"ts", std::max(micros(handOff.dropped - 1000), micros(from.start))}});
     events_.push_back({{"ph", "f"},
                        {"bp", "e"},
                        {"name", "hand_off"},
@@ -85,7 +93,7 @@ nlohmann::ordered_json chromeTrace(const TraceAnalysis& analysis,
                  {{"name", process.name + " (pid " + std::to_string(pid) + ")"}});
     out.metadata(pid, 0, "process_sort_index", {{"sort_index", sortIndex++}});
     out.metadata(pid, kGilTrackId, "thread_name", {{"name", "GIL"}});
-    out.metadata(pid, kGilTrackId, "thread_sort_index", {{"sort_index", 0}});
+    out.metadata(pid, kGilTrackId, "thread_sort_index", {{"sort_index", -1}});
     for (const ThreadTrack& thread : process.threads) {
       auto tid = static_cast<int64_t>(thread.serial);
       out.metadata(pid, tid, "thread_name", {{"name", thread.name}});

@@ -5,13 +5,13 @@
 //   - per thread (tid = its serial) back-to-back complete ("X") slices named after its state:
 //     running, wants_gil, waiting, sleeping, cext (and `started` for the moment before its
 //     first request); slices after a drop carry args.reason;
-//   - per process a "GIL" track (tid 0) with a slice per holding, named after the holder;
+//   - per process a "GIL" track (tid 1000000000) with a slice per holding, named after the holder;
 //   - instant ("i") events: drop_request on the holder's track (args.by: the waiter), and
 //     forced_switch where a holder had to wait for another thread to take the lock;
 //   - flow events ("s"/"f", name hand_off) from the end of one holder's slice to the start of
 //     the next holder's;
 //   - otherData: the dropped-event count and the run's settings.
-// Times are microseconds since the run's start, to the nanosecond.
+// Times are whole microseconds since the run's start (the metrics keep the nanoseconds).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -100,15 +100,20 @@ size_t checkChromeTrace(const Json& trace) {
   std::map<std::pair<int64_t, int64_t>, std::string> threadNames;
   std::map<int64_t, double> flowStarts, flowEnds;
   size_t runningSlices = 0, gilSlices = 0;
+  for (const Json& e : events)
+    if (e.at("ph") == "M" && e.at("name") == "thread_name")
+      threadNames[{e.at("pid").get<int64_t>(), e.at("tid").get<int64_t>()}] = e["args"]["name"];
   for (const Json& e : events) {
     std::string ph = e.at("ph");
     auto key = std::make_pair(e.at("pid").get<int64_t>(), e.at("tid").get<int64_t>());
-    if (ph == "M" && e.at("name") == "thread_name") threadNames[key] = e["args"]["name"];
     if (ph == "X") {
+      // Whole microseconds: integers convert exactly in every viewer.
+      EXPECT_TRUE(e.at("ts").is_number_integer() && e.at("dur").is_number_integer()) << e.dump();
       double ts = e.at("ts"), dur = e.at("dur");
       EXPECT_GE(dur, 0) << e.dump();
       slices[key].emplace_back(ts, ts + dur);
-      if (key.second == 0) {
+      if (threadNames[key] == "GIL") {
+        EXPECT_NE(key.second, 0) << "tid 0 is the idle task to Perfetto";
         ++gilSlices;
       } else {
         EXPECT_TRUE(kStateNames.count(e.at("name"))) << e.dump();
@@ -123,7 +128,7 @@ size_t checkChromeTrace(const Json& trace) {
         << "track " << key.first << "/" << key.second << " has no thread_name";
     std::sort(list.begin(), list.end());
     for (size_t i = 1; i < list.size(); ++i)
-      EXPECT_LE(list[i - 1].second, list[i].first + 1e-3)
+      EXPECT_LE(list[i - 1].second, list[i].first)
           << "slices overlap on track " << key.first << "/" << key.second;
   }
   // Every time a thread ran, the GIL track shows it held: acquires and drops pair up.
