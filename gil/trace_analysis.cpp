@@ -49,6 +49,7 @@ class ThreadReplay {
       started_ = true;
       track_.start = e.time;
     }
+    lastTime_ = e.time;
     switch (e.kind) {
       case TraceEventKind::ThreadStart:
         enter(e.time, ThreadStateKind::Started, e.reason);
@@ -102,10 +103,12 @@ class ThreadReplay {
   }
 
   void finish() {
-    if (!track_.exited) {
-      close(processEnd_);
-      track_.end = started_ ? std::max(processEnd_, track_.start) : processEnd_;
-    }
+    if (track_.exited) return;
+    // A thread whose buffer filled up is known only until its last kept event: ending it there
+    // keeps its slices (and the GIL track) consistent with the other threads'.
+    Nanos end = track_.droppedEvents > 0 ? lastTime_ : std::max(processEnd_, track_.start);
+    close(end);
+    track_.end = end;
   }
 
  private:
@@ -129,6 +132,7 @@ class ThreadReplay {
   Nanos since_ = 0;
   DropReason reason_ = DropReason::Exit;
   Nanos wantsSince_ = 0;
+  Nanos lastTime_ = 0;
   std::optional<Nanos> blockingEnded_;
 };
 

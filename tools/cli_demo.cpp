@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "fmt/format.h"
 #include "tools/bench_chart.h"
+#include "tools/bench_driver.h"
 #include "tools/bench_session.h"
+#include "tools/child_process.h"
 #include "tools/cli.h"
 #include "tools/timeline.h"
 
@@ -91,6 +94,33 @@ std::string explain(const bench::ResultRow& row, int cores) {
   return fmt::format("  {:<9} {:<9} {:>2} workers: {:.2f}× (ideal {:.2f}×)  {}\n",
                      bench::info(m.workload).title, bench::info(m.backend).name, m.workers,
                      row.speedup, row.idealSpeedup, why);
+}
+
+// Under gilsim: one more, shorter run of the CPU-bound threads with the GIL recorded
+// (`gilsim run --timeline`), to show why they do not scale. Says nothing if it cannot run.
+void printGilTimeline(const bench::Interpreter& gilsim, int workers, long iterations, int width) {
+  std::string error;
+  std::optional<bench::DriverFile> driver = bench::DriverFile::create(error);
+  if (!driver) return;
+  std::vector<std::string> argv = gilsim.command;
+  for (std::string arg :
+       {std::string("--timeline"), driver->path(), std::string("threads"), std::to_string(workers),
+        std::string("cpu"), std::to_string(iterations), std::string("0")})
+    argv.push_back(std::move(arg));
+  // The child draws to this terminal's width: its stderr is a pipe.
+  ::setenv("COLUMNS", std::to_string(width).c_str(), 1);
+  ChildResult run = runChild(argv, std::chrono::minutes(2));
+  if (!run.started || run.status != 0 || run.timedOut) return;
+  std::cout << fmt::format(
+                   "\nWhat the GIL did in a shorter run of {} CPU-bound threads ({} iterations "
+                   "each, recorded\n"
+                   "with gilsim run --timeline): a row per thread, * while it holds the GIL and "
+                   "runs, . while\n"
+                   "it waits for it; the GIL row shows the number of the thread holding it. One at "
+                   "a time:\n"
+                   "that is why the threads do not scale.\n",
+                   workers, bench::groupThousands(iterations))
+            << run.err;
 }
 
 }  // namespace
@@ -231,6 +261,10 @@ int demoCommand(const std::vector<std::string>& args) {
                 << renderTimeline(timeline, axisEnd, width);
     }
   }
+
+  if (interpreter.name == "gilsim" && most > 1)
+    printGilTimeline(interpreter, most, std::max(plan.size.cpuIterations / 8, kMinIterations),
+                     terminalWidth());
 
   std::string svg =
       renderSvgChart(bench::benchChart("gilsim demo: threads vs processes", context, rows));

@@ -156,6 +156,22 @@ TEST(TraceStats, JainIndexIsOneOverNWhenOneThreadGetsEverything) {
   EXPECT_EQ(s.processes[0].threads[2].lifetime, 30 * kMs);
 }
 
+TEST(TraceAnalysis, AThreadWhoseBufferFilledEndsAtItsLastKeptEvent) {
+  TraceLog log = handWrittenLog();
+  // The worker's buffer filled right after it got the GIL at 6: its later events are lost.
+  TracedThread& worker = log.processes[0].threads[1];
+  worker.events.resize(4);
+  worker.droppedEvents = 7;
+  TraceAnalysis a = analyzeTrace(log);
+  const ProcessTrack& p = a.processes[0];
+  EXPECT_EQ(p.threads[1].end, 6 * kMs);
+  EXPECT_EQ(slicesOf(p.threads[1]), "wants_gil 1-6; ");
+  // No holding of the worker runs on over the main thread's at 11.
+  for (size_t i = 1; i < p.holdings.size(); ++i)
+    EXPECT_LE(p.holdings[i - 1].end, p.holdings[i].begin);
+  EXPECT_EQ(a.droppedEvents, 7u);
+}
+
 TEST(TraceStats, NearestRankPercentiles) {
   std::vector<Nanos> samples;
   for (Nanos i = 100; i >= 1; --i)
