@@ -20,14 +20,13 @@ GilPolicy::GilPolicy(SyncPlatform& platform, const GilSettings& settings)
 void GilPolicy::take(GilThread& t) {
   if (t.holdsGil) gilDisciplineFailure("take: GIL already held by this thread");
   t.askedAt = platform_.now();
-  if (recorder_) recorder_->recordAt(t, t.askedAt, TraceEventKind::GilRequest);
+  traceAt(t, t.askedAt, TraceEventKind::GilRequest);
   takeImpl(t);
   t.holdsGil = true;
   // Recorded by the new holder once it runs, as only the thread itself may write its events. It
   // took the lock itself at heldSince, unless a hand-off policy granted it the lock while it slept:
   // then it runs only now.
-  if (recorder_ && recorder_->enabled())
-    recorder_->recordAt(t, t.granted ? platform_.now() : t.heldSince, TraceEventKind::GilAcquire);
+  if (tracing()) traceAt(t, t.granted ? platform_.now() : t.heldSince, TraceEventKind::GilAcquire);
 }
 
 void GilPolicy::drop(GilThread& t, DropReason reason) {
@@ -101,7 +100,7 @@ void GilPolicy::noteDropped(GilThread& t, DropReason reason) {
   Nanos now = platform_.now();
   t.droppedAt = now;
   // The dropping thread itself calls this, under the mutex: before any next holder's acquire.
-  if (recorder_) recorder_->recordAt(t, now, TraceEventKind::GilDrop, reason);
+  traceAt(t, now, TraceEventKind::GilDrop, reason);
   t.counters.heldNs += now - t.heldSince;
   if (reason == DropReason::Forced || reason == DropReason::Tick) {
     // Made to let go, it wants the lock back from this moment: the time it then spends in the

@@ -85,11 +85,17 @@ class GilPolicy {
   void noteDropped(GilThread& t, DropReason reason);  // t no longer holds it; under mutex_
   // `by` (a waiter, the calling thread) sets kDropGilRequest on the holder; under mutex_.
   void requestDrop(GilThread& by, GilThread& holder);
-  // Records an event of t, the calling thread.
+  // Records an event of t, the calling thread: now, or at a time the policy has already read
+  // (a clock read costs more than the rest of the record).
   void trace(GilThread& t, TraceEventKind kind, DropReason reason = DropReason::Exit,
              uint32_t arg = 0) {
     if (recorder_) recorder_->record(t, kind, reason, arg);
   }
+  void traceAt(GilThread& t, Nanos time, TraceEventKind kind,
+               DropReason reason = DropReason::Exit) {
+    if (recorder_) recorder_->recordAt(t, time, kind, reason);
+  }
+  bool tracing() const { return recorder_ && recorder_->enabled(); }
 
   SyncPlatform& platform_;
   std::unique_ptr<SyncMutex> mutex_;

@@ -71,10 +71,7 @@ Interpreter::Interpreter(InterpreterConfig config) : config_(std::move(config)) 
   // The main thread's stack bounds come from /proc/self/maps (slow): looked up once, here.
   mainThread_->vm().adoptCurrentThreadStack();
   recorder_->nameThread(mainThread_->gil().serial, mainThread_->name);
-  recorder_->record(mainThread_->gil(), TraceEventKind::ThreadStart);
-  if (recorder_->isChild())
-    recorder_->record(mainThread_->gil(), TraceEventKind::ProcessStart, DropReason::Exit,
-                      static_cast<uint32_t>(getppid()));
+  recordProcessStart(*mainThread_);
   gil_->take(mainThread_->gil());
 }
 
@@ -114,10 +111,15 @@ void Interpreter::afterForkInChild(ThreadState& survivor) {
   gil_->setCheckInterval(ticks);
   threads_->keepOnlyAfterFork(survivor);
   survivor.resetAfterFork();
-  recorder_->record(survivor.gil(), TraceEventKind::ThreadStart);
-  recorder_->record(survivor.gil(), TraceEventKind::ProcessStart, DropReason::Exit,
-                    static_cast<uint32_t>(getppid()));
+  recordProcessStart(survivor);
   gil_->take(survivor.gil());
+}
+
+void Interpreter::recordProcessStart(ThreadState& first) {
+  recorder_->record(first.gil(), TraceEventKind::ThreadStart);
+  if (recorder_->isChild())
+    recorder_->record(first.gil(), TraceEventKind::ProcessStart, DropReason::Exit,
+                      static_cast<uint32_t>(getppid()));
 }
 
 void Interpreter::processEnding(int status, ThreadState* caller) {

@@ -136,6 +136,9 @@ class Interpreter {
   // Then, when multiprocessing was imported: its exit function (flush queues, join non-daemonic
   // children, terminate daemonic ones; terminate them all after Ctrl-C).
   void finishProcesses(VM& vm, bool interrupted);
+  // The trace's first events of this process: `first` (the main thread, or the thread that
+  // forked) starts, and in a child process the process starts.
+  void recordProcessStart(ThreadState& first);
   InterpreterConfig config_;
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "tools/bench_report.h"
+
 namespace gilsim::cli {
 
 namespace {
@@ -12,7 +14,7 @@ std::string ms(Nanos ns) {
   return fmt::format("{:.3f} ms", static_cast<double>(ns) / 1e6);
 }
 std::string secs(Nanos ns) {
-  return fmt::format("{:.3f} s", static_cast<double>(ns) / 1e9);
+  return bench::formatSeconds(static_cast<double>(ns) / 1e9);
 }
 std::string share(Nanos part, Nanos whole) {
   return whole > 0 ? fmt::format("{:.1f}%",

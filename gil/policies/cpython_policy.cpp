@@ -45,7 +45,7 @@ class CPythonPolicy final : public GilPolicy {
     if (reason == DropReason::Exit || !(t.breaker.load() & kDropGilRequest)) return;
     // Forced switching: a waiter asked, so let it run before this thread may take the lock again.
     t.breaker.clear(kDropGilRequest);
-    if (recorder_) recorder_->recordAt(t, t.droppedAt, TraceEventKind::ForcedWaitBegin);
+    traceAt(t, t.droppedAt, TraceEventKind::ForcedWaitBegin);
     while (lastHolder_ == &t)
       switchCondition_->wait(*mutex_);
     trace(t, TraceEventKind::ForcedWaitEnd);
