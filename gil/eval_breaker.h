@@ -1,7 +1,7 @@
 // The eval breaker: one atomic word per running thread that ORs together every request the eval
-// loop must notice. The loop reads it only at check points (see interp/opcodes.h), with a relaxed
-// load: a request set by another thread is seen at the next check point after it becomes visible,
-// and the handler re-reads the word with acquire ordering before acting on it.
+// loop must notice. The loop reads it only at check points (see interp/common/opcodes.h), with a
+// relaxed load: a request set by another thread is seen at the next check point after it becomes
+// visible, and the handler re-reads the word with acquire ordering before acting on it.
 #pragma once
 
 #include <atomic>

@@ -1,10 +1,9 @@
 // gilsim dis FILE
 #include <iostream>
 
-#include "interp/code.h"
-#include "interp/disassembler.h"
-#include "interp/interpreter.h"
-#include "interp/syntax_error.h"
+#include "interp/modules/standard_modules.h"
+#include "interp/syntax/syntax_error.h"
+#include "interp/vm/interpreter.h"
 #include "tools/cli.h"
 
 namespace gilsim::cli {
@@ -17,13 +16,12 @@ int disCommand(const std::vector<std::string>& args) {
   }
   if (args.size() != 1) return usageError("dis takes exactly one FILE", "dis");
   InterpreterConfig config;
-  Interpreter interp(config);
+  Interpreter interp(config, standardModules());
   std::string source;
   int status = 0;
   if (!interp.readScript(args[0], &source, &status)) return status;
   try {
-    Value code = interp.compileSource(source, args[0]);
-    std::cout << disassemble(*code.as<CodeObject>());
+    std::cout << interp.disassemble(source, args[0]);
   } catch (const SyntaxError& e) {
     interp.writeErr(Interpreter::formatSyntaxError(e, args[0], source));
     return 1;

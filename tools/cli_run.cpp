@@ -5,8 +5,8 @@
 
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
-#include "interp/interpreter.h"
-#include "interp/vm.h"
+#include "interp/modules/standard_modules.h"
+#include "interp/vm/interpreter.h"
 #include "tools/cli.h"
 #include "tools/duration.h"
 #include "tools/trace_outputs.h"
@@ -150,14 +150,14 @@ int runCommand(const std::vector<std::string>& args) {
   config.recordTrace = outputs.any() && spawnFd < 0;
   config.traceCapacity = static_cast<size_t>(traceBuffer);
   config.argv.assign(args.begin() + static_cast<long>(fileIndex), args.end());
-  Interpreter interp(config);
+  Interpreter interp(config, standardModules());
   bool outputsWritten = true;
   if (config.recordTrace)
     interp.endOfRunHook = [&](int status) {
       outputsWritten =
           writeTraceOutputs(outputs, interp.recorder(), runSettings(config, interp.gil(), status));
     };
-  gInterruptTarget = &interp.mainVM().breaker();
+  gInterruptTarget = &interp.interruptTarget();
   // No SA_RESTART: a blocking call returns EINTR and turns the interrupt into KeyboardInterrupt.
   struct sigaction action {};
   action.sa_handler = onInterrupt;

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "interp/version.h"
+#include "interp/common/version.h"
 #include "tools/cli.h"
 
 namespace gilsim::cli {

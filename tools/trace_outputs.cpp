@@ -9,7 +9,7 @@
 #include "gil/trace_recorder.h"
 #include "gil/trace_stats.h"
 #include "gil/trace_stats_json.h"
-#include "interp/interpreter.h"
+#include "interp/vm/interpreter.h"
 #include "tools/atomic_file.h"
 #include "tools/timeline.h"
 #include "tools/trace_chrome.h"

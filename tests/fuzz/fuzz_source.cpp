@@ -13,9 +13,10 @@
 #include <cstdio>
 #include <string>
 
-#include "interp/dict_object.h"
-#include "interp/interpreter.h"
-#include "interp/str_object.h"
+#include "interp/modules/standard_modules.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/str_object.h"
+#include "interp/vm/interpreter.h"
 
 namespace {
 
@@ -42,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   config.err = sink;
   // No forks, signals or exits: a mutated `os.kill(-1, 9)` must not reach the machine.
   config.processControl = false;
-  gilsim::Interpreter interp(config);
+  gilsim::Interpreter interp(config, gilsim::standardModules());
   // No file system and no stdin: a mutated script must not create files or wait for input.
   for (const char* name : {"open", "input"})
     interp.builtins()->remove(gilsim::makeStr(name));

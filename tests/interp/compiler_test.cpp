@@ -18,23 +18,24 @@
 #include <string>
 #include <vector>
 
-#include "interp/code.h"
-#include "interp/compiler.h"
-#include "interp/dict_object.h"
-#include "interp/disassembler.h"
-#include "interp/function_object.h"
-#include "interp/interpreter.h"
-#include "interp/opcodes.h"
-#include "interp/parser.h"
-#include "interp/syntax_error.h"
-#include "interp/type_object.h"
-#include "interp/vm.h"
+#include "interp/common/opcodes.h"
+#include "interp/compiler/compiler.h"
+#include "interp/compiler/disassembler.h"
+#include "interp/modules/standard_modules.h"
+#include "interp/objects/code.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/function_object.h"
+#include "interp/objects/type_object.h"
+#include "interp/syntax/parser.h"
+#include "interp/syntax/syntax_error.h"
+#include "interp/vm/interpreter.h"
+#include "interp/vm/vm.h"
 
 namespace gilsim {
 namespace {
 
 struct Env {
-  Interpreter interp{InterpreterConfig{}};
+  Interpreter interp{InterpreterConfig{}, standardModules()};
   VM::Scope scope{&interp.mainVM()};
 };
 
@@ -672,7 +673,7 @@ RunResult run(const std::string& source) {
     config.out = out;
     config.err = err;
     config.checkPointBudget = 10'000'000;
-    Interpreter interp(config);
+    Interpreter interp(config, standardModules());
     {
       VM::Scope scope(&interp.mainVM());
       interp.builtins()->setStr("arm_signal", makeNative("arm_signal", armSignal));

@@ -1,4 +1,4 @@
-// Tests for interp/float_repr.h and interp/format_spec.h.
+// Tests for interp/objects/float_repr.h and interp/objects/format_spec.h.
 //
 // The tables below were produced by running CPython 3.11 (format(), repr(), and `%`) over the
 // listed inputs, so every expectation is CPython's own output, with one deliberate exception:
@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interp/float_repr.h"
-#include "interp/format_spec.h"
+#include "interp/objects/float_repr.h"
+#include "interp/objects/format_spec.h"
 
 namespace gilsim {
 namespace {

@@ -1,4 +1,4 @@
-#include "interp/lexer.h"
+#include "interp/syntax/lexer.h"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interp/syntax_error.h"
-#include "interp/token.h"
+#include "interp/syntax/syntax_error.h"
+#include "interp/syntax/token.h"
 
 namespace gilsim {
 namespace {

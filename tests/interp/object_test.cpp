@@ -9,23 +9,24 @@
 #include <string>
 #include <vector>
 
-#include "interp/containers.h"
-#include "interp/dict_object.h"
-#include "interp/errors.h"
-#include "interp/float_repr.h"
-#include "interp/int_object.h"
-#include "interp/interpreter.h"
-#include "interp/operators.h"
-#include "interp/set_object.h"
-#include "interp/str_object.h"
-#include "interp/type_object.h"
-#include "interp/vm.h"
+#include "interp/modules/standard_modules.h"
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/float_repr.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/set_object.h"
+#include "interp/objects/str_object.h"
+#include "interp/objects/type_object.h"
+#include "interp/vm/interpreter.h"
+#include "interp/vm/vm.h"
 
 namespace gilsim {
 namespace {
 
 struct Env {
-  Interpreter interp{InterpreterConfig{}};
+  Interpreter interp{InterpreterConfig{}, standardModules()};
   VM::Scope scope{&interp.mainVM()};
 };
 
@@ -577,7 +578,7 @@ std::string runScript(const std::string& source, int* rc) {
     InterpreterConfig config;
     config.out = out;
     config.err = err;
-    Interpreter interp(config);
+    Interpreter interp(config, standardModules());
     *rc = interp.runSource(source, "t.py");
   }
   std::string text;
@@ -666,7 +667,7 @@ int64_t refcountOfX(const std::string& source) {
   config.err = err;
   int64_t count = -1;
   {
-    Interpreter interp(config);
+    Interpreter interp(config, standardModules());
     if (interp.runSource(source, "t.py") == kExitOk) {
       VM::Scope scope(&interp.mainVM());
       Value module = interp.modules()->getStr("__main__");
@@ -705,7 +706,7 @@ TEST(Object, EvalLoopReleasesTemporaries) {
   std::FILE* out = std::tmpfile();
   InterpreterConfig config;
   config.out = out;
-  Interpreter interp(config);
+  Interpreter interp(config, standardModules());
   ASSERT_EQ(interp.runSource("def f():\n    pass\n", "t.py"), kExitOk);
   VM::Scope scope(&interp.mainVM());
   Value f = getAttr(interp.modules()->getStr("__main__"), "f");
@@ -721,7 +722,7 @@ TEST(Object, PythonLevelCycleIsFreedAtTeardown) {
     InterpreterConfig config;
     std::FILE* out = std::tmpfile();
     config.out = out;
-    Interpreter interp(config);
+    Interpreter interp(config, standardModules());
     {
       VM::Scope scope(&interp.mainVM());
       interp.builtins()->setStr("probe", Value::steal(new Probe(&destroyed)));

@@ -1,6 +1,6 @@
-// Parser tests. Trees are compared through dumpAst's compact form (see interp/ast_dump.h);
+// Parser tests. Trees are compared through dumpAst's compact form (see interp/syntax/ast_dump.h);
 // errors by message, kind and position, which are CPython 3.11's unless a comment says otherwise.
-#include "interp/parser.h"
+#include "interp/syntax/parser.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "interp/ast_dump.h"
-#include "interp/syntax_error.h"
+#include "interp/syntax/ast_dump.h"
+#include "interp/syntax/syntax_error.h"
 
 namespace gilsim {
 namespace {

@@ -12,23 +12,24 @@
 #include <string>
 #include <vector>
 
-#include "interp/containers.h"
-#include "interp/dict_object.h"
-#include "interp/errors.h"
-#include "interp/int_object.h"
-#include "interp/interpreter.h"
-#include "interp/operators.h"
-#include "interp/serialize.h"
-#include "interp/set_object.h"
-#include "interp/str_object.h"
-#include "interp/type_object.h"
-#include "interp/vm.h"
+#include "interp/modules/serialize.h"
+#include "interp/modules/standard_modules.h"
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/set_object.h"
+#include "interp/objects/str_object.h"
+#include "interp/objects/type_object.h"
+#include "interp/vm/interpreter.h"
+#include "interp/vm/vm.h"
 
 namespace gilsim {
 namespace {
 
 struct Env {
-  Interpreter interp{InterpreterConfig{}};
+  Interpreter interp{InterpreterConfig{}, standardModules()};
   VM::Scope scope{&interp.mainVM()};
   VM& vm() { return interp.mainVM(); }
   Value roundTrip(const Value& v) { return deserializeValue(vm(), serializeValue(vm(), v)); }
@@ -178,7 +179,7 @@ std::string runScript(const std::string& source, bool processControl = true) {
     config.out = out;
     config.err = err;
     config.processControl = processControl;
-    Interpreter interp(config);
+    Interpreter interp(config, standardModules());
     rc = interp.runSource(source, "t.py");
   }
   std::string text;

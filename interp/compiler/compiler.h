@@ -1,0 +1,18 @@
+// The compiler: AST -> code objects. One pass per code object over the AST, with the scope table
+// deciding how each name is loaded and stored. Exception handling is "zero cost": handlers are
+// described by an exception table built from the handler active at each emitted instruction, so
+// entering a `try` executes nothing.
+#pragma once
+
+#include <string>
+
+#include "interp/objects/object.h"
+#include "interp/syntax/ast.h"
+
+namespace gilsim {
+
+// Compiles a parsed module. Throws SyntaxError for errors the parser leaves to the compiler
+// ('return' outside function, 'break' outside loop, ...).
+Value compileModule(const Module& module, const std::string& filename);
+
+}  // namespace gilsim

@@ -1,0 +1,22 @@
+// Modules written in Python and built into the gilsim binary (interp/lib/*.py, embedded at build
+// time by cmake/embed_library.cmake): threading, queue, multiprocessing and the rest of the
+// library, over the native modules. Data only: this layer depends on nothing.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace gilsim {
+
+struct LibraryModule {
+  std::string_view name;
+  std::string_view source;
+};
+
+extern const LibraryModule kLibraryModules[];
+extern const size_t kLibraryModuleCount;
+
+// nullptr when `name` is not a library module.
+const LibraryModule* findLibraryModule(std::string_view name);
+
+}  // namespace gilsim

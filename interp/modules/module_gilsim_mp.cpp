@@ -1,0 +1,286 @@
+// The _gilsim_mp module: the native half of multiprocessing (interp/lib/multiprocessing.py).
+//
+//   dumps(obj) / loads(data)        the serialization of serialize.h
+//   dumps_fds(obj)                  (data, fds): also the descriptors a spawned child must inherit
+//   send_bytes(fd, data)            one framed message on a pipe (8-byte length, then the data)
+//   recv_bytes(fd)                  the next framed message; EOFError at a clean end of the pipe
+//   wait_readable(fds, timeout)     the descriptors ready to read (or at end of file), after
+//                                   waiting up to `timeout` seconds (None: forever)
+//   Semaphore(value, maxvalue)      a process-shared semaphore (shared_memory.h)
+//   SharedArray(typecode, length)   a zeroed array of C numbers in shared memory
+//   spawn(path, argv, keep_fds)     fork and exec `path`; only `keep_fds` (and 0-2) stay open
+//   executable()                    the running gilsim binary (/proc/self/exe)
+//   PicklingError, UnpicklingError  pickle's exception types, named `_pickle.*` as CPython's are
+//
+// Every blocking call gives the GIL up: reads and writes with reason `io`, waits with `wait`.
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstring>
+
+#include "gil/trace_recorder.h"
+#include "interp/modules/native_modules.h"
+#include "interp/modules/serialize.h"
+#include "interp/modules/shared_memory.h"
+#include "interp/objects/class_object.h"
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/native_args.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/vm/gil_released.h"
+#include "interp/vm/interpreter.h"
+#include "interp/vm/vm.h"
+
+namespace gilsim {
+
+namespace {
+
+constexpr size_t kFrameHeader = 8;
+// A message longer than this is refused on receipt: a corrupt header must not allocate wildly.
+constexpr uint64_t kMaxMessage = uint64_t{1} << 32;
+
+int fdArgument(const Value& v) {
+  if (!isInt(v)) raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(v));
+  int64_t fd = toIndex(v, "fd");
+  if (fd < 0 || fd > INT32_MAX) raiseOsError(EBADF);
+  return static_cast<int>(fd);
+}
+
+const std::string& bytesArgument(const Value& v) {
+  if (!isBytes(v)) raiseTypeError("a bytes-like object is required, not '{}'", typeName(v));
+  return v.as<BytesObject>()->data();
+}
+
+Value mpDumps(VM& vm, CallArgs args) {
+  expectArgs("dumps", args, 1, 1);
+  return makeBytes(serializeValue(vm, args[0]));
+}
+
+Value mpDumpsFds(VM& vm, CallArgs args) {
+  expectArgs("dumps_fds", args, 1, 1);
+  FdList fds;
+  std::string data = serializeValue(vm, args[0], &fds);
+  std::vector<Value> fdValues;
+  for (int fd : fds)
+    fdValues.push_back(Value::integer(fd));
+  return makeTuple({makeBytes(std::move(data)), makeList(std::move(fdValues))});
+}
+
+Value mpLoads(VM& vm, CallArgs args) {
+  expectArgs("loads", args, 1, 1);
+  return deserializeValue(vm, bytesArgument(args[0]));
+}
+
+// Writes or reads all of `size` bytes with the GIL released; returns 0 or an errno. *done says
+// how many moved: fewer than `size` (and 0 returned) when a read found the end of the pipe.
+int transferAll(VM& vm, int fd, char* data, size_t size, bool writing, size_t* done) {
+  GilReleased released(vm, DropReason::Io);
+  *done = 0;
+  while (*done < size) {
+    ssize_t n =
+        writing ? ::write(fd, data + *done, size - *done) : ::read(fd, data + *done, size - *done);
+    if (n < 0) {
+      if (errno == EINTR && !vm.signalPending()) continue;
+      return errno;
+    }
+    if (n == 0) return 0;  // end of file
+    *done += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
+Value mpSendBytes(VM& vm, CallArgs args) {
+  expectArgs("send_bytes", args, 2, 2);
+  int fd = fdArgument(args[0]);
+  // The bytes object stays alive in the caller's frame and is immutable: read it unlocked.
+  const std::string& data = bytesArgument(args[1]);
+  std::string frame(kFrameHeader, '\0');
+  uint64_t size = data.size();
+  std::memcpy(frame.data(), &size, kFrameHeader);
+  frame += data;
+  size_t done;
+  int error = transferAll(vm, fd, frame.data(), frame.size(), true, &done);
+  vm.checkSignals();
+  if (error) raiseOsError(error);
+  return Value::none();
+}
+
+Value mpRecvBytes(VM& vm, CallArgs args) {
+  expectArgs("recv_bytes", args, 1, 1);
+  int fd = fdArgument(args[0]);
+  char header[kFrameHeader];
+  size_t done;
+  int error = transferAll(vm, fd, header, kFrameHeader, false, &done);
+  vm.checkSignals();
+  if (error) raiseOsError(error);
+  if (done < kFrameHeader)
+    raiseException(newException(builtinTypes().EOFError, std::vector<Value>{}));
+  uint64_t size;
+  std::memcpy(&size, header, kFrameHeader);
+  if (size > kMaxMessage) raiseOsError(EBADMSG);
+  std::string data(static_cast<size_t>(size), '\0');
+  error = transferAll(vm, fd, data.data(), data.size(), false, &done);
+  vm.checkSignals();
+  if (error) raiseOsError(error);
+  if (done < data.size())
+    raiseException(newException(builtinTypes().EOFError, std::vector<Value>{}));
+  return makeBytes(std::move(data));
+}
+
+Value mpWaitReadable(VM& vm, CallArgs args) {
+  expectArgs("wait_readable", args, 2, 2);
+  std::vector<pollfd> polls;
+  for (const Value& v : toVector(args[0]))
+    polls.push_back(pollfd{fdArgument(v), POLLIN, 0});
+  double seconds = -1;
+  if (!args[1].isNone()) {
+    seconds = std::max(0.0, toDouble(args[1]));
+    if (std::isnan(seconds)) raiseValueError("Invalid value NaN (not a number)");
+  }
+  int ready;
+  int error = 0;
+  {
+    GilReleased released(vm, DropReason::Wait);
+    // poll's timeout is in milliseconds: a wait may end up to 1 ms early otherwise, so round up;
+    // long waits go in slices that fit an int.
+    double left = seconds;
+    for (;;) {
+      int slice = left < 0 ? -1 : static_cast<int>(std::min(std::ceil(left * 1000), 1e9));
+      timespec start;
+      ::clock_gettime(CLOCK_MONOTONIC, &start);
+      ready = ::poll(polls.data(), polls.size(), slice);
+      if (ready < 0 && errno == EINTR && !vm.signalPending()) {
+        if (left >= 0) {
+          timespec now;
+          ::clock_gettime(CLOCK_MONOTONIC, &now);
+          left -= static_cast<double>(now.tv_sec - start.tv_sec) +
+                  static_cast<double>(now.tv_nsec - start.tv_nsec) * 1e-9;
+          if (left < 0) left = 0;
+        }
+        continue;
+      }
+      if (ready == 0 && left >= 1e6) {
+        left -= slice / 1000.0;
+        continue;
+      }
+      break;
+    }
+    if (ready < 0) error = errno;
+  }
+  vm.checkSignals();
+  if (ready < 0) raiseOsError(error);
+  std::vector<Value> result;
+  for (const pollfd& p : polls)
+    if (p.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) result.push_back(Value::integer(p.fd));
+  return makeList(std::move(result));
+}
+
+Value mpSemaphore(VM&, CallArgs args) {
+  expectArgs("Semaphore", args, 2, 2);
+  int64_t value = toIndex(args[0], "value");
+  int64_t maxValue = toIndex(args[1], "maxvalue");
+  if (value < 0) raiseValueError("semaphore initial value must be >= 0");
+  if (value > INT32_MAX || maxValue > INT32_MAX) raiseOverflowError("value too large");
+  auto region = SharedRegion::create(sizeof(sem_t));
+  return Value::steal(new SharedSemaphoreObject(std::move(region), true, value, maxValue));
+}
+
+Value mpSharedArray(VM&, CallArgs args) {
+  expectArgs("SharedArray", args, 2, 2);
+  if (!isStr(args[0]) || asStr(args[0])->str().size() != 1)
+    raiseTypeError("array item must be a one-character typecode");
+  char typecode = asStr(args[0])->str()[0];
+  size_t item = SharedArrayObject::itemSize(typecode);
+  if (item == 0) raiseTypeError("bad typecode (must be b, c, i, l, q, f or d)");
+  int64_t length = toIndex(args[1], "length");
+  if (length < 0) raiseValueError("array length must be >= 0");
+  if (static_cast<uint64_t>(length) > (uint64_t{1} << 32) / item) raiseMemoryError("");
+  auto region = SharedRegion::create(static_cast<size_t>(length) * item);
+  return Value::steal(
+      new SharedArrayObject(std::move(region), typecode, static_cast<size_t>(length)));
+}
+
+Value mpSpawn(VM& vm, CallArgs args) {
+  expectArgs("spawn", args, 3, 3);
+  if (!isStr(args[0])) raiseTypeError("spawn() path must be str");
+  std::string path = asStr(args[0])->str();
+  std::vector<std::string> argv;
+  for (const Value& v : toVector(args[1])) {
+    if (!isStr(v)) raiseTypeError("spawn() arguments must be str");
+    argv.push_back(asStr(v)->str());
+  }
+  std::vector<int> keep;
+  for (const Value& v : toVector(args[2]))
+    keep.push_back(fdArgument(v));
+  // Everything the child needs is built before the fork: between fork and exec a child of a
+  // threaded process may only make async-signal-safe calls.
+  std::vector<char*> argvPointers;
+  for (std::string& a : argv)
+    argvPointers.push_back(a.data());
+  argvPointers.push_back(nullptr);
+  // A traced run tells the child where to leave its trace.
+  std::string traceVariable = vm.interp().recorder().spawnEnvironment();
+  std::vector<char*> environment;
+  for (char** e = environ; *e; ++e)
+    environment.push_back(*e);
+  if (!traceVariable.empty()) environment.push_back(traceVariable.data());
+  environment.push_back(nullptr);
+  pid_t pid = ::fork();
+  if (pid < 0) raiseOsError(errno);
+  if (pid == 0) {
+    for (int fd : keep) {
+      int flags = ::fcntl(fd, F_GETFD);
+      if (flags >= 0) ::fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
+    }
+    ::execve(path.c_str(), argvPointers.data(), environment.data());
+    ::_exit(127);
+  }
+  return Value::integer(pid);
+}
+
+Value mpExecutable(VM&, CallArgs args) {
+  expectArgs("executable", args, 0, 0);
+  char buffer[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n < 0) raiseOsError(errno);
+  return makeStr(std::string(buffer, static_cast<size_t>(n)));
+}
+
+Value makeErrorType(const char* name) {
+  auto* type = new TypeObject(name, builtinTypes().Exception, Layout::Exception);
+  type->moduleName = "_pickle";
+  return Value::steal(type);
+}
+
+}  // namespace
+
+void initGilsimMpModule(VM& vm, ModuleObject* module) {
+  // Its waits on other processes have no deadlock detection to end them: without process control
+  // (the fuzzer) the module does not exist.
+  if (!vm.interp().config().processControl)
+    raiseImportError("_gilsim_mp is not available: process control is off");
+  DictObject* d = module->dict();
+  d->setStr("dumps", makeNative("dumps", mpDumps));
+  d->setStr("dumps_fds", makeNative("dumps_fds", mpDumpsFds));
+  d->setStr("loads", makeNative("loads", mpLoads));
+  d->setStr("send_bytes", makeNative("send_bytes", mpSendBytes));
+  d->setStr("recv_bytes", makeNative("recv_bytes", mpRecvBytes));
+  d->setStr("wait_readable", makeNative("wait_readable", mpWaitReadable));
+  d->setStr("Semaphore", makeNative("Semaphore", mpSemaphore));
+  d->setStr("SharedArray", makeNative("SharedArray", mpSharedArray));
+  d->setStr("spawn", makeNative("spawn", mpSpawn));
+  d->setStr("executable", makeNative("executable", mpExecutable));
+  Value pickling = makeErrorType("PicklingError");
+  // pickle's own hierarchy has a PickleError above both; Exception stands in for it.
+  d->setStr("PicklingError", pickling);
+  d->setStr("UnpicklingError", makeErrorType("UnpicklingError"));
+}
+
+}  // namespace gilsim

@@ -1,0 +1,32 @@
+#include "interp/modules/native_modules.h"
+
+#include <string_view>
+
+namespace gilsim {
+
+namespace {
+struct NativeModule {
+  std::string_view name;
+  NativeModuleInit init;
+};
+
+// Every native module, declared once. `import NAME` looks here before the script's folder.
+constexpr NativeModule kNativeModules[] = {
+    {"_gilsim_mp", initGilsimMpModule},
+    {"_thread", initThreadModule},
+    {"cext", initCextModule},
+    {"gilsim", initGilsimModule},
+    {"os", initOsModule},
+    {"signal", initSignalModule},
+    {"sys", initSysModule},
+    {"time", initTimeModule},
+};
+}  // namespace
+
+NativeModuleInit findNativeModule(std::string_view name) {
+  for (const NativeModule& m : kNativeModules)
+    if (m.name == name) return m.init;
+  return nullptr;
+}
+
+}  // namespace gilsim

@@ -1,0 +1,324 @@
+// Attribute access: getattr/setattr/delattr and the method lookup behind LOAD_METHOD.
+#include "interp/objects/class_object.h"
+#include "interp/objects/code.h"
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/function_object.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/objects/type_constructors.h"
+#include "interp/vm/vm.h"  // upward: property getters, __getattr__ and __setattr__ run Python code
+
+namespace gilsim {
+
+namespace {
+
+const BuiltinTypes& T() {
+  return builtinTypes();
+}
+
+bool hasInstanceDict(const Value& obj) {
+  if (!obj.isObject()) return false;
+  Layout l = obj.object()->type()->layout();
+  return (l == Layout::Object || l == Layout::Exception) && obj.object()->type() != T().object;
+}
+
+bool isPlainFunction(const Value& v) {
+  return v.isObject() && v.object()->type() == T().function;
+}
+bool isNativeMethod(const Value& v) {
+  return v.isObject() && v.object()->type() == T().builtinFunction &&
+         v.as<NativeFunctionObject>()->isMethod();
+}
+
+Value bind(const Value& attribute, const Value& obj, TypeObject* type) {
+  if (isPlainFunction(attribute) || isNativeMethod(attribute))
+    return Value::steal(new BoundMethodObject(obj, attribute));
+  if (attribute.isObject()) {
+    TypeObject* t = attribute.object()->type();
+    if (t == T().staticMethod) return attribute.as<WrapperObject>()->wrapped;
+    if (t == T().classMethod)
+      return Value::steal(
+          new BoundMethodObject(Value::borrow(type), attribute.as<WrapperObject>()->wrapped));
+    if (t == T().property) {
+      Value getter = attribute.as<WrapperObject>()->wrapped;
+      return VM::current()->call(getter, {obj});
+    }
+  }
+  return attribute;
+}
+
+// Attributes that live in C++ fields rather than dicts.
+Value specialAttribute(const Value& obj, std::string_view name) {
+  if (name == "__class__") return Value::borrow(obj.type());
+  if (!obj.isObject()) return Value();
+  Object* o = obj.object();
+  switch (o->type()->layout()) {
+    case Layout::Type: {
+      auto* t = static_cast<TypeObject*>(o);
+      if (name == "__name__" || name == "__qualname__") return makeStr(t->name());
+      if (name == "__base__") return t->base() ? Value::borrow(t->base()) : Value::none();
+      if (name == "__bases__") {
+        std::vector<Value> bases;
+        if (t->base()) bases.push_back(Value::borrow(t->base()));
+        return makeTuple(std::move(bases));
+      }
+      if (name == "__mro__") {
+        std::vector<Value> mro;
+        for (TypeObject* x = t; x; x = x->base())
+          mro.push_back(Value::borrow(x));
+        return makeTuple(std::move(mro));
+      }
+      if (name == "__module__") return makeStr(t->moduleName);
+      if (name == "__doc__") return Value::none();
+      break;
+    }
+    case Layout::Function: {
+      auto* f = static_cast<FunctionObject*>(o);
+      if (name == "__name__") return makeStr(f->name);
+      if (name == "__qualname__") return makeStr(f->qualname);
+      if (name == "__module__") return f->module.isNull() ? Value::none() : f->module;
+      if (name == "__defaults__") return f->defaults.isNull() ? Value::none() : f->defaults;
+      if (name == "__code__") return f->code_;
+      if (name == "__doc__") return Value::none();
+      if (name == "__globals__") return f->globals_;
+      break;
+    }
+    case Layout::NativeFunction: {
+      auto* f = static_cast<NativeFunctionObject*>(o);
+      if (name == "__name__" || name == "__qualname__") return makeStr(f->name());
+      break;
+    }
+    case Layout::BoundMethod: {
+      auto* m = static_cast<BoundMethodObject*>(o);
+      if (name == "__self__") return m->self;
+      if (name == "__func__") return m->function;
+      if (name == "__name__") return getAttr(m->function, "__name__");
+      break;
+    }
+    case Layout::Exception: {
+      auto* e = static_cast<ExceptionObject*>(o);
+      if (name == "args") return e->args;
+      if (name == "__cause__") return e->cause.isNull() ? Value::none() : e->cause;
+      if (name == "__context__") return e->context.isNull() ? Value::none() : e->context;
+      if (name == "__suppress_context__") return Value::boolean(e->suppressContext);
+      if (name == "__traceback__") return Value::none();
+      break;
+    }
+    case Layout::Module:
+      if (name == "__dict__") return static_cast<ModuleObject*>(o)->dictValue();
+      break;
+    case Layout::Code: {
+      auto* c = static_cast<CodeObject*>(o);
+      if (name == "co_name") return makeStr(c->name);
+      if (name == "co_filename") return makeStr(c->filename);
+      if (name == "co_firstlineno") return Value::integer(c->firstLine);
+      break;
+    }
+    case Layout::Range: {
+      auto* r = static_cast<RangeObject*>(o);
+      if (name == "start") return Value::integer(r->start);
+      if (name == "stop") return Value::integer(r->stop);
+      if (name == "step") return Value::integer(r->step);
+      break;
+    }
+    case Layout::Slice: {
+      auto* s = static_cast<SliceObject*>(o);
+      if (name == "start") return s->start;
+      if (name == "stop") return s->stop;
+      if (name == "step") return s->step;
+      break;
+    }
+    default:
+      break;
+  }
+  if (hasInstanceDict(obj) && name == "__dict__")
+    return Value::borrow(static_cast<InstanceObject*>(o)->dict());
+  return Value();
+}
+
+[[noreturn]] void noAttribute(const Value& obj, std::string_view name) {
+  if (obj.isObject() && obj.object()->type()->layout() == Layout::Module)
+    raiseAttributeError("module '{}' has no attribute '{}'", obj.as<ModuleObject>()->name(), name);
+  if (obj.isObject() && obj.object()->type()->layout() == Layout::Type)
+    raiseAttributeError("type object '{}' has no attribute '{}'", obj.as<TypeObject>()->name(),
+                        name);
+  raiseAttributeError("'{}' object has no attribute '{}'", typeName(obj), name);
+}
+
+}  // namespace
+
+Value getAttrOrNull(const Value& obj, StrObject* name) {
+  TypeObject* type = obj.type();
+  Layout layout = type->layout();
+  if (type == T().superType) {
+    auto* proxy = obj.as<SuperObject>();
+    if (!proxy->type.isObject() || proxy->type.object()->type() != T().type)
+      raiseTypeError("super() argument 1 must be a type");
+    TypeObject* start = proxy->type.as<TypeObject>()->base();
+    bool isClass = proxy->obj.isObject() && proxy->obj.object()->type() == T().type;
+    for (TypeObject* t = start; t; t = t->base()) {
+      Value v = t->dict()->getStr(name);
+      if (v.isNull()) continue;
+      if (isClass) {
+        if (v.isObject() && v.object()->type() == T().classMethod)
+          return Value::steal(new BoundMethodObject(proxy->obj, v.as<WrapperObject>()->wrapped));
+        return v;
+      }
+      return bind(v, proxy->obj, proxy->obj.type());
+    }
+    return specialAttribute(obj, name->view());
+  }
+  if (layout == Layout::Module) {
+    Value v = obj.as<ModuleObject>()->dict()->getStr(name);
+    if (!v.isNull()) return v;
+    return specialAttribute(obj, name->view());
+  }
+  if (layout == Layout::Type) {
+    auto* cls = obj.as<TypeObject>();
+    Value v = cls->lookup(name);
+    if (!v.isNull()) {
+      if (v.isObject()) {
+        TypeObject* t = v.object()->type();
+        if (t == T().staticMethod) return v.as<WrapperObject>()->wrapped;
+        if (t == T().classMethod)
+          return Value::steal(new BoundMethodObject(obj, v.as<WrapperObject>()->wrapped));
+      }
+      return v;
+    }
+    Value special = specialAttribute(obj, name->view());
+    if (!special.isNull()) return special;
+    // Methods of `type` itself (e.g. mro) are not provided.
+    return Value();
+  }
+  Value classAttribute = type->lookup(name);
+  if (!classAttribute.isNull() && classAttribute.isObject() &&
+      classAttribute.object()->type() == T().property)
+    return bind(classAttribute, obj, type);
+  if (hasInstanceDict(obj)) {
+    Value v = obj.as<InstanceObject>()->dict()->getStr(name);
+    if (!v.isNull()) return v;
+  } else if (layout == Layout::Function) {
+    auto* f = obj.as<FunctionObject>();
+    if (!f->dict.isNull()) {
+      Value v = f->dict.as<DictObject>()->getStr(name);
+      if (!v.isNull()) return v;
+    }
+  }
+  Value special = specialAttribute(obj, name->view());
+  if (!special.isNull()) return special;
+  if (!classAttribute.isNull()) return bind(classAttribute, obj, type);
+  if (!type->isBuiltin()) {
+    Value getattrHook = type->lookup("__getattr__");
+    if (!getattrHook.isNull()) return VM::current()->call(getattrHook, {obj, Value::borrow(name)});
+  }
+  return Value();
+}
+
+Value getAttr(const Value& obj, StrObject* name) {
+  Value v = getAttrOrNull(obj, name);
+  if (v.isNull()) noAttribute(obj, name->view());
+  return v;
+}
+
+Value getAttr(const Value& obj, std::string_view name) {
+  Value key = makeStr(name);
+  return getAttr(obj, key.as<StrObject>());
+}
+
+Value lookupMethod(const Value& obj, StrObject* name, bool* unbound) {
+  TypeObject* type = obj.type();
+  Layout layout = type->layout();
+  if (layout != Layout::Module && layout != Layout::Type && type != T().superType) {
+    bool instanceDict = hasInstanceDict(obj);
+    if (!instanceDict || !obj.as<InstanceObject>()->dict()->contains(Value::borrow(name))) {
+      Value v = type->lookup(name);
+      if (isPlainFunction(v) || isNativeMethod(v)) {
+        *unbound = true;
+        return v;
+      }
+    }
+  }
+  *unbound = false;
+  return getAttr(obj, name);
+}
+
+void setAttr(const Value& obj, StrObject* name, const Value& value) {
+  TypeObject* type = obj.type();
+  Layout layout = type->layout();
+  if (layout == Layout::Type) {
+    auto* cls = obj.as<TypeObject>();
+    if (cls->isBuiltin())
+      raiseTypeError("cannot set '{}' attribute of immutable type '{}'", name->view(), cls->name());
+    cls->dict()->set(Value::borrow(name), value);
+    return;
+  }
+  if (layout == Layout::Module) {
+    obj.as<ModuleObject>()->dict()->set(Value::borrow(name), value);
+    return;
+  }
+  if (!type->isBuiltin()) {
+    Value hook = type->lookup("__setattr__");
+    if (!hook.isNull() && isPlainFunction(hook)) {
+      VM::current()->call(hook, {obj, Value::borrow(name), value});
+      return;
+    }
+    Value classAttribute = type->lookup(name);
+    if (classAttribute.isObject() && classAttribute.object()->type() == T().property) {
+      Value setter = classAttribute.as<WrapperObject>()->setter;
+      if (setter.isNull()) raiseAttributeError("can't set attribute '{}'", name->view());
+      VM::current()->call(setter, {obj, value});
+      return;
+    }
+  }
+  if (layout == Layout::Exception) {
+    auto* e = obj.as<ExceptionObject>();
+    if (name->view() == "args") {
+      e->args = makeTuple(toVector(value));
+      return;
+    }
+    if (name->view() == "__cause__") {
+      e->cause = value.isNone() ? Value() : value;
+      e->suppressContext = true;
+      return;
+    }
+    if (name->view() == "__context__") {
+      e->context = value.isNone() ? Value() : value;
+      return;
+    }
+  }
+  if (hasInstanceDict(obj)) {
+    obj.as<InstanceObject>()->dict()->set(Value::borrow(name), value);
+    return;
+  }
+  if (layout == Layout::Function) {
+    auto* f = obj.as<FunctionObject>();
+    if (name->view() == "__name__" && isStr(value)) {
+      f->name = asStr(value)->str();
+      return;
+    }
+    if (name->view() == "__qualname__" && isStr(value)) {
+      f->qualname = asStr(value)->str();
+      return;
+    }
+    if (f->dict.isNull()) f->dict = makeDict();
+    f->dict.as<DictObject>()->set(Value::borrow(name), value);
+    return;
+  }
+  raiseAttributeError("'{}' object has no attribute '{}'", typeName(obj), name->view());
+}
+
+void delAttr(const Value& obj, StrObject* name) {
+  Layout layout = obj.type()->layout();
+  DictObject* dict = nullptr;
+  if (layout == Layout::Module)
+    dict = obj.as<ModuleObject>()->dict();
+  else if (layout == Layout::Type && !obj.as<TypeObject>()->isBuiltin())
+    dict = obj.as<TypeObject>()->dict();
+  else if (hasInstanceDict(obj))
+    dict = obj.as<InstanceObject>()->dict();
+  if (!dict || !dict->remove(Value::borrow(name))) noAttribute(obj, name->view());
+}
+
+}  // namespace gilsim

@@ -1,0 +1,76 @@
+// Code objects: the compiler's output for one function, class body or module.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "interp/common/opcodes.h"
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+// An exception-table entry: an exception raised by an instruction in [start, end) unwinds the
+// value stack to `depth`, pushes the exception and jumps to `target`. Entries are ordered innermost
+// first, so the first match wins.
+struct ExceptionTableEntry {
+  uint32_t start, end, target, depth;
+};
+
+enum CodeFlags : uint32_t {
+  kCodeVarargs = 1,
+  kCodeVarKeywords = 2,
+  kCodeModule = 4,     // names resolve through LOAD_NAME / globals
+  kCodeClassBody = 8,  // locals live in a dict
+  kCodeComprehension = 16,
+  kCodeNoFreeOrCells = 32,  // fast call path: no cell set-up on entry
+  kCodeGenerator = 64,      // calling it makes a generator
+};
+
+// Per-instruction cache of a global-name lookup (see the LOAD_GLOBAL handler).
+struct GlobalCache {
+  uint64_t globalsVersion = ~0ull;
+  uint64_t builtinsVersion = ~0ull;
+  int64_t slot = -1;  // in globals if fromBuiltins is false
+  bool fromBuiltins = false;
+};
+
+class CodeObject : public TrackedObject {
+ public:
+  CodeObject();
+  void clearReferences() override;
+
+  std::string name;
+  std::string qualname;
+  std::string filename;
+  int firstLine = 1;
+  uint32_t flags = 0;
+  int argCount = 0;  // positional parameters (including positional-only)
+  int positionalOnlyCount = 0;
+  int keywordOnlyCount = 0;
+  std::vector<uint32_t> code;
+  std::vector<int32_t> lines;  // source line of each instruction
+  std::vector<Value> consts;
+  std::vector<Value> names;             // StrObjects
+  std::vector<std::string> varnames;    // locals: parameters first
+  std::vector<std::string> cellvars;    // locals captured by inner functions
+  std::vector<std::string> freevars;    // captured from outer functions
+  std::vector<int> cellParameterIndex;  // for each cellvar, the parameter it copies or -1
+  std::vector<ExceptionTableEntry> exceptionTable;
+  int maxStack = 0;
+  mutable std::vector<GlobalCache> globalCaches;  // one per instruction index that is LOAD_GLOBAL
+
+  // Slot counts, fixed by finishLayout() once the compiler is done (read on every call).
+  int localsPlusCount = 0;
+  int frameSlots = 0;
+  void finishLayout() {
+    localsPlusCount = static_cast<int>(varnames.size() + cellvars.size() + freevars.size());
+    frameSlots = localsPlusCount + maxStack;
+  }
+  int localsPlus() const { return localsPlusCount; }
+  int frameSize() const { return frameSlots; }
+  int lineOf(size_t instructionIndex) const {
+    return instructionIndex < lines.size() ? lines[instructionIndex] : firstLine;
+  }
+};
+
+}  // namespace gilsim

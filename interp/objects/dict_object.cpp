@@ -1,0 +1,172 @@
+#include "interp/objects/dict_object.h"
+
+#include "interp/objects/errors.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/objects/type_object.h"
+
+namespace gilsim {
+
+namespace {
+constexpr int32_t kEmpty = -1;
+constexpr int32_t kDeleted = -2;
+constexpr size_t kMinIndex = 8;
+
+bool keysEqual(const Value& stored, const Value& key) {
+  if (stored.identical(key)) return true;
+  if (isStr(stored) && isStr(key)) return asStr(stored)->str() == asStr(key)->str();
+  if (stored.isSmallInt() && key.isSmallInt()) return false;
+  return equals(stored, key);
+}
+}  // namespace
+
+DictObject::DictObject() : TrackedObject(builtinTypes().dict) {}
+
+int64_t DictObject::lookup(const Value& key, uint64_t hash, size_t* indexSlot) const {
+  if (index_.empty()) {
+    if (indexSlot) *indexSlot = SIZE_MAX;
+    return -1;
+  }
+  size_t mask = index_.size() - 1;
+  size_t i = hash & mask;
+  uint64_t perturb = hash;
+  size_t firstDeleted = SIZE_MAX;
+  for (;;) {
+    int32_t ix = index_[i];
+    if (ix == kEmpty) {
+      if (indexSlot) *indexSlot = firstDeleted != SIZE_MAX ? firstDeleted : i;
+      return -1;
+    }
+    if (ix == kDeleted) {
+      if (firstDeleted == SIZE_MAX) firstDeleted = i;
+    } else {
+      const Entry& e = entries_[ix];
+      if (e.hash == hash && keysEqual(e.key, key)) {
+        if (indexSlot) *indexSlot = i;
+        return ix;
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+int64_t DictObject::findSlot(const Value& key, uint64_t hash) const {
+  return lookup(key, hash, nullptr);
+}
+
+Value DictObject::get(const Value& key) const {
+  uint64_t h = hashValue(key);
+  int64_t ix = lookup(key, h, nullptr);
+  return ix < 0 ? Value() : entries_[ix].value;
+}
+
+Value DictObject::getStr(StrObject* key) const {
+  if (used_ == 0) return Value();
+  int64_t ix = lookup(Value::borrow(key), key->hash(), nullptr);
+  return ix < 0 ? Value() : entries_[ix].value;
+}
+
+Value DictObject::getStr(std::string_view key) const {
+  if (used_ == 0) return Value();
+  Value k = makeStr(key);
+  return getStr(k.as<StrObject>());
+}
+
+void DictObject::setStr(std::string_view key, Value value) {
+  set(makeStr(key), std::move(value));
+}
+
+void DictObject::rebuildIndex(size_t minCapacity) {
+  size_t size = kMinIndex;
+  while (size < minCapacity * 3 / 2 + 1)
+    size <<= 1;
+  // Compact the entries (drop deleted ones) while rebuilding, as CPython's resize does.
+  std::vector<Entry> live;
+  live.reserve(used_ + 1);
+  for (Entry& e : entries_)
+    if (!e.key.isNull()) live.push_back(std::move(e));
+  entries_ = std::move(live);
+  index_.assign(size, kEmpty);
+  size_t mask = size - 1;
+  for (size_t n = 0; n < entries_.size(); ++n) {
+    size_t i = entries_[n].hash & mask;
+    uint64_t perturb = entries_[n].hash;
+    while (index_[i] != kEmpty) {
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    index_[i] = static_cast<int32_t>(n);
+  }
+  ++version_;
+}
+
+void DictObject::insertNew(Value key, Value value, uint64_t hash) {
+  if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuildIndex(used_ + 1);
+  size_t mask = index_.size() - 1;
+  size_t i = hash & mask;
+  uint64_t perturb = hash;
+  while (index_[i] >= 0) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  index_[i] = static_cast<int32_t>(entries_.size());
+  entries_.push_back(Entry{std::move(key), std::move(value), hash});
+  ++used_;
+  ++version_;
+}
+
+void DictObject::set(const Value& key, Value value) {
+  uint64_t h = hashValue(key);
+  int64_t ix = lookup(key, h, nullptr);
+  if (ix >= 0) {
+    entries_[ix].value = std::move(value);
+    return;
+  }
+  insertNew(key, std::move(value), h);
+}
+
+bool DictObject::remove(const Value& key, Value* removed) {
+  uint64_t h = hashValue(key);
+  size_t slot;
+  int64_t ix = lookup(key, h, &slot);
+  if (ix < 0) return false;
+  index_[slot] = kDeleted;
+  Entry& e = entries_[ix];
+  Value oldKey = std::move(e.key);
+  Value oldValue = std::move(e.value);
+  e.key = Value();
+  --used_;
+  ++version_;
+  if (removed) *removed = std::move(oldValue);
+  return true;
+}
+
+void DictObject::clear() {
+  std::vector<Entry> old = std::move(entries_);
+  entries_.clear();
+  index_.clear();
+  used_ = 0;
+  ++version_;
+  // `old` dies here, after the dict is consistent: destructors may run user code that reads it.
+}
+
+DictViewObject::DictViewObject(Value d, DictViewKind k)
+    : TrackedObject(k == DictViewKind::Keys     ? builtinTypes().dictKeys
+                    : k == DictViewKind::Values ? builtinTypes().dictValues
+                                                : builtinTypes().dictItems),
+      dict(std::move(d)),
+      kind(k) {}
+
+Value dictViewMapping(const Value& view) {
+  return view.as<DictViewObject>()->dict;
+}
+
+Value makeDict() {
+  return Value::steal(new DictObject());
+}
+bool isDict(const Value& v) {
+  return v.isObject() && v.object()->type()->layout() == Layout::Dict;
+}
+
+}  // namespace gilsim

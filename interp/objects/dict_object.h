@@ -1,0 +1,67 @@
+// dict: insertion ordered, laid out like CPython's compact dict (an entries array in insertion
+// order plus a sparse index of slots), so iteration order and growth match what users see there.
+#pragma once
+
+#include <vector>
+
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+class VM;
+
+class DictObject : public TrackedObject {
+ public:
+  DictObject();
+  struct Entry {
+    Value key;  // Null once deleted
+    Value value;
+    uint64_t hash = 0;
+  };
+
+  // Lookups by any key; may run user __eq__/__hash__ (hence may raise).
+  Value get(const Value& key) const;  // Null when absent
+  void set(const Value& key, Value value);
+  bool remove(const Value& key, Value* removed = nullptr);  // false when absent
+  bool contains(const Value& key) const { return !get(key).isNull(); }
+
+  // Fast paths for string keys (names).
+  Value getStr(StrObject* key) const;
+  Value getStr(std::string_view key) const;
+  void setStr(std::string_view key, Value value);
+
+  size_t size() const { return used_; }
+  void clear();
+  // Index of the entry slot holding `key`, or -1. Stable until the next insert/delete changes the
+  // version; the global-name caches of the eval loop use that.
+  int64_t findSlot(const Value& key, uint64_t hash) const;
+  Entry& entryAt(size_t slot) { return entries_[slot]; }
+  const std::vector<Entry>& entries() const { return entries_; }  // skip Null keys
+  uint64_t version() const { return version_; }
+  void clearReferences() override { clear(); }
+
+ private:
+  void insertNew(Value key, Value value, uint64_t hash);
+  void rebuildIndex(size_t minCapacity);
+  int64_t lookup(const Value& key, uint64_t hash, size_t* indexSlot) const;
+  std::vector<Entry> entries_;
+  std::vector<int32_t> index_;  // -1 empty, -2 deleted, else position in entries_
+  size_t used_ = 0;
+  uint64_t version_ = 0;
+};
+
+// keys(), values(), items(): live views of a dict.
+enum class DictViewKind : uint8_t { Keys, Values, Items };
+class DictViewObject : public TrackedObject {
+ public:
+  DictViewObject(Value dict, DictViewKind kind);
+  Value dict;
+  DictViewKind kind;
+  void clearReferences() override { dict = Value(); }
+};
+
+Value makeDict();
+Value dictViewMapping(const Value& view);  // the dict behind a view
+bool isDict(const Value& v);
+
+}  // namespace gilsim

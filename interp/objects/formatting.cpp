@@ -1,0 +1,314 @@
+#include "interp/objects/formatting.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/float_repr.h"
+#include "interp/objects/format_spec.h"
+#include "interp/objects/function_object.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/vm/vm.h"  // upward: __format__ runs Python code
+
+namespace gilsim {
+
+namespace {
+
+// Runs a format_spec function, turning its C++ errors into Python exceptions.
+template <class F>
+std::string guarded(F&& f) {
+  try {
+    return f();
+  } catch (const FormatError& e) {
+    raiseValueError("{}", e.what());
+  } catch (const std::overflow_error& e) {
+    raiseOverflowError("{}", e.what());
+  }
+}
+
+}  // namespace
+
+std::string formatValue(const Value& v, std::string_view spec) {
+  if (v.isObject() && !v.object()->type()->isBuiltin()) {
+    Value fn = lookupSpecial(v, "__format__");
+    if (!fn.isNull() && fn.type() == builtinTypes().function) {
+      Value r = VM::current()->call(fn, {v, makeStr(spec)});
+      if (!isStr(r)) raiseTypeError("__format__ must return a str, not {}", typeName(r));
+      return asStr(r)->str();
+    }
+  }
+  if (spec.empty()) return str(v);
+  const std::string& name = typeName(v);
+  if (isInt(v)) {
+    return guarded([&] { return formatInteger(toBigInt(v), parseFormatSpec(spec, name), name); });
+  }
+  if (v.isFloat()) {
+    return guarded([&] { return formatFloat(v.real(), parseFormatSpec(spec, name), name); });
+  }
+  if (isStr(v)) {
+    return guarded(
+        [&] { return formatString(asStr(v)->str(), parseFormatSpec(spec, name), name); });
+  }
+  raiseTypeError("unsupported format string passed to {}.__format__", name);
+}
+
+Value percentFormat(const std::string& format, const Value& args) {
+  std::vector<PercentPiece> pieces;
+  try {
+    pieces = parsePercentFormat(format);
+  } catch (const FormatError& e) {
+    raiseValueError("{}", e.what());
+  }
+  bool isTupleArgs = isTuple(args);
+  bool isMapping = !isTupleArgs && !isStr(args) &&
+                   (isDict(args) || (args.isObject() && !args.object()->type()->isBuiltin() &&
+                                     !lookupSpecial(args, "__getitem__").isNull()));
+  std::vector<Value> positional;
+  if (isTupleArgs)
+    positional = args.as<TupleObject>()->items();
+  else
+    positional.push_back(args);
+  size_t next = 0;
+  auto nextArg = [&]() -> Value {
+    if (next >= positional.size()) raiseTypeError("not enough arguments for format string");
+    return positional[next++];
+  };
+  std::string out;
+  for (PercentPiece& piece : pieces) {
+    if (piece.conversion == 0) {
+      out += piece.literal;
+      continue;
+    }
+    Value value;
+    if (piece.hasKey) {
+      if (!isMapping) raiseTypeError("format requires a mapping");
+      value = getItem(args, makeStr(piece.mappingKey));
+    }
+    guarded([&] {
+      if (piece.widthFromArg) {
+        Value w = piece.hasKey ? value : nextArg();
+        if (!isInt(w)) raiseTypeError("* wants int");
+        setPercentStarWidth(piece, toIndex(w, "width"));
+      }
+      if (piece.precisionFromArg) {
+        Value p = piece.hasKey ? value : nextArg();
+        if (!isInt(p)) raiseTypeError("* wants int");
+        setPercentStarPrecision(piece, toIndex(p, "precision"));
+      }
+      return std::string();
+    });
+    if (!piece.hasKey) value = nextArg();
+    char c = piece.conversion;
+    out += guarded([&]() -> std::string {
+      switch (c) {
+        case 's':
+          return formatPercentString(str(value), piece);
+        case 'r':
+          return formatPercentString(repr(value), piece);
+        case 'a':
+          return formatPercentString(ascii(value), piece);
+        case 'c':
+          if (isInt(value)) return formatPercentInteger(toBigInt(value), piece);
+          if (isStr(value) && asStr(value)->length() == 1)
+            return formatPercentString(asStr(value)->str(), piece);
+          raiseTypeError("%c requires int or char");
+        default:
+          break;
+      }
+      bool integerOnly = c == 'o' || c == 'x' || c == 'X';
+      if (isInt(value)) return formatPercentInteger(toBigInt(value), piece);
+      if (value.isFloat()) {
+        if (integerOnly) raiseTypeError("%{} format: an integer is required, not float", c);
+        return formatPercentFloat(value.real(), piece);
+      }
+      if (integerOnly)
+        raiseTypeError("%{} format: an integer is required, not {}", c, typeName(value));
+      raiseTypeError("%{} format: a real number is required, not {}", c, typeName(value));
+    });
+  }
+  if (!isMapping && next < positional.size())
+    raiseTypeError("not all arguments converted during string formatting");
+  return makeStr(std::move(out));
+}
+
+namespace {
+
+struct FormatState {
+  CallArgs args;
+  int autoIndex = 0;
+  bool manual = false;
+  bool automatic = false;
+};
+
+Value keywordArgument(const CallArgs& args, std::string_view name) {
+  size_t nkw = args.keywordCount();
+  size_t npos = args.count - nkw;
+  for (size_t i = 0; i < nkw; ++i) {
+    const Value& key = args.kwnames->items()[i];
+    if (asStr(key)->view() == name) return args.args[npos + i];
+  }
+  return Value();
+}
+
+Value resolveField(FormatState& state, std::string_view field) {
+  // field: arg_name ("." attribute | "[" index "]")*
+  size_t end = 0;
+  while (end < field.size() && field[end] != '.' && field[end] != '[')
+    ++end;
+  std::string_view head = field.substr(0, end);
+  Value value;
+  size_t positional = state.args.positionalCount();
+  auto positionalArg = [&](size_t index) {
+    if (index + 1 >= positional)
+      raiseIndexError("Replacement index {} out of range for positional args tuple", index);
+    return state.args.args[index + 1];
+  };
+  if (head.empty()) {
+    if (state.manual)
+      raiseValueError("cannot switch from manual field specification to automatic field numbering");
+    state.automatic = true;
+    value = positionalArg(static_cast<size_t>(state.autoIndex++));
+  } else if (std::all_of(head.begin(), head.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (state.automatic)
+      raiseValueError("cannot switch from automatic field numbering to manual field specification");
+    state.manual = true;
+    value = positionalArg(std::stoul(std::string(head.substr(0, 18))));
+  } else {
+    value = keywordArgument(state.args, head);
+    if (value.isNull())
+      raiseException(newException(builtinTypes().KeyError, std::vector<Value>{makeStr(head)}));
+  }
+  size_t pos = end;
+  while (pos < field.size()) {
+    if (field[pos] == '.') {
+      size_t start = ++pos;
+      while (pos < field.size() && field[pos] != '.' && field[pos] != '[')
+        ++pos;
+      if (pos == start) raiseValueError("Empty attribute in format string");
+      value = getAttr(value, field.substr(start, pos - start));
+    } else {
+      size_t close = field.find(']', pos);
+      if (close == std::string_view::npos) raiseValueError("Missing ']' in format string");
+      std::string_view key = field.substr(pos + 1, close - pos - 1);
+      if (key.empty()) raiseValueError("Empty attribute in format string");
+      Value k;
+      if (std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          key.size() < 18)
+        k = Value::integer(std::stoll(std::string(key)));
+      else
+        k = makeStr(key);
+      value = getItem(value, k);
+      pos = close + 1;
+      if (pos < field.size() && field[pos] != '.' && field[pos] != '[')
+        raiseValueError("Only '.' or '[' may follow ']' in format field specifier");
+    }
+  }
+  return value;
+}
+
+std::string expand(FormatState& state, std::string_view format, int depth) {
+  if (depth > 2) raiseValueError("Max string recursion exceeded");
+  std::string out;
+  size_t i = 0;
+  while (i < format.size()) {
+    char c = format[i];
+    if (c == '}') {
+      if (i + 1 < format.size() && format[i + 1] == '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      raiseValueError("Single '}}' encountered in format string");
+    }
+    if (c != '{') {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (i + 1 < format.size() && format[i + 1] == '{') {
+      out += '{';
+      i += 2;
+      continue;
+    }
+    // Find the matching close brace, allowing nested {} inside the spec.
+    size_t j = i + 1;
+    int nesting = 1;
+    size_t bracket = 0;
+    while (j < format.size()) {
+      if (format[j] == '[')
+        ++bracket;
+      else if (format[j] == ']' && bracket)
+        --bracket;
+      else if (format[j] == '{')
+        ++nesting;
+      else if (format[j] == '}' && --nesting == 0)
+        break;
+      ++j;
+    }
+    if (j >= format.size()) {
+      raiseValueError("{}", nesting > 1 ? "unmatched '{' in format spec"
+                                        : "Single '{' encountered in format string");
+    }
+    std::string_view field = format.substr(i + 1, j - i - 1);
+    i = j + 1;
+    // Split off !conversion and :spec (outside brackets).
+    size_t fieldEnd = 0;
+    size_t inBracket = 0;
+    while (fieldEnd < field.size()) {
+      char f = field[fieldEnd];
+      if (f == '[')
+        ++inBracket;
+      else if (f == ']' && inBracket)
+        --inBracket;
+      else if (!inBracket && (f == '!' || f == ':'))
+        break;
+      ++fieldEnd;
+    }
+    std::string_view name = field.substr(0, fieldEnd);
+    char conversion = 0;
+    std::string spec;
+    size_t rest = fieldEnd;
+    if (rest < field.size() && field[rest] == '!') {
+      if (rest + 1 >= field.size())
+        raiseValueError("end of string while looking for conversion specifier");
+      conversion = field[rest + 1];
+      rest += 2;
+      if (rest < field.size() && field[rest] != ':')
+        raiseValueError("expected ':' after conversion specifier");
+    }
+    // The field is resolved before its nested spec fields, as CPython numbers them.
+    Value value = resolveField(state, name);
+    if (rest < field.size() && field[rest] == ':')
+      spec = expand(state, field.substr(rest + 1), depth + 1);
+    switch (conversion) {
+      case 0:
+        break;
+      case 'r':
+        value = makeStr(repr(value));
+        break;
+      case 's':
+        value = makeStr(str(value));
+        break;
+      case 'a':
+        value = makeStr(ascii(value));
+        break;
+      default:
+        raiseValueError("Unknown conversion specifier {}", conversion);
+    }
+    out += formatValue(value, spec);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string strFormat(const std::string& format, CallArgs args) {
+  FormatState state{args};
+  return expand(state, format, 0);
+}
+
+}  // namespace gilsim

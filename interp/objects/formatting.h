@@ -1,0 +1,19 @@
+// Text formatting of Python values: format(v, spec), f-string fields, str.format and `%`.
+// The spec mini-language itself lives in format_spec.h as pure functions; this file applies it to
+// values and maps its errors onto Python exceptions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+struct CallArgs;
+
+std::string formatValue(const Value& v, std::string_view spec);
+Value percentFormat(const std::string& format, const Value& args);
+std::string strFormat(const std::string& format, CallArgs args);  // args[0] is the template
+
+}  // namespace gilsim

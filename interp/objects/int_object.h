@@ -1,0 +1,96 @@
+// Python ints: a Value holds an int64 inline; anything wider lives in an IntObject holding a Boost
+// cpp_int. Every operation normalises its result back to the inline form when it fits, so "is it
+// inline" is the same question as "does it fit in 64 bits" everywhere.
+#pragma once
+
+#include <boost/multiprecision/cpp_int.hpp>
+#include <cstdint>
+#include <string>
+
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+using BigInt = boost::multiprecision::cpp_int;
+
+// A heap int: 128-bit ("narrow") whenever the value fits, which keeps the arithmetic of values
+// just past 64 bits (cpu_func's r*r*i ~ 10**21) free of multi-limb loops; a Boost cpp_int
+// ("wide") beyond that. Objects come from a per-thread free list: the hot loops of big-int code
+// allocate one per operation.
+class IntObject : public Object {
+ public:
+  explicit IntObject(__int128 value);  // caller guarantees it does not fit int64
+  explicit IntObject(BigInt value);    // caller guarantees it does not fit int128
+  ~IntObject() override;
+  bool narrow() const { return wide_ == nullptr; }
+  __int128 narrowValue() const { return narrowValue_; }
+  const BigInt& wideValue() const { return *wide_; }
+  BigInt toBig() const;
+
+  static void* operator new(size_t size);
+  static void operator delete(void* p, size_t size);
+
+ private:
+  __int128 narrowValue_ = 0;
+  BigInt* wide_ = nullptr;  // owned; a pointer keeps narrow ints free of cpp_int's ctor/dtor
+};
+
+// CPython refuses decimal conversions of ints longer than this many digits (CVE-2020-10735),
+// raising ValueError; gilsim keeps the same limit (sys.set_int_max_str_digits is not provided).
+inline constexpr size_t kMaxIntStrDigits = 4300;
+
+bool isInt(const Value& v);  // int or bool (a bool is an int)
+Value makeInt(const BigInt& v);
+Value makeInt(BigInt&& v);
+BigInt toBigInt(const Value& v);  // v must be an int or bool
+// Fits in int64? (true for bools and small ints)
+inline bool intFitsInt64(const Value& v, int64_t* out) {
+  if (v.isSmallInt() || v.isBool()) {
+    *out = v.smallInt();
+    return true;
+  }
+  return false;
+}
+// Fits in 128 bits? (small ints and narrow heap ints)
+inline bool intFitsInt128(const Value& v, __int128* out) {
+  if (v.isSmallInt() || v.isBool()) {
+    *out = v.smallInt();
+    return true;
+  }
+  auto* o = v.as<IntObject>();
+  if (!o->narrow()) return false;
+  *out = o->narrowValue();
+  return true;
+}
+inline Value makeInt128(__int128 v) {
+  if (v >= INT64_MIN && v <= INT64_MAX) return Value::integer(static_cast<int64_t>(v));
+  return Value::steal(new IntObject(v));
+}
+
+Value intAdd(const Value& a, const Value& b);
+Value intSub(const Value& a, const Value& b);
+Value intMul(const Value& a, const Value& b);
+Value intFloorDiv(const Value& a, const Value& b);  // raises ZeroDivisionError
+Value intMod(const Value& a, const Value& b);
+Value intPow(const Value& a, const Value& b);  // b >= 0; negative b handled by the caller (float)
+Value intPowMod(const Value& a, const Value& b, const Value& m);
+Value intNeg(const Value& a);
+Value intInvert(const Value& a);
+Value intAnd(const Value& a, const Value& b);
+Value intOr(const Value& a, const Value& b);
+Value intXor(const Value& a, const Value& b);
+Value intLShift(const Value& a, const Value& b);
+Value intRShift(const Value& a, const Value& b);
+int intCompare(const Value& a, const Value& b);  // -1, 0, 1
+int intSign(const Value& a);
+double intToDouble(const Value& a);  // raises OverflowError when too large
+double intTrueDiv(const Value& a, const Value& b);
+std::string intToDecimal(const Value& a);  // raises ValueError past kMaxIntStrDigits
+std::string intToBase(const Value& a, int base, bool prefix);  // bin/oct/hex
+// Parses Python int syntax (underscores, sign, optional prefix when base is 0 or matches).
+// Returns false if the text is not a valid int in that base.
+bool parseInt(std::string_view text, int base, Value* out);
+uint64_t intHash(const Value& a);  // CPython's numeric hash
+Value intFromDouble(double d);     // truncates; raises on inf/nan
+
+}  // namespace gilsim

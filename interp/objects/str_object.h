@@ -1,0 +1,55 @@
+// str and bytes. A str holds UTF-8 with its length in code points; an all-ASCII str (the common
+// case) indexes in O(1), others decode on the fly.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+class StrObject : public Object {
+ public:
+  explicit StrObject(std::string utf8);
+  const std::string& str() const { return data_; }
+  std::string_view view() const { return data_; }
+  size_t length() const { return length_; }  // code points
+  bool isAscii() const { return length_ == data_.size(); }
+  uint64_t hash() const;
+  // Byte offset of code point `index` (0 <= index <= length).
+  size_t byteOffset(size_t index) const;
+  std::string codePointAt(size_t index) const;
+
+ private:
+  std::string data_;
+  size_t length_;
+  mutable uint64_t hash_ = 0;
+  mutable bool hashed_ = false;
+};
+
+class BytesObject : public Object {
+ public:
+  explicit BytesObject(std::string data);
+  const std::string& data() const { return data_; }
+
+ private:
+  std::string data_;
+};
+
+Value makeStr(std::string utf8);
+Value makeStr(std::string_view utf8);
+Value makeStr(const char* utf8);
+Value makeBytes(std::string data);
+bool isStr(const Value& v);
+bool isBytes(const Value& v);
+inline StrObject* asStr(const Value& v) {
+  return v.as<StrObject>();
+}
+size_t utf8Length(std::string_view s);
+bool utf8Valid(std::string_view s);
+void appendUtf8(std::string& out, uint32_t codePoint);
+uint32_t decodeUtf8At(std::string_view s, size_t& pos);  // advances pos
+uint64_t bytesHash(std::string_view s);
+
+}  // namespace gilsim

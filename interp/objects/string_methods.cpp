@@ -1,0 +1,745 @@
+// Methods of str and bytes.
+#include <locale.h>
+#include <wctype.h>
+#include <algorithm>
+#include <cctype>
+#include <clocale>
+#include <cwctype>
+
+#include "interp/objects/builtin_methods.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/formatting.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/native_args.h"
+#include "interp/objects/operators.h"
+#include "interp/vm/interpreter.h"  // upward: the run's largest sequence (InterpreterConfig)
+#include "interp/vm/vm.h"           // upward: the current VM for the sequence limit
+
+namespace gilsim {
+
+namespace {
+
+StrObject* selfStr(const CallArgs& args, std::string_view method) {
+  if (args.count == 0 || !isStr(args[0]))
+    raiseTypeError("descriptor '{}' for 'str' objects doesn't apply to a '{}' object", method,
+                   args.count ? typeName(args[0]) : "NoneType");
+  return asStr(args[0]);
+}
+
+const std::string& argStr(const Value& v, std::string_view method) {
+  if (!isStr(v)) raiseTypeError("{}() argument must be str, not {}", method, typeName(v));
+  return asStr(v)->str();
+}
+
+bool isPySpace(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || c == '\x1c' || c == '\x1d' || c == '\x1e' ||
+         c == '\x1f';
+}
+
+// Optional [start, end] code-point bounds, resolved like slice bounds.
+void bounds(const CallArgs& args, size_t first, size_t length, size_t* start, size_t* end) {
+  auto resolve = [&](size_t i, int64_t dflt) {
+    if (args.count <= i || args[i].isNone()) return dflt;
+    int64_t v = toIndex(args[i], "slice indices");
+    if (v < 0) v = std::max<int64_t>(0, v + static_cast<int64_t>(length));
+    return std::min<int64_t>(v, static_cast<int64_t>(length));
+  };
+  *start = static_cast<size_t>(resolve(first, 0));
+  *end = static_cast<size_t>(resolve(first + 1, static_cast<int64_t>(length)));
+}
+
+// Code-point index of a byte offset.
+size_t cpIndex(const StrObject* s, size_t byteOffset) {
+  if (s->isAscii()) return byteOffset;
+  return utf8Length(std::string_view(s->str()).substr(0, byteOffset));
+}
+
+int64_t findImpl(const CallArgs& args, const char* name, bool reverse) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 1, 3);
+  const std::string& sub = argStr(args[1], name);
+  size_t start, end;
+  bounds(args, 2, s->length(), &start, &end);
+  if (start > end) return -1;
+  size_t bs = s->byteOffset(start), be = s->byteOffset(end);
+  std::string_view hay = std::string_view(s->str()).substr(bs, be - bs);
+  size_t pos = reverse ? hay.rfind(sub) : hay.find(sub);
+  if (pos == std::string_view::npos) return -1;
+  return static_cast<int64_t>(cpIndex(s, bs + pos));
+}
+
+Value strFind(VM&, CallArgs args) {
+  return Value::integer(findImpl(args, "find", false));
+}
+Value strRfind(VM&, CallArgs args) {
+  return Value::integer(findImpl(args, "rfind", true));
+}
+Value strIndex(VM&, CallArgs args) {
+  int64_t r = findImpl(args, "index", false);
+  if (r < 0) raiseValueError("substring not found");
+  return Value::integer(r);
+}
+Value strRindex(VM&, CallArgs args) {
+  int64_t r = findImpl(args, "rindex", true);
+  if (r < 0) raiseValueError("substring not found");
+  return Value::integer(r);
+}
+
+Value strCount(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "count");
+  expectMethodArgs("count", args, 1, 3);
+  const std::string& sub = argStr(args[1], "count");
+  size_t start, end;
+  bounds(args, 2, s->length(), &start, &end);
+  if (start > end) return Value::integer(0);
+  size_t bs = s->byteOffset(start), be = s->byteOffset(end);
+  std::string_view hay = std::string_view(s->str()).substr(bs, be - bs);
+  if (sub.empty()) return Value::integer(static_cast<int64_t>(end - start + 1));
+  int64_t n = 0;
+  for (size_t pos = hay.find(sub); pos != std::string_view::npos;
+       pos = hay.find(sub, pos + sub.size()))
+    ++n;
+  return Value::integer(n);
+}
+
+Value strAffix(const CallArgs& args, const char* name, bool prefix) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 1, 3);
+  size_t start, end;
+  bounds(args, 2, s->length(), &start, &end);
+  std::string_view hay;
+  if (start <= end) {
+    size_t bs = s->byteOffset(start), be = s->byteOffset(end);
+    hay = std::string_view(s->str()).substr(bs, be - bs);
+  } else {
+    return Value::boolean(false);
+  }
+  auto test = [&](const Value& candidate) {
+    if (!isStr(candidate))
+      raiseTypeError("{} first arg must be str or a tuple of str, not {}", name,
+                     typeName(candidate));
+    const std::string& a = asStr(candidate)->str();
+    if (a.size() > hay.size()) return false;
+    return prefix ? hay.substr(0, a.size()) == a : hay.substr(hay.size() - a.size()) == a;
+  };
+  if (isTuple(args[1])) {
+    for (const Value& v : args[1].as<TupleObject>()->items())
+      if (test(v)) return Value::boolean(true);
+    return Value::boolean(false);
+  }
+  return Value::boolean(test(args[1]));
+}
+Value strStartswith(VM&, CallArgs args) {
+  return strAffix(args, "startswith", true);
+}
+Value strEndswith(VM&, CallArgs args) {
+  return strAffix(args, "endswith", false);
+}
+
+Value stripImpl(const CallArgs& args, const char* name, bool left, bool right) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 0, 1);
+  const std::string& text = s->str();
+  std::string chars;
+  bool whitespace = args.count < 2 || args[1].isNone();
+  if (!whitespace) chars = argStr(args[1], name);
+  // Strip by code point so multi-byte characters in `chars` work.
+  std::vector<std::pair<size_t, size_t>> cps;  // byte ranges
+  for (size_t pos = 0; pos < text.size();) {
+    size_t start = pos;
+    decodeUtf8At(text, pos);
+    cps.push_back({start, pos});
+  }
+  auto strip = [&](size_t i) {
+    std::string_view cp = std::string_view(text).substr(cps[i].first, cps[i].second - cps[i].first);
+    if (whitespace) return cp.size() == 1 && isPySpace(cp[0]);
+    return chars.find(cp) != std::string::npos;
+  };
+  size_t b = 0, e = cps.size();
+  if (left)
+    while (b < e && strip(b))
+      ++b;
+  if (right)
+    while (e > b && strip(e - 1))
+      --e;
+  if (b == e) return makeStr("");
+  return makeStr(text.substr(cps[b].first, cps[e - 1].second - cps[b].first));
+}
+Value strStrip(VM&, CallArgs args) {
+  return stripImpl(args, "strip", true, true);
+}
+Value strLstrip(VM&, CallArgs args) {
+  return stripImpl(args, "lstrip", true, false);
+}
+Value strRstrip(VM&, CallArgs args) {
+  return stripImpl(args, "rstrip", false, true);
+}
+
+Value splitImpl(VM&, const CallArgs& args, const char* name, bool reverse) {
+  StrObject* s = selfStr(args, name);
+  Value sepValue = Value::none();
+  int64_t maxsplit = -1;
+  size_t npos = forEachKeyword(args, [&](std::string_view key, const Value& v) {
+    if (key == "sep")
+      sepValue = v;
+    else if (key == "maxsplit")
+      maxsplit = toIndex(v, "maxsplit");
+    else
+      raiseTypeError("{}() got an unexpected keyword argument '{}'", name, key);
+  });
+  if (npos > 3) raiseTypeError("{}() takes at most 2 arguments ({} given)", name, npos - 1);
+  if (npos > 1) sepValue = args[1];
+  if (npos > 2) maxsplit = toIndex(args[2], "maxsplit");
+  const std::string& text = s->str();
+  std::vector<Value> parts;
+  if (sepValue.isNone()) {
+    std::vector<std::string> words;
+    if (!reverse) {
+      size_t i = 0;
+      while (i < text.size()) {
+        while (i < text.size() && isPySpace(text[i]))
+          ++i;
+        if (i >= text.size()) break;
+        if (maxsplit >= 0 && static_cast<int64_t>(words.size()) == maxsplit) {
+          size_t e = text.size();
+          while (e > i && isPySpace(text[e - 1]))
+            --e;
+          words.push_back(text.substr(i, e - i));
+          break;
+        }
+        size_t j = i;
+        while (j < text.size() && !isPySpace(text[j]))
+          ++j;
+        words.push_back(text.substr(i, j - i));
+        i = j;
+      }
+    } else {
+      size_t i = text.size();
+      while (i > 0) {
+        while (i > 0 && isPySpace(text[i - 1]))
+          --i;
+        if (i == 0) break;
+        if (maxsplit >= 0 && static_cast<int64_t>(words.size()) == maxsplit) {
+          size_t b = 0;
+          while (b < i && isPySpace(text[b]))
+            ++b;
+          words.push_back(text.substr(b, i - b));
+          break;
+        }
+        size_t j = i;
+        while (j > 0 && !isPySpace(text[j - 1]))
+          --j;
+        words.push_back(text.substr(j, i - j));
+        i = j;
+      }
+      std::reverse(words.begin(), words.end());
+    }
+    for (auto& w : words)
+      parts.push_back(makeStr(std::move(w)));
+    return makeList(std::move(parts));
+  }
+  const std::string& sep = argStr(sepValue, name);
+  if (sep.empty()) raiseValueError("empty separator");
+  std::vector<std::string> pieces;
+  if (!reverse) {
+    size_t start = 0;
+    for (;;) {
+      if (maxsplit >= 0 && static_cast<int64_t>(pieces.size()) == maxsplit) break;
+      size_t pos = text.find(sep, start);
+      if (pos == std::string::npos) break;
+      pieces.push_back(text.substr(start, pos - start));
+      start = pos + sep.size();
+    }
+    pieces.push_back(text.substr(start));
+  } else {
+    size_t end = text.size();
+    for (;;) {
+      if (maxsplit >= 0 && static_cast<int64_t>(pieces.size()) == maxsplit) break;
+      if (end < sep.size()) break;
+      size_t pos = text.rfind(sep, end - sep.size());
+      if (pos == std::string::npos) break;
+      pieces.push_back(text.substr(pos + sep.size(), end - pos - sep.size()));
+      end = pos;
+    }
+    pieces.push_back(text.substr(0, end));
+    std::reverse(pieces.begin(), pieces.end());
+  }
+  for (auto& p : pieces)
+    parts.push_back(makeStr(std::move(p)));
+  return makeList(std::move(parts));
+}
+Value strSplit(VM& vm, CallArgs args) {
+  return splitImpl(vm, args, "split", false);
+}
+Value strRsplit(VM& vm, CallArgs args) {
+  return splitImpl(vm, args, "rsplit", true);
+}
+
+Value strSplitlines(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "splitlines");
+  bool keepends = false;
+  size_t npos = forEachKeyword(args, [&](std::string_view key, const Value& v) {
+    if (key == "keepends")
+      keepends = truthy(v);
+    else
+      raiseTypeError("splitlines() got an unexpected keyword argument '{}'", key);
+  });
+  if (npos > 1) keepends = truthy(args[1]);
+  const std::string& t = s->str();
+  std::vector<Value> out;
+  size_t i = 0;
+  while (i < t.size()) {
+    size_t j = i;
+    while (j < t.size() && t[j] != '\n' && t[j] != '\r')
+      ++j;
+    size_t eol = j;
+    if (j < t.size()) {
+      if (t[j] == '\r' && j + 1 < t.size() && t[j + 1] == '\n')
+        j += 2;
+      else
+        ++j;
+    }
+    out.push_back(makeStr(t.substr(i, (keepends ? j : eol) - i)));
+    i = j;
+  }
+  return makeList(std::move(out));
+}
+
+Value strJoin(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "join");
+  expectMethodArgs("join", args, 1, 1);
+  std::vector<Value> items = toVector(args[1]);
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!isStr(items[i]))
+      raiseTypeError("sequence item {}: expected str instance, {} found", i, typeName(items[i]));
+    if (i) out += s->str();
+    out += asStr(items[i])->str();
+  }
+  return makeStr(std::move(out));
+}
+
+Value strReplace(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "replace");
+  expectMethodArgs("replace", args, 2, 3);
+  const std::string& from = argStr(args[1], "replace");
+  const std::string& to = argStr(args[2], "replace");
+  int64_t count = args.count > 3 ? toIndex(args[3], "count") : -1;
+  const std::string& t = s->str();
+  std::string out;
+  if (from.empty()) {
+    // Inserts `to` between code points, as CPython does.
+    int64_t n = 0;
+    size_t pos = 0;
+    if (count != 0) {
+      out += to;
+      ++n;
+    }
+    while (pos < t.size()) {
+      size_t start = pos;
+      decodeUtf8At(t, pos);
+      out.append(t, start, pos - start);
+      if (count < 0 || n < count) {
+        out += to;
+        ++n;
+      }
+    }
+    return makeStr(std::move(out));
+  }
+  size_t start = 0;
+  int64_t n = 0;
+  for (;;) {
+    if (count >= 0 && n >= count) break;
+    size_t pos = t.find(from, start);
+    if (pos == std::string::npos) break;
+    out.append(t, start, pos - start);
+    out += to;
+    start = pos + from.size();
+    ++n;
+  }
+  out.append(t, start, std::string::npos);
+  return makeStr(std::move(out));
+}
+
+// Unicode case mapping and classification through glibc's C.UTF-8 tables (a locale object, so
+// nothing process-wide changes).
+locale_t unicodeLocale() {
+  static locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  return locale;
+}
+uint32_t toUpper(uint32_t c) {
+  if (c < 0x80) return static_cast<uint32_t>(std::toupper(static_cast<int>(c)));
+  locale_t l = unicodeLocale();
+  return l ? static_cast<uint32_t>(towupper_l(static_cast<wint_t>(c), l)) : c;
+}
+uint32_t toLower(uint32_t c) {
+  if (c < 0x80) return static_cast<uint32_t>(std::tolower(static_cast<int>(c)));
+  locale_t l = unicodeLocale();
+  return l ? static_cast<uint32_t>(towlower_l(static_cast<wint_t>(c), l)) : c;
+}
+bool isAlpha(uint32_t c) {
+  if (c < 0x80) return std::isalpha(static_cast<int>(c)) != 0;
+  locale_t l = unicodeLocale();
+  return l && iswalpha_l(static_cast<wint_t>(c), l);
+}
+bool isDigit(uint32_t c) {
+  return c >= '0' && c <= '9';
+}
+bool isUpper(uint32_t c) {
+  return toLower(c) != c;
+}
+bool isLower(uint32_t c) {
+  return toUpper(c) != c;
+}
+
+// Maps every code point of self through `f(codePoint, index, previousWasCased)`.
+template <class F>
+Value mapCodePoints(const CallArgs& args, const char* name, F f) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 0, 0);
+  const std::string& text = s->str();
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0, index = 0;
+  bool previousCased = false;
+  while (pos < text.size()) {
+    uint32_t c = decodeUtf8At(text, pos);
+    appendUtf8(out, f(c, index++, previousCased));
+    previousCased = isAlpha(c);
+  }
+  return makeStr(std::move(out));
+}
+
+Value strUpper(VM&, CallArgs args) {
+  return mapCodePoints(args, "upper", [](uint32_t c, size_t, bool) { return toUpper(c); });
+}
+Value strLower(VM&, CallArgs args) {
+  return mapCodePoints(args, "lower", [](uint32_t c, size_t, bool) { return toLower(c); });
+}
+Value strSwapcase(VM&, CallArgs args) {
+  return mapCodePoints(args, "swapcase", [](uint32_t c, size_t, bool) {
+    return isUpper(c) ? toLower(c) : toUpper(c);
+  });
+}
+Value strTitle(VM&, CallArgs args) {
+  return mapCodePoints(args, "title", [](uint32_t c, size_t, bool previousCased) {
+    return previousCased ? toLower(c) : toUpper(c);
+  });
+}
+Value strCapitalize(VM&, CallArgs args) {
+  return mapCodePoints(args, "capitalize",
+                       [](uint32_t c, size_t i, bool) { return i == 0 ? toUpper(c) : toLower(c); });
+}
+
+template <class Pred>
+Value classify(const CallArgs& args, const char* name, Pred pred, bool emptyResult = false) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 0, 0);
+  const std::string& t = s->str();
+  if (t.empty()) return Value::boolean(emptyResult);
+  size_t pos = 0;
+  while (pos < t.size())
+    if (!pred(decodeUtf8At(t, pos))) return Value::boolean(false);
+  return Value::boolean(true);
+}
+Value strIsdigit(VM&, CallArgs args) {
+  return classify(args, "isdigit", isDigit);
+}
+Value strIsdecimal(VM&, CallArgs args) {
+  return classify(args, "isdecimal", isDigit);
+}
+Value strIsnumeric(VM&, CallArgs args) {
+  return classify(args, "isnumeric", isDigit);
+}
+Value strIsalpha(VM&, CallArgs args) {
+  return classify(args, "isalpha", isAlpha);
+}
+Value strIsalnum(VM&, CallArgs args) {
+  return classify(args, "isalnum", [](uint32_t c) { return isAlpha(c) || isDigit(c); });
+}
+Value strIsspace(VM&, CallArgs args) {
+  return classify(args, "isspace",
+                  [](uint32_t c) { return c < 0x80 && isPySpace(static_cast<char>(c)); });
+}
+
+Value caseCheck(const CallArgs& args, const char* name, bool upper) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 0, 0);
+  bool cased = false;
+  const std::string& t = s->str();
+  size_t pos = 0;
+  while (pos < t.size()) {
+    uint32_t c = decodeUtf8At(t, pos);
+    if (upper ? isLower(c) : isUpper(c)) return Value::boolean(false);
+    if (isUpper(c) || isLower(c)) cased = true;
+  }
+  return Value::boolean(cased);
+}
+Value strIsupper(VM&, CallArgs args) {
+  return caseCheck(args, "isupper", true);
+}
+Value strIslower(VM&, CallArgs args) {
+  return caseCheck(args, "islower", false);
+}
+
+Value strIsidentifier(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "isidentifier");
+  const std::string& t = s->str();
+  if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0]))) return Value::boolean(false);
+  for (unsigned char c : t)
+    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+Value padImpl(const CallArgs& args, const char* name, char align) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 1, 2);
+  int64_t width = toIndex(args[1], "width");
+  std::string fill = " ";
+  if (args.count > 2) {
+    if (!isStr(args[2]) || asStr(args[2])->length() != 1)
+      raiseTypeError("The fill character must be exactly one character long");
+    fill = asStr(args[2])->str();
+  }
+  int64_t len = static_cast<int64_t>(s->length());
+  if (width <= len) return args[0];
+  if (width > static_cast<int64_t>(VM::current()->interp().config().maxSequenceLength))
+    raiseMemoryError("");
+  int64_t total = width - len;
+  int64_t left = align == '<' ? 0 : align == '>' ? total : total / 2 + (total & width & 1);
+  int64_t right = total - left;
+  std::string out;
+  for (int64_t i = 0; i < left; ++i)
+    out += fill;
+  out += s->str();
+  for (int64_t i = 0; i < right; ++i)
+    out += fill;
+  return makeStr(std::move(out));
+}
+Value strLjust(VM&, CallArgs args) {
+  return padImpl(args, "ljust", '<');
+}
+Value strRjust(VM&, CallArgs args) {
+  return padImpl(args, "rjust", '>');
+}
+Value strCenter(VM&, CallArgs args) {
+  return padImpl(args, "center", '^');
+}
+
+Value strZfill(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "zfill");
+  expectMethodArgs("zfill", args, 1, 1);
+  int64_t width = toIndex(args[1], "width");
+  const std::string& t = s->str();
+  int64_t len = static_cast<int64_t>(s->length());
+  if (width <= len) return args[0];
+  std::string out;
+  size_t start = 0;
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+    out += t[0];
+    start = 1;
+  }
+  out.append(static_cast<size_t>(width - len), '0');
+  out.append(t, start, std::string::npos);
+  return makeStr(std::move(out));
+}
+
+Value partitionImpl(const CallArgs& args, const char* name, bool reverse) {
+  StrObject* s = selfStr(args, name);
+  expectMethodArgs(name, args, 1, 1);
+  const std::string& sep = argStr(args[1], name);
+  if (sep.empty()) raiseValueError("empty separator");
+  const std::string& t = s->str();
+  size_t pos = reverse ? t.rfind(sep) : t.find(sep);
+  if (pos == std::string::npos) {
+    if (reverse) return makeTuple({makeStr(""), makeStr(""), args[0]});
+    return makeTuple({args[0], makeStr(""), makeStr("")});
+  }
+  return makeTuple({makeStr(t.substr(0, pos)), args[1], makeStr(t.substr(pos + sep.size()))});
+}
+Value strPartition(VM&, CallArgs args) {
+  return partitionImpl(args, "partition", false);
+}
+Value strRpartition(VM&, CallArgs args) {
+  return partitionImpl(args, "rpartition", true);
+}
+
+Value strEncode(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "encode");
+  return makeBytes(s->str());
+}
+
+Value strFormatMethod(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "format");
+  return makeStr(strFormat(s->str(), args));
+}
+
+Value strRemoveprefix(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "removeprefix");
+  expectMethodArgs("removeprefix", args, 1, 1);
+  const std::string& p = argStr(args[1], "removeprefix");
+  if (s->str().compare(0, p.size(), p) == 0) return makeStr(s->str().substr(p.size()));
+  return args[0];
+}
+Value strRemovesuffix(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "removesuffix");
+  expectMethodArgs("removesuffix", args, 1, 1);
+  const std::string& p = argStr(args[1], "removesuffix");
+  const std::string& t = s->str();
+  if (!p.empty() && t.size() >= p.size() && t.compare(t.size() - p.size(), p.size(), p) == 0)
+    return makeStr(t.substr(0, t.size() - p.size()));
+  return args[0];
+}
+
+// ---- bytes ----
+
+const std::string& selfBytes(const CallArgs& args, const char* name) {
+  if (args.count == 0 || !isBytes(args[0]))
+    raiseTypeError("descriptor '{}' for 'bytes' objects doesn't apply", name);
+  return args[0].as<BytesObject>()->data();
+}
+
+Value bytesDecode(VM&, CallArgs args) {
+  const std::string& b = selfBytes(args, "decode");
+  if (!utf8Valid(b)) {
+    size_t pos = 0;
+    while (pos < b.size() && static_cast<unsigned char>(b[pos]) < 0x80)
+      ++pos;
+    raiseUnicodeDecodeError(
+        "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+        static_cast<unsigned char>(b[pos < b.size() ? pos : 0]), pos);
+  }
+  return makeStr(b);
+}
+
+Value bytesHex(VM&, CallArgs args) {
+  const std::string& b = selfBytes(args, "hex");
+  std::string out;
+  for (unsigned char c : b)
+    out += fmt::format("{:02x}", c);
+  return makeStr(std::move(out));
+}
+
+Value bytesCount(VM&, CallArgs args) {
+  const std::string& b = selfBytes(args, "count");
+  expectMethodArgs("count", args, 1, 1);
+  std::string sub = isInt(args[1]) ? std::string(1, static_cast<char>(toIndex(args[1], "byte")))
+                                   : (isBytes(args[1]) ? args[1].as<BytesObject>()->data() : "");
+  if (sub.empty()) return Value::integer(static_cast<int64_t>(b.size() + 1));
+  int64_t n = 0;
+  for (size_t pos = b.find(sub); pos != std::string::npos; pos = b.find(sub, pos + sub.size()))
+    ++n;
+  return Value::integer(n);
+}
+
+Value bytesFind(VM&, CallArgs args) {
+  const std::string& b = selfBytes(args, "find");
+  expectMethodArgs("find", args, 1, 1);
+  std::string sub = isInt(args[1]) ? std::string(1, static_cast<char>(toIndex(args[1], "byte")))
+                                   : (isBytes(args[1]) ? args[1].as<BytesObject>()->data() : "");
+  size_t pos = b.find(sub);
+  return Value::integer(pos == std::string::npos ? -1 : static_cast<int64_t>(pos));
+}
+
+Value bytesUpper(VM&, CallArgs args) {
+  std::string b = selfBytes(args, "upper");
+  for (char& c : b)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return makeBytes(std::move(b));
+}
+Value bytesLower(VM&, CallArgs args) {
+  std::string b = selfBytes(args, "lower");
+  for (char& c : b)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return makeBytes(std::move(b));
+}
+
+Value bytesStartswith(VM&, CallArgs args) {
+  const std::string& b = selfBytes(args, "startswith");
+  expectMethodArgs("startswith", args, 1, 1);
+  if (!isBytes(args[1]))
+    raiseTypeError("startswith first arg must be bytes or a tuple of bytes, not {}",
+                   typeName(args[1]));
+  const std::string& p = args[1].as<BytesObject>()->data();
+  return Value::boolean(b.compare(0, p.size(), p) == 0);
+}
+
+Value bytesJoin(VM&, CallArgs args) {
+  const std::string& sep = selfBytes(args, "join");
+  expectMethodArgs("join", args, 1, 1);
+  std::string out;
+  std::vector<Value> items = toVector(args[1]);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!isBytes(items[i]))
+      raiseTypeError("sequence item {}: expected a bytes-like object, {} found", i,
+                     typeName(items[i]));
+    if (i) out += sep;
+    out += items[i].as<BytesObject>()->data();
+  }
+  return makeBytes(std::move(out));
+}
+
+struct Method {
+  const char* name;
+  NativeFn fn;
+};
+
+void install(TypeObject* type, std::initializer_list<Method> methods) {
+  for (const Method& m : methods)
+    type->dict()->setStr(m.name, makeNativeMethod(m.name, m.fn, type->name()));
+}
+
+}  // namespace
+
+void registerStrMethods(BuiltinTypes& t) {
+  install(t.str, {{"find", strFind},
+                  {"rfind", strRfind},
+                  {"index", strIndex},
+                  {"rindex", strRindex},
+                  {"count", strCount},
+                  {"startswith", strStartswith},
+                  {"endswith", strEndswith},
+                  {"strip", strStrip},
+                  {"lstrip", strLstrip},
+                  {"rstrip", strRstrip},
+                  {"split", strSplit},
+                  {"rsplit", strRsplit},
+                  {"splitlines", strSplitlines},
+                  {"join", strJoin},
+                  {"replace", strReplace},
+                  {"upper", strUpper},
+                  {"lower", strLower},
+                  {"casefold", strLower},
+                  {"swapcase", strSwapcase},
+                  {"title", strTitle},
+                  {"capitalize", strCapitalize},
+                  {"isdigit", strIsdigit},
+                  {"isdecimal", strIsdecimal},
+                  {"isnumeric", strIsnumeric},
+                  {"isalpha", strIsalpha},
+                  {"isalnum", strIsalnum},
+                  {"isspace", strIsspace},
+                  {"isupper", strIsupper},
+                  {"islower", strIslower},
+                  {"isidentifier", strIsidentifier},
+                  {"ljust", strLjust},
+                  {"rjust", strRjust},
+                  {"center", strCenter},
+                  {"zfill", strZfill},
+                  {"partition", strPartition},
+                  {"rpartition", strRpartition},
+                  {"encode", strEncode},
+                  {"format", strFormatMethod},
+                  {"removeprefix", strRemoveprefix},
+                  {"removesuffix", strRemovesuffix}});
+  install(t.bytes, {{"decode", bytesDecode},
+                    {"hex", bytesHex},
+                    {"count", bytesCount},
+                    {"find", bytesFind},
+                    {"upper", bytesUpper},
+                    {"lower", bytesLower},
+                    {"startswith", bytesStartswith},
+                    {"join", bytesJoin}});
+}
+
+}  // namespace gilsim

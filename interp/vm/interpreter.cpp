@@ -1,0 +1,560 @@
+#include "interp/vm/interpreter.h"
+
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "gil/gil_policy.h"
+#include "gil/policy_table.h"
+#include "gil/trace_recorder.h"
+
+#include "interp/compiler/compiler.h"
+#include "interp/compiler/disassembler.h"
+#include "interp/objects/class_object.h"
+#include "interp/objects/code.h"
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/syntax/parser.h"
+#include "interp/syntax/syntax_error.h"
+#include "interp/vm/gil_released.h"
+#include "interp/vm/run_aborted.h"
+#include "interp/vm/thread_registry.h"
+#include "interp/vm/thread_state.h"
+#include "interp/vm/vm.h"
+
+namespace gilsim {
+
+namespace {
+std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config) {
+  const GilPolicyInfo* policy = findGilPolicy(config.gilPolicy);
+  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config.gilPolicy + "'");
+  GilSettings settings = policy->defaults;
+  if (config.switchInterval > 0) settings.switchInterval = config.switchInterval;
+  if (config.checkInterval > 0) settings.checkInterval = config.checkInterval;
+  return policy->make(osSyncPlatform(), settings);
+}
+}  // namespace
+
+Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
+    : config_(std::move(config)), catalog_(modules) {
+  ensureBuiltinTypes();
+  gil_ = makeGilPolicy(config_);
+  recorder_ = std::make_unique<TraceRecorder>(gil_->platform());
+  gil_->setRecorder(recorder_.get());
+  if (config_.recordTrace)
+    recorder_->start(config_.traceCapacity);
+  else
+    recorder_->adoptFromEnvironment();  // a spawned child of a traced run
+  heap_ = std::make_unique<Heap>();
+  heapScope_ = std::make_unique<Heap::Scope>(heap_.get());
+  builtins_ = makeDict();
+  catalog_.populateBuiltins(builtins_.as<DictObject>());
+  modules_ = makeDict();
+  threads_ = std::make_unique<ThreadRegistry>(*this, gil_->platform());
+  mainThread_ = &threads_->create(/*isMain=*/true);
+  mainThread_->ident = static_cast<uint64_t>(pthread_self());
+  mainThread_->nativeId = static_cast<int64_t>(gettid());
+  mainThread_->name = "MainThread";
+  // The main thread's stack bounds come from /proc/self/maps (slow): looked up once, here.
+  mainThread_->vm().adoptCurrentThreadStack();
+  recorder_->nameThread(mainThread_->gil().serial, mainThread_->name);
+  recordProcessStart(*mainThread_);
+  gil_->take(mainThread_->gil());
+}
+
+Interpreter::~Interpreter() {
+  flushOut();
+  VM& vm = mainVM();
+  {
+    VM::Scope scope(&vm);
+    // Break the module <-> function cycles first, as CPython's finalisation does, then free the
+    // rest (including user-made cycles) through the heap.
+    for (const auto& e : modules_.as<DictObject>()->entries())
+      if (!e.value.isNull() && e.value.type()->layout() == Layout::Module)
+        e.value.as<ModuleObject>()->dict()->clear();
+    modules_ = Value();
+    builtins_ = Value();
+    mainThread_->sentinels.clear();
+    vm.releaseValues();
+    heap_->collectAll();
+  }
+  gil_->drop(mainThread_->gil(), DropReason::Exit);
+  threads_.reset();
+  gil_.reset();
+  heapScope_.reset();
+  heap_.reset();
+}
+
+void Interpreter::afterForkInChild(ThreadState& survivor) {
+  // The settings may have changed since start (sys.setswitchinterval): carry them over.
+  Nanos interval = gil_->switchInterval();
+  int ticks = gil_->checkInterval();
+  // Another thread may have held the old policy's mutex at the fork: abandon the object whole.
+  keepAbandonedAfterFork(gil_.release());
+  recorder_->afterForkInChild(survivor.gil().serial);
+  gil_ = makeGilPolicy(config_);
+  gil_->setRecorder(recorder_.get());
+  gil_->setSwitchInterval(interval);
+  gil_->setCheckInterval(ticks);
+  threads_->keepOnlyAfterFork(survivor);
+  survivor.resetAfterFork();
+  recordProcessStart(survivor);
+  gil_->take(survivor.gil());
+}
+
+void Interpreter::recordProcessStart(ThreadState& first) {
+  recorder_->record(first.gil(), TraceEventKind::ThreadStart);
+  if (recorder_->isChild())
+    recorder_->record(first.gil(), TraceEventKind::ProcessStart, DropReason::Exit,
+                      static_cast<uint32_t>(getppid()));
+}
+
+void Interpreter::processEnding(int status, ThreadState* caller) {
+  if (processEnded_.exchange(true)) return;
+  if (recorder_->isChild()) {
+    if (caller)
+      recorder_->record(caller->gil(), TraceEventKind::ProcessExit, DropReason::Exit,
+                        static_cast<uint32_t>(status));
+    recorder_->finishChildProcess();
+  } else if (endOfRunHook) {
+    flushOut();
+    endOfRunHook(status);
+  }
+}
+
+VM& Interpreter::mainVM() {
+  return mainThread_->vm();
+}
+
+DictObject* Interpreter::builtins() const {
+  return builtins_.as<DictObject>();
+}
+DictObject* Interpreter::modules() const {
+  return modules_.as<DictObject>();
+}
+
+void Interpreter::writeOut(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), config_.out);
+}
+void Interpreter::writeErr(std::string_view text) {
+  flushOut();
+  std::fwrite(text.data(), 1, text.size(), config_.err);
+  std::fflush(config_.err);
+}
+void Interpreter::flushOut() {
+  std::fflush(config_.out);
+}
+
+namespace {
+
+bool readFile(const std::string& path, std::string* out, std::string* error) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    *error = "can't open file '" + path + "': [Errno 2] No such file or directory";
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    *error = "can't open file '" + path + "': [Errno 21] Is a directory";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "can't open file '" + path + "': [Errno 13] Permission denied";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+// The file name tracebacks show for a library module, "<frozen threading>" as CPython shows its
+// frozen modules; librarySourceByFilename maps it back for source lines.
+constexpr std::string_view kFrozenPrefix = "<frozen ";
+
+std::string libraryModuleFilename(std::string_view name) {
+  return std::string(kFrozenPrefix) + std::string(name) + ">";
+}
+
+std::string directoryOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+}
+
+}  // namespace
+
+std::optional<std::string_view> Interpreter::librarySourceByFilename(std::string_view filename) {
+  if (!filename.starts_with(kFrozenPrefix) || !filename.ends_with(">")) return std::nullopt;
+  filename.remove_prefix(kFrozenPrefix.size());
+  filename.remove_suffix(1);
+  return catalog_.findLibrarySource(filename);
+}
+
+std::string Interpreter::sourceLine(const std::string& filename, int line) {
+  auto it = sourceCache_.find(filename);
+  if (it == sourceCache_.end()) {
+    std::string text, error;
+    std::vector<std::string> lines;
+    if (std::optional<std::string_view> library = librarySourceByFilename(filename)) {
+      std::istringstream in{std::string(*library)};
+      std::string l;
+      while (std::getline(in, l))
+        lines.push_back(l);
+    } else if (readFile(filename, &text, &error)) {
+      std::istringstream in(text);
+      std::string l;
+      while (std::getline(in, l))
+        lines.push_back(l);
+    }
+    it = sourceCache_.emplace(filename, std::move(lines)).first;
+  }
+  if (line < 1 || static_cast<size_t>(line) > it->second.size()) return "";
+  std::string l = it->second[line - 1];
+  size_t b = l.find_first_not_of(" \t\f");
+  size_t e = l.find_last_not_of(" \t\r\n\f");
+  return b == std::string::npos ? "" : l.substr(b, e - b + 1);
+}
+
+Value Interpreter::compileSource(const std::string& source, const std::string& filename) {
+  if (!utf8Valid(source)) throw SyntaxError("source is not valid UTF-8", 1, 1);
+  Module module = parse(source);
+  return compileModule(module, filename);
+}
+
+std::string Interpreter::formatSyntaxError(const SyntaxError& e, const std::string& filename,
+                                           const std::string& source) {
+  std::string out = fmt::format("{}:{}:{}: {}: {}\n", filename, e.line, e.col, e.kind, e.what());
+  std::istringstream in(source);
+  std::string line;
+  for (int i = 1; std::getline(in, line); ++i) {
+    if (i != e.line) continue;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out += "    " + line + "\n";
+    std::string caret = "    ";
+    size_t pos = 0;
+    for (int col = 1; col < e.col && pos < line.size(); ++col) {
+      caret += line[pos] == '\t' ? '\t' : ' ';
+      decodeUtf8At(line, pos);
+    }
+    out += caret + "^\n";
+    break;
+  }
+  return out;
+}
+
+void Interpreter::printException(VM& vm, const Value& exception) {
+  std::string out;
+  std::function<void(const Value&, int)> print = [&](const Value& exc, int depth) {
+    auto* e = exc.as<ExceptionObject>();
+    if (depth < 20) {
+      if (!e->cause.isNull() && isExceptionInstance(e->cause)) {
+        print(e->cause, depth + 1);
+        out += "\nThe above exception was the direct cause of the following exception:\n\n";
+      } else if (!e->context.isNull() && !e->suppressContext && isExceptionInstance(e->context)) {
+        print(e->context, depth + 1);
+        out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+      }
+    }
+    if (!e->traceback.empty()) {
+      out += "Traceback (most recent call last):\n";
+      for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+        out += fmt::format("  File \"{}\", line {}, in {}\n", it->filename, it->line, it->function);
+        std::string src = sourceLine(it->filename, it->line);
+        if (!src.empty()) out += "    " + src + "\n";
+      }
+    }
+    std::string message;
+    try {
+      message = str(exc);
+    } catch (PyException&) {
+      message = "<exception str() failed>";
+    }
+    TypeObject* type = exc.type();
+    std::string name = type->moduleName == "builtins" || type->moduleName == "__main__"
+                           ? type->name()
+                           : type->moduleName + "." + type->name();
+    out += message.empty() ? name + "\n" : name + ": " + message + "\n";
+  };
+  print(exception, 0);
+  (void)vm;
+  writeErr(out);
+}
+
+int Interpreter::exitStatusFor(VM& vm, const Value& exception) {
+  auto* e = exception.as<ExceptionObject>();
+  const auto& args = e->args.as<TupleObject>()->items();
+  Value code = args.empty() ? Value::none() : (args.size() == 1 ? args[0] : e->args);
+  if (code.isNone()) return kExitOk;
+  if (isInt(code)) {
+    int64_t status;
+    if (intFitsInt64(code, &status)) return static_cast<int>(status & 0xff);
+    return kExitException;
+  }
+  writeErr(str(code) + "\n");
+  (void)vm;
+  return kExitException;
+}
+
+Value Interpreter::makeSourceModule(const std::string& name, const std::string& filename) {
+  Value module = Value::steal(new ModuleObject(name));
+  DictObject* dict = module.as<ModuleObject>()->dict();
+  dict->setStr("__file__", makeStr(filename));
+  dict->setStr("__builtins__", builtins_);
+  return module;
+}
+
+int Interpreter::runSource(const std::string& source, const std::string& filename) {
+  VM& vm = mainVM();
+  VM::Scope vmScope(&vm);
+  Value codeValue;
+  try {
+    codeValue = compileSource(source, filename);
+  } catch (const SyntaxError& e) {
+    writeErr(formatSyntaxError(e, filename, source));
+    processEnding(kExitException, mainThread_);
+    return kExitException;
+  }
+  Value moduleValue = makeSourceModule("__main__", filename);
+  auto* module = moduleValue.as<ModuleObject>();
+  modules()->setStr("__main__", moduleValue);
+  int status = kExitOk;
+  bool interrupted = false;
+  try {
+    vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
+  } catch (PyException& e) {
+    if (isInstance(e.exception, builtinTypes().SystemExit)) {
+      status = exitStatusFor(vm, e.exception);
+    } else {
+      interrupted = isInstance(e.exception, builtinTypes().KeyboardInterrupt);
+      printException(vm, e.exception);
+      status = kExitException;
+    }
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+    status = kExitException;
+    interrupted = true;
+  }
+  // Ctrl-C or a stopped run ends the program without waiting for the other threads (CPython
+  // waits, and a second Ctrl-C is needed).
+  if (!interrupted) waitForThreads(vm);
+  finishProcesses(vm, interrupted);
+  flushOut();
+  // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
+  // interpreter is torn down normally (and leak-checked) whenever no thread is left running.
+  for (int spins = 0; spins < 1000 && threads_->count() > 1 && threads_->unfinishedCount() == 1;
+       ++spins) {
+    GilReleased released(vm, DropReason::Wait);
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+  }
+  processEnding(status, mainThread_);
+  if (threads_->count() > 1) {
+    // Daemon threads (or the workers of an interrupted run) are still running Python code: end
+    // the process here, as CPython ends daemon threads, rather than free what they are using.
+    std::fflush(config_.err);
+    std::_Exit(status);
+  }
+  return status;
+}
+
+void Interpreter::waitForThreads(VM& vm) {
+  Value threading = modules()->getStr("threading");
+  if (threading.isNull() || threading.type()->layout() != Layout::Module) return;
+  Value shutdown = threading.as<ModuleObject>()->dict()->getStr("_shutdown");
+  if (shutdown.isNull()) return;
+  try {
+    vm.call(shutdown, {});
+  } catch (PyException& e) {
+    printException(vm, e.exception);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+}
+
+void Interpreter::finishProcesses(VM& vm, bool interrupted) {
+  Value multiprocessing = modules()->getStr("multiprocessing");
+  if (multiprocessing.isNull() || multiprocessing.type()->layout() != Layout::Module) return;
+  Value exitFunction = multiprocessing.as<ModuleObject>()->dict()->getStr("_exit_function");
+  if (exitFunction.isNull()) return;
+  try {
+    vm.call(exitFunction, {Value::boolean(interrupted)});
+  } catch (PyException& e) {
+    printException(vm, e.exception);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+}
+
+int Interpreter::runSpawnedChild(const std::string& path, int fd) {
+  std::string source;
+  int status = kExitOk;
+  if (!readScript(path, &source, &status)) return status;
+  scriptDirectory = directoryOf(path);
+  VM& vm = mainVM();
+  VM::Scope vmScope(&vm);
+  try {
+    Value multiprocessing = importModule(vm, "multiprocessing");
+    DictObject* mp = multiprocessing.as<ModuleObject>()->dict();
+    vm.call(mp->getStr("_spawn_prepare"), {});
+    Value codeValue;
+    try {
+      codeValue = compileSource(source, path);
+    } catch (const SyntaxError& e) {
+      writeErr(formatSyntaxError(e, path, source));
+      processEnding(kExitException, mainThread_);
+      std::_Exit(kExitException);
+    }
+    Value moduleValue = makeSourceModule("__mp_main__", path);
+    auto* module = moduleValue.as<ModuleObject>();
+    modules()->setStr("__mp_main__", moduleValue);
+    modules()->setStr("__main__", moduleValue);
+    vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
+    vm.call(mp->getStr("_spawn_main"), {Value::integer(fd)});
+  } catch (PyException& e) {
+    int code = kExitException;
+    if (isInstance(e.exception, builtinTypes().SystemExit))
+      code = exitStatusFor(vm, e.exception);
+    else
+      printException(vm, e.exception);
+    flushOut();
+    processEnding(code, mainThread_);
+    std::_Exit(code);
+  } catch (RunAborted& e) {
+    writeErr("gilsim: run stopped: " + e.reason + "\n");
+  }
+  // _spawn_main ends the process itself; reaching here means it could not run.
+  flushOut();
+  processEnding(kExitException, mainThread_);
+  std::_Exit(kExitException);
+}
+
+bool Interpreter::readScript(const std::string& path, std::string* sourceOut, int* status) {
+  std::string& source = *sourceOut;
+  std::string error;
+  if (!readFile(path, &source, &error)) {
+    writeErr("gilsim: " + error + "\n");
+    *status = kExitUsage;
+    return false;
+  }
+  if (!utf8Valid(source)) {
+    // CPython: SyntaxError: (unicode error) 'utf-8' codec can't decode byte ...
+    size_t pos = 0;
+    int line = 1;
+    while (pos < source.size()) {
+      size_t probe = pos;
+      unsigned char c = static_cast<unsigned char>(source[pos]);
+      if (c == '\n') ++line;
+      if (c < 0x80) {
+        ++pos;
+        continue;
+      }
+      std::string_view rest(source.data() + pos, std::min<size_t>(4, source.size() - pos));
+      size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      if (len == 0 || !utf8Valid(rest.substr(0, std::min(len, rest.size())))) break;
+      pos = probe + len;
+    }
+    writeErr(fmt::format(
+        "{}:{}:1: SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} "
+        "(the file is not valid UTF-8)\n",
+        path, line, static_cast<unsigned char>(source[pos < source.size() ? pos : 0]), path));
+    *status = kExitException;
+    return false;
+  }
+  return true;
+}
+
+int Interpreter::runFile(const std::string& path) {
+  std::string source;
+  int status = kExitOk;
+  if (!readScript(path, &source, &status)) return status;
+  scriptDirectory = directoryOf(path);
+  return runSource(source, path);
+}
+
+Value Interpreter::loadSourceModule(VM& vm, const std::string& name, const std::string& path) {
+  std::string source, error;
+  if (!readFile(path, &source, &error)) raiseImportError("{}", error);
+  return runModuleSource(vm, name, source, path);
+}
+
+Value Interpreter::runModuleSource(VM& vm, const std::string& name, const std::string& source,
+                                   const std::string& filename) {
+  Value codeValue;
+  try {
+    codeValue = compileSource(source, filename);
+  } catch (const SyntaxError& e) {
+    raiseSyntaxError("{}", formatSyntaxError(e, filename, source));
+  }
+  Value moduleValue = makeSourceModule(name, filename);
+  auto* module = moduleValue.as<ModuleObject>();
+  modules()->setStr(name, moduleValue);
+  try {
+    vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
+  } catch (...) {
+    modules()->remove(makeStr(name));
+    throw;
+  }
+  return moduleValue;
+}
+
+std::string Interpreter::disassemble(const std::string& source, const std::string& filename) {
+  Value code = compileSource(source, filename);
+  return gilsim::disassemble(*code.as<CodeObject>());
+}
+
+EvalBreaker& Interpreter::interruptTarget() {
+  return mainVM().breaker();
+}
+
+Value Interpreter::importModule(VM& vm, const std::string& name) {
+  Value cached = modules()->getStr(name);
+  if (!cached.isNull()) return cached;
+  if (NativeModuleInit init = catalog_.findNative(name)) {
+    auto module = new ModuleObject(name);
+    Value moduleValue = Value::steal(module);
+    init(vm, module);
+    modules()->setStr(name, moduleValue);
+    return moduleValue;
+  }
+  if (std::optional<std::string_view> library = catalog_.findLibrarySource(name)) {
+    // For working on interp/lib without rebuilding: GILSIM_LIBRARY_DIR=interp/lib.
+    if (const char* dir = std::getenv("GILSIM_LIBRARY_DIR")) {
+      std::string path = std::string(dir) + "/" + name + ".py";
+      struct stat st;
+      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+        return loadSourceModule(vm, name, path);
+    }
+    return runModuleSource(vm, name, std::string(*library), libraryModuleFilename(name));
+  }
+  if (name.find('.') == std::string::npos && !name.empty()) {
+    // As CPython's path finder: an extension module first, then a source file.
+    std::string base = (scriptDirectory.empty() ? "." : scriptDirectory) + "/" + name;
+    struct stat st;
+    std::string extension = base + ".so";
+    if (::stat(extension.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      auto module = new ModuleObject(name);
+      Value moduleValue = Value::steal(module);
+      module->dict()->setStr("__file__", makeStr(extension));
+      catalog_.loadExtension(vm, name, extension, module);
+      modules()->setStr(name, moduleValue);
+      return moduleValue;
+    }
+    std::string source = base + ".py";
+    if (::stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      return loadSourceModule(vm, name, source);
+  }
+  Value exc = newException(builtinTypes().ModuleNotFoundError, "No module named '" + name + "'");
+  raiseException(std::move(exc));
+}
+
+}  // namespace gilsim

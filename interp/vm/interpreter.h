@@ -1,0 +1,169 @@
+// An interpreter: the modules, the builtins, the heap and the settings that the threads running
+// in it share. Nothing here is global: a process may hold several interpreters under test.
+#pragma once
+
+#include <atomic>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "gil/eval_breaker.h"
+#include "gil/sync.h"
+#include "interp/objects/object.h"
+#include "interp/vm/module_catalog.h"
+
+namespace gilsim {
+
+class CodeObject;
+class DictObject;
+class GilPolicy;
+class ThreadRegistry;
+class ThreadState;
+class TraceRecorder;
+class ModuleObject;
+class VM;
+struct SyntaxError;
+
+// Which instructions test the eval breaker (see interp/common/opcodes.h).
+enum class CheckPointMode { Branches, Every };
+
+struct InterpreterConfig {
+  CheckPointMode checkPoints = CheckPointMode::Branches;
+  int recursionLimit = 1000;
+  // Stops the run with an error after this many check points (0: no limit). Used by the fuzzer
+  // and by tests that must not run away; any loop passes a check point every iteration.
+  uint64_t checkPointBudget = 0;
+  // Largest str/bytes/list/tuple the run may build, in elements (guards the fuzzer's memory).
+  size_t maxSequenceLength = size_t{1} << 31;
+  // The GIL policy (a name from gil/policy_table.h) and its settings; unset ones take the
+  // policy's defaults.
+  std::string gilPolicy = "cpython";
+  Nanos switchInterval = 0;  // 0: the policy's default
+  int checkInterval = 0;     // 0: the policy's default
+  // Whether scripts may start, signal, wait for and end processes (os.fork, os.kill, os._exit,
+  // os.waitpid, the _gilsim_mp module and so multiprocessing). The fuzzer turns it off: a
+  // mutated script must not fork the fuzzer, signal other processes or wait on them forever.
+  bool processControl = true;
+  // Record GIL events from the start (gilsim run --trace/--timeline/--stats); `traceCapacity`
+  // events per thread. A script may also start recording later (gilsim.start_recording()).
+  bool recordTrace = false;
+  size_t traceCapacity = size_t{1} << 20;
+  std::vector<std::string> argv;  // sys.argv
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+};
+
+// Exit statuses of `gilsim run`.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitException = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitDeadlock = 3;  // every thread blocked forever (CPython would hang)
+
+class Interpreter {
+ public:
+  // `modules`: what `import` finds (interp/modules/standard_modules.h); it outlives the
+  // interpreter.
+  Interpreter(InterpreterConfig config, const ModuleCatalog& modules);
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  // Runs a script as __main__ on the calling thread. Prints syntax errors and tracebacks to the
+  // configured stderr and returns the process exit status.
+  int runFile(const std::string& path);
+  int runSource(const std::string& source, const std::string& filename);
+  // The child of multiprocessing's spawn start method (`gilsim run --mp-spawn FD FILE`): runs
+  // the script as __mp_main__ (also registered as __main__, as CPython does), then
+  // multiprocessing._spawn_main(FD), which reads the Process from FD, runs it and exits.
+  int runSpawnedChild(const std::string& path, int fd);
+  // Reads a script for running or listing: prints the error (missing, a directory, not UTF-8)
+  // and sets *status to the exit status when it cannot.
+  bool readScript(const std::string& path, std::string* source, int* status);
+  // Prints `file:line:col: Kind: message`, the source line and a caret.
+  static std::string formatSyntaxError(const SyntaxError& e, const std::string& filename,
+                                       const std::string& source);
+
+  // Compiles a source file (raising SyntaxError as a C++ SyntaxError).
+  Value compileSource(const std::string& source, const std::string& filename);
+
+  Value importModule(VM& vm, const std::string& name);
+
+  // In the child of fork(), called by the thread that forked (`survivor`, which held the GIL):
+  // a fresh GIL of the same policy and settings, taken by the survivor, and a thread registry
+  // holding the survivor alone. See ThreadRegistry::keepOnlyAfterFork for what is abandoned.
+  void afterForkInChild(ThreadState& survivor);
+  DictObject* builtins() const;
+  DictObject* modules() const;
+
+  // The process is about to end with `status`, by any route (the end of the script, an uncaught
+  // exception, Ctrl-C, os._exit, a deadlock): a child process leaves its trace for the root, the
+  // root runs the end-of-run hook (the CLI's exports). Runs once; `caller` may be null.
+  void processEnding(int status, ThreadState* caller);
+  std::function<void(int status)> endOfRunHook;
+
+  // Compiles `source` and returns its bytecode listing, as `gilsim dis` prints it (raising
+  // SyntaxError as a C++ SyntaxError).
+  std::string disassemble(const std::string& source, const std::string& filename);
+  // The main thread's eval breaker: a SIGINT handler sets kSignalRequest on it (an atomic
+  // store, async-signal-safe) and the main thread raises KeyboardInterrupt at its next check.
+  EvalBreaker& interruptTarget();
+
+  InterpreterConfig& config() { return config_; }
+  VM& mainVM();
+  ThreadState& mainThread() { return *mainThread_; }
+  GilPolicy& gil() { return *gil_; }
+  TraceRecorder& recorder() { return *recorder_; }
+  ThreadRegistry& threads() { return *threads_; }
+  Heap* heap() { return heap_.get(); }
+
+  // Writes to the interpreter's stdout / stderr.
+  void writeOut(std::string_view text);
+  void writeErr(std::string_view text);
+  void flushOut();
+
+  // Prints an uncaught exception as CPython does: traceback, then `Type: message`.
+  void printException(VM& vm, const Value& exception);
+  // Source line `line` of `filename` (for tracebacks), stripped; empty if unavailable.
+  std::string sourceLine(const std::string& filename, int line);
+
+  // Exit status requested by SystemExit, resolved by printException's caller.
+  int exitStatusFor(VM& vm, const Value& exception);
+
+  std::string scriptDirectory;
+
+ private:
+  // A module for Python source run as NAME (`__main__`, `__mp_main__`, an imported file), with
+  // __file__ and __builtins__ set; the caller registers it.
+  Value makeSourceModule(const std::string& name, const std::string& filename);
+  Value loadSourceModule(VM& vm, const std::string& name, const std::string& path);
+  Value runModuleSource(VM& vm, const std::string& name, const std::string& source,
+                        const std::string& filename);
+  // After __main__ ends: waits for non-daemon threads (threading._shutdown), as CPython does.
+  void waitForThreads(VM& vm);
+  // Then, when multiprocessing was imported: its exit function (flush queues, join non-daemonic
+  // children, terminate daemonic ones; terminate them all after Ctrl-C).
+  void finishProcesses(VM& vm, bool interrupted);
+  // The trace's first events of this process: `first` (the main thread, or the thread that
+  // forked) starts, and in a child process the process starts.
+  void recordProcessStart(ThreadState& first);
+  std::optional<std::string_view> librarySourceByFilename(std::string_view filename);
+  InterpreterConfig config_;
+  const ModuleCatalog& catalog_;
+  std::unique_ptr<Heap> heap_;
+  std::unique_ptr<Heap::Scope> heapScope_;
+  std::unique_ptr<TraceRecorder> recorder_;  // outlives the GIL a fork replaces
+  std::unique_ptr<GilPolicy> gil_;
+  std::unique_ptr<ThreadRegistry> threads_;
+  std::atomic<bool> processEnded_{false};  // os._exit and a deadlock report may race
+  ThreadState* mainThread_ = nullptr;
+  Value builtins_;
+  Value modules_;
+  std::map<std::string, std::vector<std::string>> sourceCache_;
+};
+
+}  // namespace gilsim

@@ -1,0 +1,139 @@
+// The per-thread executor: a value stack, a chain of frames and the eval loop.
+//
+// Python-to-Python calls never recurse on the C++ stack: CALL pushes a frame and the same loop
+// continues in it, and the callee's parameters are the caller's argument slots (no copying).
+// Native code that calls back into Python (sorted's key, __init__ from a constructor, __eq__ from a
+// dict lookup) enters the loop again through VM::call, which marks its frame as an entry frame.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <memory>
+#include <vector>
+
+#include "gil/eval_breaker.h"
+#include "interp/objects/function_object.h"
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+class CodeObject;
+class DictObject;
+class Interpreter;
+class GeneratorObject;
+class ThreadState;
+
+struct Frame {
+  CodeObject* code = nullptr;
+  FunctionObject* function = nullptr;  // borrowed: the caller's slot keeps it alive
+  DictObject* globals = nullptr;
+  DictObject* builtins = nullptr;
+  Value locals;                  // the namespace dict of module and class bodies, else Null
+  const uint32_t* pc = nullptr;  // next instruction
+  Value* base = nullptr;         // localsplus, then the value stack
+  Value* sp = nullptr;
+  Frame* back = nullptr;
+  bool entry = false;                    // returning from it leaves VM::run
+  GeneratorObject* generator = nullptr;  // set on a running generator's frame
+  Value* resultSlot = nullptr;  // where the caller wants the return value (the callable's slot)
+};
+
+class VM {
+ public:
+  VM(Interpreter& interp, ThreadState& thread);
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  // The VM running on this OS thread (set by VM::Scope), as CPython's thread state is.
+  static VM* current();
+  class Scope {
+   public:
+    explicit Scope(VM* vm);
+    ~Scope();
+
+   private:
+    VM* previous_;
+  };
+
+  Interpreter& interp() { return interp_; }
+  ThreadState& thread() { return thread_; }
+  EvalBreaker& breaker() { return breaker_; }
+  // Ctrl-C arrived and has not been raised yet (readable without the GIL).
+  bool signalPending() const { return breaker_.load() & kSignalRequest; }
+  // Releases every value the VM still refers to; the thread must hold the GIL. Called before a
+  // thread gives the GIL up for the last time.
+  void releaseValues();
+  // Guards the C++ stack of the calling thread (a VM is built on its parent thread).
+  void adoptCurrentThreadStack();
+
+  // Calls any callable (call.cpp, with the frame set-up of Python calls). May run Python code;
+  // raises PyException.
+  Value call(const Value& callable, CallArgs args);
+  Value call(const Value& callable, std::initializer_list<Value> args);
+  Value callWithKeywords(const Value& callable, std::vector<Value> positional,
+                         std::vector<std::pair<std::string, Value>> keywords);
+  // Runs a module or class body with a namespace dict.
+  Value runCode(CodeObject* code, DictObject* globals, const Value& locals,
+                const Value& closure = Value());
+
+  Frame* currentFrame() const { return frame_; }
+  // Raises KeyboardInterrupt if Ctrl-C arrived (for blocking calls that wake up on EINTR).
+  void checkSignals();
+  // First value-stack slot free for a new frame.
+  Value* freeStackStart() const;
+  // Makes sure [from, to) are constructed slots within the stack; raises RecursionError if not.
+  void reserveStack(Value* from, Value* to);
+  int depth() const { return depth_; }
+
+  // The exception being handled (what a bare `raise` re-raises), or Null.
+  Value handledException;
+
+  // Check-point ticks left before the slow path runs for housekeeping (instruction budgets).
+  // Starts at 1 so the first check point sets the real period (and the budget) up.
+  int64_t ticksUntilHousekeeping = 1;
+  int64_t ticksPeriod = 1;  // what ticksUntilHousekeeping was last set to
+  uint64_t checkPointsExecuted = 0;
+
+ private:
+  Value run(Frame* entry);
+  Frame* pushFrame(CodeObject* code, FunctionObject* fn, DictObject* globals,
+                   Value* base);  // vm_inline.h
+  void popFrame() {
+    Frame* f = frame_;
+    frame_ = f->back;
+    if (!f->locals.isNull()) f->locals = Value();
+    --depth_;
+  }
+  // Binds a call's arguments into a fresh frame's locals; raises TypeError like CPython.
+  void bindArguments(FunctionObject* fn, Value* locals, CallArgs args);
+  Frame* setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resultSlot);
+  void handleBreaker();
+  void checkCStack();
+  bool unwind(Frame*& frame, Value& exception, Frame* entry);
+
+  Interpreter& interp_;
+  ThreadState& thread_;
+  DictObject* builtins_ = nullptr;  // the interpreter's builtins dict, cached for frame set-up
+  EvalBreaker breaker_;
+  // Raw storage for the value stack; slots below highWater_ are constructed Values (Null when
+  // unused), so frames are set up without touching memory a run never reaches.
+  Value* stackMemory_ = nullptr;
+  Value* stackLimit_ = nullptr;
+  Value* highWater_ = nullptr;
+  // Frames live in fixed chunks that are never freed while the VM lives: a frame's address is
+  // stable, and a call allocates nothing (a std::deque here cost a malloc/free per 512 calls
+  // at the chunk edge, measurable on fib).
+  static constexpr size_t kFramesPerChunk = 256;
+  std::vector<std::unique_ptr<Frame[]>> frameChunks_;
+  Frame* frame_ = nullptr;
+  int depth_ = 0;
+  bool reraising_ = false;  // the exception being unwound was re-raised: no new traceback entry
+  uintptr_t cStackLimit_ = 0;
+  friend class Interpreter;
+  friend Value makeGenerator(VM&, FunctionObject*, const Value&, CallArgs);
+  friend bool resumeGenerator(VM&, GeneratorObject*, const Value&, Value*);
+  bool yielded_ = false;  // run() returned because the generator frame yielded
+};
+
+}  // namespace gilsim
