@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "gil/switch_interval.h"
+
 namespace gilsim {
 
 void gilDisciplineFailure(const char* what) {
@@ -14,8 +16,8 @@ void gilDisciplineFailure(const char* what) {
 GilPolicy::GilPolicy(SyncPlatform& platform, const GilSettings& settings)
     : platform_(platform),
       mutex_(platform.makeMutex()),
-      switchInterval_(settings.switchInterval),
-      checkInterval_(settings.checkInterval) {}
+      switchInterval_(roundSwitchInterval(settings.switchInterval)),
+      checkInterval_(std::max(settings.checkInterval, 1)) {}
 
 void GilPolicy::take(GilThread& t) {
   if (t.holdsGil) gilDisciplineFailure("take: GIL already held by this thread");
@@ -48,7 +50,7 @@ void GilPolicy::checkPointImpl(GilThread& t) {
 }
 
 void GilPolicy::setSwitchInterval(Nanos interval) {
-  switchInterval_.store(std::max<Nanos>(interval, kNanosPerMicro), std::memory_order_relaxed);
+  switchInterval_.store(roundSwitchInterval(interval), std::memory_order_relaxed);
 }
 
 void GilPolicy::setCheckInterval(int ticks) {

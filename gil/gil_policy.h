@@ -57,7 +57,8 @@ class GilPolicy {
   void checkPoint(GilThread& t);
   virtual int64_t tickPeriod() const { return 0; }
 
-  // Any thread; the new value applies from the next wait.
+  // Any thread; the new value applies from the next wait. Rounded by roundSwitchInterval
+  // (gil/switch_interval.h) as CPython rounds it.
   Nanos switchInterval() const { return switchInterval_.load(std::memory_order_relaxed); }
   void setSwitchInterval(Nanos interval);
   int checkInterval() const { return checkInterval_.load(std::memory_order_relaxed); }

@@ -31,6 +31,10 @@ std::span<const GilPolicyInfo> gilPolicies() {
   return kGilPolicies;
 }
 
+const GilPolicyInfo& defaultGilPolicy() {
+  return kGilPolicies[0];
+}
+
 const GilPolicyInfo* findGilPolicy(std::string_view name) {
   for (const GilPolicyInfo& info : kGilPolicies)
     if (info.name == name) return &info;

@@ -20,6 +20,7 @@ struct GilPolicyInfo {
 std::span<const GilPolicyInfo> gilPolicies();
 // nullptr when no policy has that name.
 const GilPolicyInfo* findGilPolicy(std::string_view name);
-inline constexpr std::string_view kDefaultGilPolicy = "cpython";
+// The policy of a run that names none: the first of the table (CPython's).
+const GilPolicyInfo& defaultGilPolicy();
 
 }  // namespace gilsim

@@ -149,14 +149,14 @@ std::string TraceRecorder::spawnEnvironment() {
   return std::string(kChildEnvironmentName) + "=" + std::to_string(origin_) + ":" + childDirectory_;
 }
 
-void TraceRecorder::adoptFromEnvironment() {
+void TraceRecorder::adoptFromEnvironment(size_t capacity) {
   const char* value = std::getenv(kChildEnvironmentName);
   if (!value) return;
   std::string text = value;
   ::unsetenv(kChildEnvironmentName);
   size_t colon = text.find(':');
   if (colon == std::string::npos) return;
-  start();
+  start(capacity);
   std::lock_guard lock(mutex_);
   origin_ = std::strtoll(text.substr(0, colon).c_str(), nullptr, 10);
   childDirectory_ = text.substr(colon + 1);

@@ -93,7 +93,7 @@ class TraceRecorder {
   // NAME=VALUE to put in a spawned child's environment; empty when not recording.
   std::string spawnEnvironment();
   // A spawned child: starts recording as the child of the run named in the environment.
-  void adoptFromEnvironment();
+  void adoptFromEnvironment(size_t capacity);
   bool isChild() const { return isChild_; }
   // A child process's last act: writes its events where the root will find them.
   void finishChildProcess();

@@ -5,6 +5,7 @@
 
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
+#include "gil/switch_interval.h"
 #include "interp/modules/standard_modules.h"
 #include "interp/vm/interpreter.h"
 #include "tools/cli.h"
@@ -35,12 +36,12 @@ std::string gilPolicyHelp() {
 po::options_description runOptions() {
   po::options_description options("Options for `gilsim run [OPTIONS] FILE [ARGS...]`");
   options.add_options()("help,h", "show this help")(
-      "gil", po::value<std::string>()->default_value(std::string(kDefaultGilPolicy)),
+      "gil", po::value<std::string>()->default_value(std::string(defaultGilPolicy().name)),
       gilPolicyHelp().c_str())(
       "switch-interval", po::value<std::string>(),
       "how long a waiter lets the holder run before asking it to drop the GIL, with a unit "
-      "(5ms, 500us, 0.005s; a bare number is seconds); the policy's default if unset "
-      "(sys.setswitchinterval)")(
+      "(5ms, 500us, 0.005s; a bare number is seconds), kept in whole microseconds as "
+      "sys.setswitchinterval keeps it; the policy's default if unset")(
       "check-interval", po::value<int>(),
       "cpython-old: check points between releases of the GIL (default 100; "
       "sys.setcheckinterval)")(
@@ -123,22 +124,27 @@ int runCommand(const std::vector<std::string>& args) {
   int64_t budget = vm["check-point-budget"].as<int64_t>();
   if (budget < 0) return usageError("--check-point-budget must not be negative", "run");
   config.checkPointBudget = static_cast<uint64_t>(budget);
-  config.gilPolicy = vm["gil"].as<std::string>();
-  if (!findGilPolicy(config.gilPolicy))
-    return usageError("unknown GIL policy '" + config.gilPolicy + "' (see gilsim run --help)",
-                      "run");
+  // The policy and its settings are resolved here, once: the table's defaults, then the options.
+  std::string policyName = vm["gil"].as<std::string>();
+  const GilPolicyInfo* policy = findGilPolicy(policyName);
+  if (!policy)
+    return usageError("unknown GIL policy '" + policyName + "' (see gilsim run --help)", "run");
+  config.gilPolicy = policy->name;
+  config.gil = policy->defaults;
   if (vm.count("switch-interval")) {
     std::string text = vm["switch-interval"].as<std::string>();
-    std::optional<int64_t> interval = parseDuration(text);
-    if (!interval || *interval < 1000)
+    std::optional<int64_t> nanos = parseDuration(text);
+    std::optional<Nanos> interval;
+    if (nanos) interval = switchIntervalFromSeconds(static_cast<double>(*nanos) / 1e9);
+    if (!interval)
       return usageError(
-          "--switch-interval must be a duration of at least 1us, like 5ms, not '" + text + "'",
-          "run");
-    config.switchInterval = *interval;
+          "--switch-interval must be a positive duration, like 5ms, not '" + text + "'", "run");
+    config.gil.switchInterval = *interval;
   }
   if (vm.count("check-interval")) {
-    config.checkInterval = vm["check-interval"].as<int>();
-    if (config.checkInterval < 1) return usageError("--check-interval must be at least 1", "run");
+    config.gil.checkInterval = vm["check-interval"].as<int>();
+    if (config.gil.checkInterval < 1)
+      return usageError("--check-interval must be at least 1", "run");
   }
   TraceOutputs outputs;
   if (vm.count("trace")) outputs.traceFile = vm["trace"].as<std::string>();
@@ -154,8 +160,7 @@ int runCommand(const std::vector<std::string>& args) {
   bool outputsWritten = true;
   if (config.recordTrace)
     interp.endOfRunHook = [&](int status) {
-      outputsWritten =
-          writeTraceOutputs(outputs, interp.recorder(), runSettings(config, interp.gil(), status));
+      outputsWritten = writeTraceOutputs(outputs, interp.recorder(), runSettings(interp, status));
     };
   gInterruptTarget = &interp.interruptTarget();
   // No SA_RESTART: a blocking call returns EINTR and turns the interrupt into KeyboardInterrupt.

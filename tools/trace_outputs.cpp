@@ -18,13 +18,12 @@
 
 namespace gilsim::cli {
 
-nlohmann::ordered_json runSettings(const InterpreterConfig& config, GilPolicy& gil, int status) {
-  return {{"gil", config.gilPolicy},
-          {"switch_interval_s", static_cast<double>(gil.switchInterval()) / 1e9},
-          {"check_interval", gil.checkInterval()},
-          {"check_points", config.checkPoints == CheckPointMode::Every ? "every" : "branches"},
-          {"script", config.argv.empty() ? "" : config.argv.front()},
-          {"exit_status", status}};
+nlohmann::ordered_json runSettings(Interpreter& interp, int status) {
+  nlohmann::ordered_json settings = interp.runSettings();
+  const std::vector<std::string>& argv = interp.config().argv;
+  settings["script"] = argv.empty() ? "" : argv.front();
+  settings["exit_status"] = status;
+  return settings;
 }
 
 bool writeTraceOutputs(const TraceOutputs& outputs, TraceRecorder& recorder,

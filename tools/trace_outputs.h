@@ -8,9 +8,8 @@
 #include <string>
 
 namespace gilsim {
-class GilPolicy;
+class Interpreter;
 class TraceRecorder;
-struct InterpreterConfig;
 }  // namespace gilsim
 
 namespace gilsim::cli {
@@ -23,8 +22,9 @@ struct TraceOutputs {
   bool any() const { return !traceFile.empty() || !statsJsonFile.empty() || timeline || stats; }
 };
 
-// The run's settings, for the exports' metadata.
-nlohmann::ordered_json runSettings(const InterpreterConfig& config, GilPolicy& gil, int status);
+// The run's settings (Interpreter::runSettings, what the script sees), the script and the exit
+// status, for the exports' metadata.
+nlohmann::ordered_json runSettings(Interpreter& interp, int status);
 
 // Takes the trace out of the recorder (merging finished child processes) and writes the
 // outputs asked for, files whole under a temporary name. False if a file could not be written

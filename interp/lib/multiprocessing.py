@@ -519,16 +519,10 @@ class _SpawnPopen(_Popen):
         _flush_std_streams()
         parent_r, child_w = os.pipe()
         data_r, data_w = os.pipe()
-        argv = [_gilsim_mp.executable(), "run"]
-        try:
-            import gilsim
-            argv.append("--gil=" + gilsim.policy())
-        except ImportError:
-            pass
-        argv += ["--mp-spawn", str(data_r), script]
         keep = [child_w, data_r] + fds + list(_mp_connection._open_connection_fds)
         try:
-            self.pid = _gilsim_mp.spawn(argv[0], argv, keep)
+            # The child runs with every setting of this run (the C++ side builds its command).
+            self.pid = _gilsim_mp.spawn(data_r, script, keep)
         finally:
             os.close(child_w)
             os.close(data_r)

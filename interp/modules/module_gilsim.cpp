@@ -92,6 +92,11 @@ Value fromJson(const nlohmann::ordered_json& j) {
   return Value::none();
 }
 
+Value gilsimSettings(VM& vm, CallArgs args) {
+  expectArgs("settings", args, 0, 0);
+  return fromJson(vm.interp().runSettings());
+}
+
 Value gilsimStartRecording(VM& vm, CallArgs args) {
   expectArgs("start_recording", args, 0, 0);
   TraceRecorder& recorder = vm.interp().recorder();
@@ -134,6 +139,7 @@ void initGilsimModule(VM&, ModuleObject* module) {
   d->setStr("policy", makeNative("policy", gilsimPolicy));
   d->setStr("policies", makeNative("policies", gilsimPolicies));
   d->setStr("check_points", makeNative("check_points", gilsimCheckPoints));
+  d->setStr("settings", makeNative("settings", gilsimSettings));
   d->setStr("counters", makeNative("counters", gilsimCounters));
   d->setStr("thread_counters", makeNative("thread_counters", gilsimThreadCounters));
   d->setStr("start_recording", makeNative("start_recording", gilsimStartRecording));

@@ -8,8 +8,11 @@
 //                                   waiting up to `timeout` seconds (None: forever)
 //   Semaphore(value, maxvalue)      a process-shared semaphore (shared_memory.h)
 //   SharedArray(typecode, length)   a zeroed array of C numbers in shared memory
-//   spawn(path, argv, keep_fds)     fork and exec `path`; only `keep_fds` (and 0-2) stay open
-//   executable()                    the running gilsim binary (/proc/self/exe)
+//   spawn(data_fd, script, keep_fds)
+//                                   start `gilsim run OPTIONS --mp-spawn DATA_FD SCRIPT`, the
+//                                   running binary with this run's settings
+//                                   (InterpreterConfig::runOptions); only `keep_fds` (and 0-2)
+//                                   stay open in it
 //   PicklingError, UnpicklingError  pickle's exception types, named `_pickle.*` as CPython's are
 //
 // Every blocking call gives the GIL up: reads and writes with reason `io`, waits with `wait`.
@@ -207,15 +210,23 @@ Value mpSharedArray(VM&, CallArgs args) {
       new SharedArrayObject(std::move(region), typecode, static_cast<size_t>(length)));
 }
 
+// The running gilsim binary.
+std::string executablePath() {
+  char buffer[PATH_MAX];
+  ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n < 0) raiseOsError(errno);
+  return std::string(buffer, static_cast<size_t>(n));
+}
+
 Value mpSpawn(VM& vm, CallArgs args) {
   expectArgs("spawn", args, 3, 3);
-  if (!isStr(args[0])) raiseTypeError("spawn() path must be str");
-  std::string path = asStr(args[0])->str();
-  std::vector<std::string> argv;
-  for (const Value& v : toVector(args[1])) {
-    if (!isStr(v)) raiseTypeError("spawn() arguments must be str");
-    argv.push_back(asStr(v)->str());
-  }
+  int dataFd = fdArgument(args[0]);
+  if (!isStr(args[1])) raiseTypeError("spawn() script must be str");
+  std::string path = executablePath();
+  std::vector<std::string> argv = {path, "run"};
+  for (std::string& option : vm.interp().config().runOptions())
+    argv.push_back(std::move(option));
+  argv.insert(argv.end(), {"--mp-spawn", std::to_string(dataFd), asStr(args[1])->str()});
   std::vector<int> keep;
   for (const Value& v : toVector(args[2]))
     keep.push_back(fdArgument(v));
@@ -245,14 +256,6 @@ Value mpSpawn(VM& vm, CallArgs args) {
   return Value::integer(pid);
 }
 
-Value mpExecutable(VM&, CallArgs args) {
-  expectArgs("executable", args, 0, 0);
-  char buffer[PATH_MAX];
-  ssize_t n = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
-  if (n < 0) raiseOsError(errno);
-  return makeStr(std::string(buffer, static_cast<size_t>(n)));
-}
-
 Value makeErrorType(const char* name) {
   auto* type = new TypeObject(name, builtinTypes().Exception, Layout::Exception);
   type->moduleName = "_pickle";
@@ -276,7 +279,6 @@ void initGilsimMpModule(VM& vm, ModuleObject* module) {
   d->setStr("Semaphore", makeNative("Semaphore", mpSemaphore));
   d->setStr("SharedArray", makeNative("SharedArray", mpSharedArray));
   d->setStr("spawn", makeNative("spawn", mpSpawn));
-  d->setStr("executable", makeNative("executable", mpExecutable));
   Value pickling = makeErrorType("PicklingError");
   // pickle's own hierarchy has a PickleError above both; Exception stands in for it.
   d->setStr("PicklingError", pickling);

@@ -1,8 +1,10 @@
 // The sys module.
 #include <algorithm>
 #include <climits>
+#include <optional>
 
 #include "gil/gil_policy.h"
+#include "gil/switch_interval.h"
 #include "interp/common/version.h"
 #include "interp/modules/native_modules.h"
 #include "interp/objects/class_object.h"
@@ -26,7 +28,7 @@ Value sysExit(VM&, CallArgs args) {
 
 Value sysGetrecursionlimit(VM& vm, CallArgs args) {
   expectArgs("getrecursionlimit", args, 0, 0);
-  return Value::integer(vm.interp().config().recursionLimit);
+  return Value::integer(vm.interp().recursionLimit());
 }
 
 Value sysSetrecursionlimit(VM& vm, CallArgs args) {
@@ -39,20 +41,18 @@ Value sysSetrecursionlimit(VM& vm, CallArgs args) {
     raiseRecursionError(
         "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
         limit, vm.depth());
-  vm.interp().config().recursionLimit = static_cast<int>(std::min<int64_t>(limit, INT_MAX));
+  vm.interp().setRecursionLimit(static_cast<int>(std::min<int64_t>(limit, INT_MAX)));
   return Value::none();
 }
 
-// sys.setswitchinterval: CPython keeps whole microseconds, at least 1 (ceval_gil.c).
+// sys.setswitchinterval: CPython keeps whole microseconds, at least 1 (gil/switch_interval.h).
 Value sysSetswitchinterval(VM& vm, CallArgs args) {
   expectArgs("setswitchinterval", args, 1, 1);
   if (!isInt(args[0]) && !args[0].isFloat())
     raiseTypeError("must be real number, not {}", typeName(args[0]));
-  double seconds = toDouble(args[0]);
-  if (!(seconds > 0)) raiseValueError("switch interval must be strictly positive");
-  double micros = std::min(seconds * 1e6, 9e15);
-  vm.interp().gil().setSwitchInterval(std::max<Nanos>(static_cast<Nanos>(micros), 1) *
-                                      kNanosPerMicro);
+  std::optional<Nanos> interval = switchIntervalFromSeconds(toDouble(args[0]));
+  if (!interval) raiseValueError("switch interval must be strictly positive");
+  vm.interp().gil().setSwitchInterval(*interval);
   return Value::none();
 }
 

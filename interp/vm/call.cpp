@@ -210,8 +210,7 @@ void initCells(CodeObject* code, Value* base, const Value& closure) {
 
 Frame* VM::setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resultSlot) {
   CodeObject* code = fn->code();
-  if (depth_ >= interp_.config().recursionLimit)
-    raiseRecursionError("maximum recursion depth exceeded");
+  if (depth_ >= interp_.recursionLimit()) raiseRecursionError("maximum recursion depth exceeded");
   Value* end = base + code->frameSize();
   if (end > stackLimit_ || base + args.count > stackLimit_)
     raiseRecursionError("maximum recursion depth exceeded (value stack exhausted)");
@@ -230,8 +229,7 @@ Frame* VM::setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resu
 Value VM::runCode(CodeObject* code, DictObject* globals, const Value& locals,
                   const Value& closure) {
   checkCStack();
-  if (depth_ >= interp_.config().recursionLimit)
-    raiseRecursionError("maximum recursion depth exceeded");
+  if (depth_ >= interp_.recursionLimit()) raiseRecursionError("maximum recursion depth exceeded");
   Value* base = frame_ ? frame_->base + frame_->code->frameSize() : stackMemory_;
   Value* end = base + code->frameSize();
   if (end > stackLimit_)

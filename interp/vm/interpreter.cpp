@@ -39,15 +39,12 @@ namespace {
 std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config) {
   const GilPolicyInfo* policy = findGilPolicy(config.gilPolicy);
   if (!policy) throw std::invalid_argument("unknown GIL policy '" + config.gilPolicy + "'");
-  GilSettings settings = policy->defaults;
-  if (config.switchInterval > 0) settings.switchInterval = config.switchInterval;
-  if (config.checkInterval > 0) settings.checkInterval = config.checkInterval;
-  return policy->make(osSyncPlatform(), settings);
+  return policy->make(osSyncPlatform(), config.gil);
 }
 }  // namespace
 
 Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
-    : config_(std::move(config)), catalog_(modules) {
+    : config_(std::move(config)), catalog_(modules), recursionLimit_(config_.recursionLimit) {
   ensureBuiltinTypes();
   gil_ = makeGilPolicy(config_);
   recorder_ = std::make_unique<TraceRecorder>(gil_->platform());
@@ -55,7 +52,7 @@ Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
   if (config_.recordTrace)
     recorder_->start(config_.traceCapacity);
   else
-    recorder_->adoptFromEnvironment();  // a spawned child of a traced run
+    recorder_->adoptFromEnvironment(config_.traceCapacity);  // a spawned child of a traced run
   heap_ = std::make_unique<Heap>();
   heapScope_ = std::make_unique<Heap::Scope>(heap_.get());
   builtins_ = makeDict();
@@ -505,6 +502,17 @@ Value Interpreter::runModuleSource(VM& vm, const std::string& name, const std::s
     throw;
   }
   return moduleValue;
+}
+
+nlohmann::ordered_json Interpreter::runSettings() {
+  return {{"gil", config_.gilPolicy},
+          {"switch_interval_s", static_cast<double>(gil_->switchInterval()) / 1e9},
+          {"check_interval", gil_->checkInterval()},
+          {"check_points", config_.checkPoints == CheckPointMode::Every ? "every" : "branches"},
+          {"recursion_limit", recursionLimit_},
+          {"recording", recorder_->enabled()},
+          {"trace_buffer", config_.traceCapacity},
+          {"check_point_budget", config_.checkPointBudget}};
 }
 
 std::string Interpreter::disassemble(const std::string& source, const std::string& filename) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "gil/eval_breaker.h"
 #include "gil/sync.h"
 #include "interp/objects/object.h"
+#include "interp/vm/interpreter_config.h"
 #include "interp/vm/module_catalog.h"
 
 namespace gilsim {
@@ -28,35 +30,6 @@ class TraceRecorder;
 class ModuleObject;
 class VM;
 struct SyntaxError;
-
-// Which instructions test the eval breaker (see interp/common/opcodes.h).
-enum class CheckPointMode { Branches, Every };
-
-struct InterpreterConfig {
-  CheckPointMode checkPoints = CheckPointMode::Branches;
-  int recursionLimit = 1000;
-  // Stops the run with an error after this many check points (0: no limit). Used by the fuzzer
-  // and by tests that must not run away; any loop passes a check point every iteration.
-  uint64_t checkPointBudget = 0;
-  // Largest str/bytes/list/tuple the run may build, in elements (guards the fuzzer's memory).
-  size_t maxSequenceLength = size_t{1} << 31;
-  // The GIL policy (a name from gil/policy_table.h) and its settings; unset ones take the
-  // policy's defaults.
-  std::string gilPolicy = "cpython";
-  Nanos switchInterval = 0;  // 0: the policy's default
-  int checkInterval = 0;     // 0: the policy's default
-  // Whether scripts may start, signal, wait for and end processes (os.fork, os.kill, os._exit,
-  // os.waitpid, the _gilsim_mp module and so multiprocessing). The fuzzer turns it off: a
-  // mutated script must not fork the fuzzer, signal other processes or wait on them forever.
-  bool processControl = true;
-  // Record GIL events from the start (gilsim run --trace/--timeline/--stats); `traceCapacity`
-  // events per thread. A script may also start recording later (gilsim.start_recording()).
-  bool recordTrace = false;
-  size_t traceCapacity = size_t{1} << 20;
-  std::vector<std::string> argv;  // sys.argv
-  std::FILE* out = stdout;
-  std::FILE* err = stderr;
-};
 
 // Exit statuses of `gilsim run`.
 inline constexpr int kExitOk = 0;
@@ -113,7 +86,15 @@ class Interpreter {
   // store, async-signal-safe) and the main thread raises KeyboardInterrupt at its next check.
   EvalBreaker& interruptTarget();
 
-  InterpreterConfig& config() { return config_; }
+  // What the run was started with; a child process starts with the same.
+  const InterpreterConfig& config() const { return config_; }
+  // The settings in force now, as the script sees them (the interval and check interval as the
+  // GIL keeps them, the recursion limit as sys has it): what gilsim.settings() returns and what
+  // --trace and --stats-json record.
+  nlohmann::ordered_json runSettings();
+  // sys.getrecursionlimit / setrecursionlimit: starts at config().recursionLimit. Under the GIL.
+  int recursionLimit() const { return recursionLimit_; }
+  void setRecursionLimit(int limit) { recursionLimit_ = limit; }
   VM& mainVM();
   ThreadState& mainThread() { return *mainThread_; }
   GilPolicy& gil() { return *gil_; }
@@ -154,6 +135,7 @@ class Interpreter {
   std::optional<std::string_view> librarySourceByFilename(std::string_view filename);
   InterpreterConfig config_;
   const ModuleCatalog& catalog_;
+  int recursionLimit_;
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;
   std::unique_ptr<TraceRecorder> recorder_;  // outlives the GIL a fork replaces

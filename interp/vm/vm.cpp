@@ -995,7 +995,7 @@ Value VM::run(Frame* entry) {
           // The common call: exact positional arguments, no cells, room on the stack.
           if ((calleeCode->flags & (kSlowFlags | kCodeNoFreeOrCells)) == kCodeNoFreeOrCells &&
               count == static_cast<size_t>(calleeCode->argCount) &&
-              calleeCode->keywordOnlyCount == 0 && depth_ < interp_.config().recursionLimit &&
+              calleeCode->keywordOnlyCount == 0 && depth_ < interp_.recursionLimit() &&
               end <= stackLimit_) {
             while (highWater_ < end)
               new (highWater_++) Value();

@@ -859,7 +859,7 @@ TEST(CliThreadsOptions, UnknownGilPolicy) {
 }
 
 TEST(CliThreadsOptions, BadSwitchIntervals) {
-  for (const char* bad : {"0", "abc", "-1ms", "500ns", "0.0000001", "", "5 ms", "5h", "ms"}) {
+  for (const char* bad : {"0", "abc", "-1ms", "0ns", "-0.5", "", "5 ms", "5h", "ms"}) {
     SCOPED_TRACE(bad);
     RunResult r = runScript("hello.py", "print('ran')\n", {"--switch-interval", bad});
     EXPECT_EQ(r.status, 2) << describe(r);
@@ -880,6 +880,10 @@ TEST(CliThreadsOptions, SwitchIntervalUnits) {
       {{"--switch-interval", "0.001"}, "0.001\n"},
       {{"--switch-interval", "0.25s"}, "0.25\n"},
       {{"--switch-interval", "1us"}, "1e-06\n"},
+      // Kept in whole microseconds, at least one, as sys.setswitchinterval keeps it.
+      {{"--switch-interval", "500ns"}, "1e-06\n"},
+      {{"--switch-interval", "0.0000001"}, "1e-06\n"},
+      {{"--switch-interval", "2.7us"}, "2e-06\n"},
       {{"--switch-interval", "2"}, "2.0\n"},
       {{"--switch-interval", "1.5m"}, "90.0\n"},
       {{"--gil", "ruby", "--switch-interval", "10ms"}, "0.01\n"},

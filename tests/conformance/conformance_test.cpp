@@ -258,7 +258,7 @@ std::vector<std::string> threadScripts() {
 std::vector<std::string> nonDefaultPolicies() {
   std::vector<std::string> out;
   for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies())
-    if (info.name != gilsim::kDefaultGilPolicy) out.emplace_back(info.name);
+    if (info.name != gilsim::defaultGilPolicy().name) out.emplace_back(info.name);
   return out;
 }
 

@@ -1,0 +1,22 @@
+#include "interp/vm/interpreter_config.h"
+
+namespace gilsim {
+
+std::vector<std::string> InterpreterConfig::runOptions() const {
+  // Each setting as `gilsim run` spells it (tools/cli_run.cpp); the interval is whole
+  // microseconds already (gil/switch_interval.h), so "Nus" carries it exactly.
+  std::vector<std::string> options = {
+      "--gil=" + gilPolicy,
+      "--switch-interval=" + std::to_string(gil.switchInterval / kNanosPerMicro) + "us",
+      "--check-interval=" + std::to_string(gil.checkInterval),
+      std::string("--check-points=") +
+          (checkPoints == CheckPointMode::Every ? "every" : "branches"),
+      "--recursion-limit=" + std::to_string(recursionLimit),
+      "--trace-buffer=" + std::to_string(traceCapacity),
+  };
+  if (checkPointBudget > 0)
+    options.push_back("--check-point-budget=" + std::to_string(checkPointBudget));
+  return options;
+}
+
+}  // namespace gilsim
