@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "interp/common/unicode.h"
 #include "interp/objects/float_repr.h"
 
 namespace gilsim {
@@ -14,77 +15,6 @@ namespace gilsim {
 namespace {
 
 using boost::multiprecision::cpp_int;
-
-// ---- UTF-8 ---------------------------------------------------------------------------------
-
-struct Utf8Char {
-  char32_t cp;
-  size_t len;  // bytes, >= 1
-};
-
-// Lenient: a byte that does not start a well-formed sequence is taken as one code point, so
-// fuzzed input can never make us read past the end or loop.
-Utf8Char decodeUtf8(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return {b0, 1};
-  size_t need;
-  char32_t cp;
-  if ((b0 & 0xE0) == 0xC0) {
-    need = 1;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    need = 2;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    need = 3;
-    cp = b0 & 0x07;
-  } else {
-    return {b0, 1};
-  }
-  if (i + need >= s.size()) return {b0, 1};  // truncated sequence
-  for (size_t k = 1; k <= need; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {b0, 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  return {cp, need + 1};
-}
-
-size_t codePointCount(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); i += decodeUtf8(s, i).len) {
-    ++n;
-  }
-  return n;
-}
-
-// Bytes taken by the first `n` code points of `s` (all of it when shorter).
-size_t prefixBytes(std::string_view s, size_t n) {
-  size_t i = 0;
-  for (; i < s.size() && n > 0; --n) {
-    i += decodeUtf8(s, i).len;
-  }
-  return i;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-  // Surrogates are encoded like any other code point: Python strings may hold them.
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 void appendRepeated(std::string& out, std::string_view unit, long count) {
   for (long i = 0; i < count; ++i) {
@@ -239,8 +169,7 @@ std::string fillNumber(const NumberParts& parts, const FormatSpec& spec, std::st
   if (!parts.negative && (spec.sign == '+' || spec.sign == ' ')) sign = spec.sign;
 
   const long nonDigit = (sign ? 1 : 0) + static_cast<long>(parts.prefix.size()) +
-                        (parts.hasDecimal ? 1 : 0) +
-                        static_cast<long>(codePointCount(parts.remainder));
+                        (parts.hasDecimal ? 1 : 0) + static_cast<long>(utf8Length(parts.remainder));
   const long minWidth = (spec.fill == "0" && align == '=') ? spec.width - nonDigit : 0;
   std::string grouped =
       parts.digits.empty() ? std::string() : groupDigits(parts.digits, minWidth, sep, groupSize);
@@ -467,7 +396,7 @@ std::string percentOutput(std::string_view str, const PercentPiece& piece, bool 
 
   // The conversion is done, so this is where CPython would build (or fail to allocate) the text.
   if (spec.width > kMaxFormatWidth) throw FormatError("width too big");
-  long len = static_cast<long>(codePointCount(str));
+  long len = static_cast<long>(utf8Length(str));
   long width = spec.width;
   if ((conv == 's' || conv == 'r' || conv == 'a') && spec.precision >= 0 && len > spec.precision) {
     len = spec.precision;
@@ -516,7 +445,7 @@ std::string percentOutput(std::string_view str, const PercentPiece& piece, bool 
     }
   }
   const std::string_view rest = str.substr(std::min(pos, str.size()));
-  out.append(rest.substr(0, prefixBytes(rest, static_cast<size_t>(len))));
+  out.append(rest.substr(0, utf8PrefixBytes(rest, static_cast<size_t>(len))));
   if (width > len) out.append(static_cast<size_t>(width - len), ' ');
   return out;
 }
@@ -530,10 +459,10 @@ FormatSpec parseFormatSpec(std::string_view spec, std::string_view typeName) {
   std::vector<char32_t> cps;
   std::vector<size_t> offsets;
   for (size_t i = 0; i < spec.size();) {
-    const Utf8Char c = decodeUtf8(spec, i);
-    cps.push_back(c.cp);
+    const DecodedCodePoint c = decodeUtf8(spec, i);
+    cps.push_back(c.codePoint);
     offsets.push_back(i);
-    i += c.len;
+    i += c.length;
   }
   offsets.push_back(spec.size());
   const size_t n = cps.size();
@@ -717,9 +646,9 @@ std::string formatString(std::string_view utf8, const FormatSpec& spec, std::str
   if (spec.align == '=') throw FormatError("'=' alignment not allowed in string format specifier");
   checkWidth(spec);
 
-  long len = static_cast<long>(codePointCount(utf8));
+  long len = static_cast<long>(utf8Length(utf8));
   if (spec.precision >= 0 && len > spec.precision) {
-    utf8 = utf8.substr(0, prefixBytes(utf8, static_cast<size_t>(spec.precision)));
+    utf8 = utf8.substr(0, utf8PrefixBytes(utf8, static_cast<size_t>(spec.precision)));
     len = spec.precision;
   }
   const long total = std::max<long>(len, spec.width);
@@ -841,15 +770,16 @@ std::vector<PercentPiece> parsePercentFormat(std::string_view fmt) {
       if (i >= n) incomplete();
     }
 
-    const Utf8Char conv = decodeUtf8(fmt, i);
-    if (!isPercentConversion(conv.cp)) {
-      const char shown = conv.cp >= 31 && conv.cp <= 126 ? static_cast<char>(conv.cp) : '?';
+    const DecodedCodePoint conv = decodeUtf8(fmt, i);
+    if (!isPercentConversion(conv.codePoint)) {
+      const char shown =
+          conv.codePoint >= 31 && conv.codePoint <= 126 ? static_cast<char>(conv.codePoint) : '?';
       throw FormatError(fmt::format("unsupported format character '{}' (0x{:x}) at index {}", shown,
-                                    static_cast<uint32_t>(conv.cp),
-                                    codePointCount(fmt.substr(0, i))));
+                                    static_cast<uint32_t>(conv.codePoint),
+                                    utf8Length(fmt.substr(0, i))));
     }
-    piece.conversion = static_cast<char>(conv.cp);
-    i += conv.len;
+    piece.conversion = static_cast<char>(conv.codePoint);
+    i += conv.length;
     pieces.push_back(std::move(piece));
   }
   if (!literal.empty()) {

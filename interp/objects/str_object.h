@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "interp/common/unicode.h"  // UTF-8 for every user of str
 #include "interp/objects/object.h"
 
 namespace gilsim {
@@ -46,10 +47,6 @@ bool isBytes(const Value& v);
 inline StrObject* asStr(const Value& v) {
   return v.as<StrObject>();
 }
-size_t utf8Length(std::string_view s);
-bool utf8Valid(std::string_view s);
-void appendUtf8(std::string& out, uint32_t codePoint);
-uint32_t decodeUtf8At(std::string_view s, size_t& pos);  // advances pos
 uint64_t bytesHash(std::string_view s);
 
 }  // namespace gilsim

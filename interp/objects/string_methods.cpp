@@ -482,13 +482,22 @@ Value strIslower(VM&, CallArgs args) {
   return caseCheck(args, "islower", false);
 }
 
+// repr()'s rule (interp/common/unicode.h): true for the empty string, as CPython says.
+Value strIsprintable(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "isprintable");
+  expectMethodArgs("isprintable", args, 0, 0);
+  const std::string& t = s->str();
+  size_t pos = 0;
+  while (pos < t.size())
+    if (!isPrintable(decodeUtf8At(t, pos))) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+// The lexer's rule (interp/common/unicode.h), so a name the lexer takes is an identifier here.
 Value strIsidentifier(VM&, CallArgs args) {
   StrObject* s = selfStr(args, "isidentifier");
-  const std::string& t = s->str();
-  if (t.empty() || std::isdigit(static_cast<unsigned char>(t[0]))) return Value::boolean(false);
-  for (unsigned char c : t)
-    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) return Value::boolean(false);
-  return Value::boolean(true);
+  expectMethodArgs("isidentifier", args, 0, 0);
+  return Value::boolean(isIdentifier(s->str()));
 }
 
 Value padImpl(const CallArgs& args, const char* name, char align) {
@@ -722,6 +731,7 @@ void registerStrMethods(BuiltinTypes& t) {
                   {"isupper", strIsupper},
                   {"islower", strIslower},
                   {"isidentifier", strIsidentifier},
+                  {"isprintable", strIsprintable},
                   {"ljust", strLjust},
                   {"rjust", strRjust},
                   {"center", strCenter},

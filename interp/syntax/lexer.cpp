@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "interp/common/unicode.h"
 #include "interp/syntax/syntax_error.h"
 
 namespace gilsim {
@@ -78,102 +79,6 @@ bool isPotentialIdentifierStart(unsigned char c) {
 }
 bool isPotentialIdentifierChar(unsigned char c) {
   return isPotentialIdentifierStart(c) || isDigit(c);
-}
-
-struct CodePointRange {
-  char32_t lo;
-  char32_t hi;
-};
-
-// Non-ASCII code points that are not XID_Continue, generated from Unicode data (Python 3.11's
-// str.isidentifier) for these blocks only: Latin-1 supplement and spacing modifiers, general
-// punctuation through misc symbols and arrows, supplemental punctuation, CJK symbols, small
-// and fullwidth forms, specials, emoji and symbol planes; plus private use and noncharacters.
-// Elsewhere any non-ASCII code point is accepted (good enough for a subset).
-constexpr CodePointRange kNotIdentifier[] = {
-    {0x80, 0xA9},     {0xAB, 0xB4},     {0xB6, 0xB6},     {0xB8, 0xB9},       {0xBB, 0xBF},
-    {0xD7, 0xD7},     {0xF7, 0xF7},     {0x2C2, 0x2C5},   {0x2D2, 0x2DF},     {0x2E5, 0x2EB},
-    {0x2ED, 0x2ED},   {0x2EF, 0x2FF},   {0x2000, 0x203E}, {0x2041, 0x2053},   {0x2055, 0x2070},
-    {0x2072, 0x207E}, {0x2080, 0x208F}, {0x209D, 0x20CF}, {0x20DD, 0x20E0},   {0x20E2, 0x20E4},
-    {0x20F1, 0x2101}, {0x2103, 0x2106}, {0x2108, 0x2109}, {0x2114, 0x2114},   {0x2116, 0x2117},
-    {0x211E, 0x2123}, {0x2125, 0x2125}, {0x2127, 0x2127}, {0x2129, 0x2129},   {0x213A, 0x213B},
-    {0x2140, 0x2144}, {0x214A, 0x214D}, {0x214F, 0x215F}, {0x2189, 0x2BFF},   {0x2E00, 0x2E7F},
-    {0x3000, 0x3004}, {0x3008, 0x3020}, {0x3030, 0x3030}, {0x3036, 0x3037},   {0x303D, 0x303F},
-    {0xD800, 0xDFFF}, {0xE000, 0xF8FF}, {0xFDD0, 0xFDEF}, {0xFE10, 0xFE1F},   {0xFE30, 0xFE32},
-    {0xFE35, 0xFE4C}, {0xFE50, 0xFE6F}, {0xFEFF, 0xFF0F}, {0xFF1A, 0xFF20},   {0xFF3B, 0xFF3E},
-    {0xFF40, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF}, {0xF0000, 0x10FFFF},
-};
-
-// XID_Continue but not XID_Start (same blocks, plus combining diacritics): valid in an
-// identifier but not first.
-constexpr CodePointRange kContinueOnly[] = {
-    {0xB7, 0xB7},     {0x300, 0x36F},   {0x203F, 0x2040}, {0x2054, 0x2054}, {0x20D0, 0x20DC},
-    {0x20E1, 0x20E1}, {0x20E5, 0x20F0}, {0x302A, 0x302F}, {0xFE20, 0xFE2F}, {0xFE33, 0xFE34},
-    {0xFE4D, 0xFE4F}, {0xFF10, 0xFF19}, {0xFF3F, 0xFF3F},
-};
-
-// Non-printable (Python's str.isprintable) among the ranges above; picks the error wording.
-constexpr CodePointRange kNonPrintable[] = {
-    {0x80, 0xA0},     {0xAD, 0xAD},     {0x2000, 0x200F}, {0x2028, 0x202F},
-    {0x205F, 0x2064}, {0x2066, 0x206F}, {0x3000, 0x3000}, {0xD800, 0xF8FF},
-    {0xFDD0, 0xFDEF}, {0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0xF0000, 0x10FFFF},
-};
-
-template <std::size_t N>
-bool inRanges(const CodePointRange (&ranges)[N], char32_t cp) {
-  const CodePointRange* it = std::upper_bound(
-      std::begin(ranges), std::end(ranges), cp,
-      [](char32_t value, const CodePointRange& range) { return value < range.lo; });
-  return it != std::begin(ranges) && cp <= (it - 1)->hi;
-}
-
-bool isPrintable(char32_t cp) {
-  if (cp < 0x80) return cp >= 0x20 && cp != 0x7F;
-  return !inRanges(kNonPrintable, cp);
-}
-
-// ---------------------------------------------------------------------------------------------
-// UTF-8. The driver guarantees valid UTF-8, but stay in bounds whatever the bytes are.
-
-// Bytes in the code point starting at `pos`: a lead byte plus the continuation bytes it
-// announces (fewer if they are missing), never reaching past the end.
-std::size_t utf8Length(std::string_view s, std::size_t pos) {
-  auto lead = static_cast<unsigned char>(s[pos]);
-  std::size_t expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  std::size_t len = 1;
-  while (len < expected && pos + len < s.size() &&
-         (static_cast<unsigned char>(s[pos + len]) & 0xC0) == 0x80) {
-    ++len;
-  }
-  return len;
-}
-
-char32_t decodeUtf8(std::string_view s, std::size_t pos, std::size_t len) {
-  auto lead = static_cast<unsigned char>(s[pos]);
-  if (len == 1) return lead < 0x80 ? lead : 0xFFFD;
-  char32_t cp = lead & (0x7F >> len);
-  for (std::size_t i = 1; i < len; ++i) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
-  }
-  return cp;
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 std::string hex4(char32_t cp) {
@@ -388,7 +293,7 @@ void Lexer::advance() {
     col_ = 1;
     return;
   }
-  pos_ += utf8Length(src_, pos_);
+  pos_ += decodeUtf8(src_, pos_).length;
   ++col_;
 }
 
@@ -550,7 +455,7 @@ void Lexer::handleIndentation() {
       // CPython points just past the end of the line.
       int endCol = col_;
       for (std::size_t p = pos_; p < src_.size() && !isLineBreak(src_[p]);
-           p += utf8Length(src_, p)) {
+           p += decodeUtf8(src_, p).length) {
         ++endCol;
       }
       stopTokenizer(SyntaxError("unindent does not match any outer indentation level", line_,
@@ -639,9 +544,8 @@ void Lexer::lexName(Mark start) {
   if (nonAscii) {
     int col = start.col;
     for (std::size_t p = 0; p < text.size(); ++col) {
-      std::size_t len = utf8Length(text, p);
-      char32_t cp = decodeUtf8(text, p, len);
-      if (cp >= 0x80 && (inRanges(kNotIdentifier, cp) || (p == 0 && inRanges(kContinueOnly, cp)))) {
+      auto [cp, len] = decodeUtf8(text, p);
+      if (cp >= 0x80 && !(p == 0 ? isIdentifierStart(cp) : isIdentifierContinue(cp))) {
         if (isPrintable(cp)) {
           fail("invalid character '" + std::string(text.substr(p, len)) + "' (U+" + hex4(cp) + ")",
                start.line, col);
