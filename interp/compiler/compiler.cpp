@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cassert>
-#include <map>
 
 #include "interp/common/opcodes.h"
+#include "interp/compiler/assembler.h"
 #include "interp/compiler/scope.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -37,19 +37,16 @@ class CodeCompiler {
  public:
   CodeCompiler(const ScopeTable& scopes, Scope* scope, std::string filename, std::string name,
                std::string qualname, int firstLine)
-      : scopes_(scopes), scope_(scope), code_(new CodeObject()), codeValue_(Value::steal(code_)) {
-    code_->filename = std::move(filename);
-    code_->name = std::move(name);
-    code_->qualname = std::move(qualname);
-    code_->firstLine = firstLine;
-    line_ = firstLine;
+      : scopes_(scopes),
+        scope_(scope),
+        assembler_(std::move(filename), std::move(name), std::move(qualname), firstLine) {
     varnames_ = scope->varnames();
     cellvars_ = scope->cellvars();
     freevars_ = scope->freevars();
   }
 
   Value compileModuleBody(const Body& body) {
-    code_->flags |= kCodeModule;
+    code()->flags |= kCodeModule;
     for (size_t i = 0; i < body.size(); ++i)
       compileStmt(*body[i]);
     emitConst(Value::none());
@@ -62,7 +59,7 @@ class CodeCompiler {
     emit(Opcode::RESUME);
     for (const StmtPtr& s : body)
       compileStmt(*s);
-    if (reachable_) {
+    if (assembler_.reachable()) {
       emitConst(Value::none());
       emit(Opcode::RETURN_VALUE);
     }
@@ -77,14 +74,14 @@ class CodeCompiler {
   }
 
   Value compileClassBody(const Body& body, const std::string& qualname) {
-    code_->flags |= kCodeClassBody;
+    code()->flags |= kCodeClassBody;
     emitLoadName("__name__");
     emitStoreName("__module__");
     emitConst(makeStr(qualname));
     emitStoreName("__qualname__");
     for (const StmtPtr& s : body)
       compileStmt(*s);
-    if (reachable_) {
+    if (assembler_.reachable()) {
       if (scope_->needsClassCell) {
         emitArg(Opcode::LOAD_CLOSURE, derefIndex("__class__"));
       } else {
@@ -96,12 +93,12 @@ class CodeCompiler {
   }
 
   Value compileComprehension(const Expr& e) {
-    code_->flags |= kCodeComprehension;
+    code()->flags |= kCodeComprehension;
     emit(Opcode::RESUME);
     int depthOfResult = 1;
     switch (e.kind) {
       case ExprKind::GeneratorExp:
-        code_->flags |= kCodeGenerator;
+        code()->flags |= kCodeGenerator;
         break;
       case ExprKind::ListComp:
         emitArg(Opcode::BUILD_LIST, 0);
@@ -122,114 +119,23 @@ class CodeCompiler {
     return finish();
   }
 
-  CodeObject* code() { return code_; }
+  CodeObject* code() { return assembler_.code(); }
 
  private:
   // ---- emission ----
-  int newLabel() {
-    labels_.push_back(Label{});
-    return static_cast<int>(labels_.size()) - 1;
-  }
-
-  void noteDepth(int depth) {
-    depth_ = depth;
-    maxDepth_ = std::max(maxDepth_, depth_);
-  }
-
-  void emitArg(Opcode op, uint32_t arg) {
-    if (!reachable_) return;
-    if (arg > kMaxArg)
-      syntaxError("too many constants, names or instructions in one function",
-                  {line_, 1, line_, 1});
-    code_->code.push_back(encode(op, arg));
-    code_->lines.push_back(line_);
-    int handler = handlerStack_.empty() ? -1 : handlerStack_.back();
-    handlerOf_.push_back(handler);
-    if (handler >= 0) labels_[handlers_[handler].label].used = true;
-    noteDepth(depth_ + stackEffect(op, arg, false));
-    if (op == Opcode::RETURN_VALUE || op == Opcode::RAISE_VARARGS || op == Opcode::RERAISE ||
-        op == Opcode::JUMP_FORWARD || op == Opcode::JUMP_BACKWARD)
-      reachable_ = false;
-  }
-  void emit(Opcode op) { emitArg(op, 0); }
-
-  void emitJump(Opcode op, int label) {
-    if (!reachable_) return;
-    Label& l = labels_[label];
-    int jumpDepth = depth_ + stackEffect(op, 0, true);
-    if (l.depth < 0) l.depth = jumpDepth;
-    assert(l.depth == jumpDepth && "stack-effect checker: inconsistent depth at a jump target");
-    l.used = true;
-    l.sites.push_back(code_->code.size());
-    emitArg(op, 0);
-  }
-
-  void bind(int label) {
-    Label& l = labels_[label];
-    l.target = static_cast<int>(code_->code.size());
-    if (reachable_) {
-      if (l.depth >= 0)
-        assert(l.depth == depth_ && "stack-effect checker: depths disagree at a label");
-      l.depth = depth_;
-    } else if (l.used && l.depth >= 0) {
-      reachable_ = true;
-      noteDepth(l.depth);
-    }
-  }
-
-  // Backward jumps go to an already-bound label.
-  void emitJumpBackward(int label) {
-    if (!reachable_) return;
-    labels_[label].sites.push_back(code_->code.size());
-    emitArg(Opcode::JUMP_BACKWARD, 0);
-  }
-
-  int addConst(const Value& v) {
-    std::string key;
-    switch (v.tag()) {
-      case Tag::None:
-        key = "N";
-        break;
-      case Tag::Bool:
-        key = v.boolean() ? "T" : "F";
-        break;
-      case Tag::Int:
-        key = "i" + std::to_string(v.smallInt());
-        break;
-      case Tag::Float: {
-        double d = v.real();
-        uint64_t bits;
-        std::memcpy(&bits, &d, sizeof bits);
-        key = "f" + std::to_string(bits);
-        break;
-      }
-      default:
-        if (isStr(v))
-          key = "s" + asStr(v)->str();
-        else if (v.type()->layout() == Layout::Int)
-          key = "I" + toBigInt(v).str();
-        else if (isBytes(v))
-          key = "b" + v.as<BytesObject>()->data();
-        break;
-    }
-    if (!key.empty()) {
-      auto it = constIndex_.find(key);
-      if (it != constIndex_.end()) return it->second;
-      constIndex_[key] = static_cast<int>(code_->consts.size());
-    }
-    code_->consts.push_back(v);
-    return static_cast<int>(code_->consts.size()) - 1;
-  }
-  void emitConst(const Value& v) { emitArg(Opcode::LOAD_CONST, addConst(v)); }
-
-  int addName(const std::string& name) {
-    auto it = nameIndex_.find(name);
-    if (it != nameIndex_.end()) return it->second;
-    int index = static_cast<int>(code_->names.size());
-    code_->names.push_back(makeStr(name));
-    nameIndex_[name] = index;
-    return index;
-  }
+  // The instruction vocabulary the AST walk below is written in; the assembler does the work.
+  int newLabel() { return assembler_.newLabel(); }
+  void emitArg(Opcode op, uint32_t arg) { assembler_.emitArg(op, arg); }
+  void emit(Opcode op) { assembler_.emit(op); }
+  void emitJump(Opcode op, int label) { assembler_.emitJump(op, label); }
+  void bind(int label) { assembler_.bind(label); }
+  void emitJumpBackward(int label) { assembler_.emitJumpBackward(label); }
+  int addConst(const Value& v) { return assembler_.addConst(v); }
+  void emitConst(const Value& v) { assembler_.emitConst(v); }
+  int addName(const std::string& name) { return assembler_.addName(name); }
+  int pushHandler(int depth) { return assembler_.pushHandler(depth); }
+  void popHandler() { assembler_.popHandler(); }
+  void bindHandler(int id) { assembler_.bindHandler(id); }
 
   int localIndex(const std::string& name) {
     auto it = std::find(varnames_.begin(), varnames_.end(), name);
@@ -272,59 +178,20 @@ class CodeCompiler {
     }
   }
 
-  int pushHandler(int depth) {
-    int label = newLabel();
-    labels_[label].depth = depth + 1;
-    handlers_.push_back(Handler{label, depth});
-    int id = static_cast<int>(handlers_.size()) - 1;
-    handlerStack_.push_back(id);
-    return id;
-  }
-  void popHandler() { handlerStack_.pop_back(); }
-  void bindHandler(int id) {
-    Label& l = labels_[handlers_[id].label];
-    l.target = static_cast<int>(code_->code.size());
-    reachable_ = l.used;
-    if (reachable_) noteDepth(l.depth);
-  }
-
   Value finish() {
-    for (Label& l : labels_)
-      for (size_t site : l.sites)
-        code_->code[site] = encode(opOf(code_->code[site]), static_cast<uint32_t>(l.target));
-    // Exception table: runs of instructions sharing a handler, innermost handler per instruction.
-    for (size_t i = 0; i < handlerOf_.size();) {
-      int h = handlerOf_[i];
-      size_t j = i;
-      while (j < handlerOf_.size() && handlerOf_[j] == h)
-        ++j;
-      if (h >= 0) {
-        const Handler& handler = handlers_[h];
-        code_->exceptionTable.push_back(
-            ExceptionTableEntry{static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-                                static_cast<uint32_t>(labels_[handler.label].target),
-                                static_cast<uint32_t>(handler.depth)});
-      }
-      i = j;
-    }
-    code_->maxStack = maxDepth_ + 1;
-    code_->varnames = varnames_;
-    code_->cellvars = cellvars_;
-    code_->freevars = freevars_;
+    std::vector<int> cellParameterIndex;
     for (const std::string& cell : cellvars_) {
       auto it = std::find(scope_->parameters.begin(), scope_->parameters.end(), cell);
-      code_->cellParameterIndex.push_back(
+      cellParameterIndex.push_back(
           it == scope_->parameters.end() ? -1 : static_cast<int>(it - scope_->parameters.begin()));
     }
-    if (cellvars_.empty() && freevars_.empty()) code_->flags |= kCodeNoFreeOrCells;
-    code_->finishLayout();
-    code_->globalCaches.resize(code_->code.size());
-    return codeValue_;
+    return assembler_.finish(
+        CodeVariables{varnames_, cellvars_, freevars_, std::move(cellParameterIndex)});
   }
 
   // ---- statements ----
   void setLine(const SourceRange& r) {
-    if (r.line > 0) line_ = r.line;
+    if (r.line > 0) assembler_.setLine(r.line);
   }
 
   void compileBody(const Body& body) {
@@ -571,7 +438,8 @@ class CodeCompiler {
     int end = newLabel();
     bind(top);
     if (!isConstantTrue(*s.test)) compileCondition(*s.test, orelse, false);
-    blocks_.push_back(Block{BlockKind::WhileLoop, top, end, nullptr, handlerStack_.size(), {}});
+    blocks_.push_back(
+        Block{BlockKind::WhileLoop, top, end, nullptr, assembler_.handlerStackSize(), {}});
     compileBody(s.body);
     blocks_.pop_back();
     emitJumpBackward(top);
@@ -590,7 +458,8 @@ class CodeCompiler {
     setLine(s.range);
     emitJump(Opcode::FOR_ITER, orelse);
     compileStore(*s.target);
-    blocks_.push_back(Block{BlockKind::ForLoop, top, end, nullptr, handlerStack_.size(), {}});
+    blocks_.push_back(
+        Block{BlockKind::ForLoop, top, end, nullptr, assembler_.handlerStackSize(), {}});
     compileBody(s.body);
     blocks_.pop_back();
     emitJumpBackward(top);
@@ -609,25 +478,25 @@ class CodeCompiler {
         emit(Opcode::POP_TOP);
         break;
       case BlockKind::ExceptBody: {
-        std::vector<int> saved = handlerStack_;
-        handlerStack_.resize(b.handlerDepth);
+        std::vector<int> saved = assembler_.handlerStack();
+        assembler_.truncateHandlerStack(b.handlerDepth);
         if (!b.exceptName.empty()) emitUnbind(b.exceptName);
         if (preserveTop) emit(Opcode::ROT_TWO);
         emit(Opcode::POP_EXCEPT);
-        handlerStack_ = saved;
+        assembler_.restoreHandlerStack(saved);
         break;
       }
       case BlockKind::With: {
-        std::vector<int> saved = handlerStack_;
-        handlerStack_.resize(b.handlerDepth);
+        std::vector<int> saved = assembler_.handlerStack();
+        assembler_.truncateHandlerStack(b.handlerDepth);
         if (preserveTop) emit(Opcode::ROT_TWO);
         emitExitCall();
-        handlerStack_ = saved;
+        assembler_.restoreHandlerStack(saved);
         break;
       }
       case BlockKind::TryFinally: {
-        std::vector<int> savedHandlers = handlerStack_;
-        handlerStack_.resize(b.handlerDepth);
+        std::vector<int> savedHandlers = assembler_.handlerStack();
+        assembler_.truncateHandlerStack(b.handlerDepth);
         // The finally body runs outside the try: hide the blocks it is nested in from it.
         std::vector<Block> savedBlocks = blocks_;
         auto self =
@@ -636,7 +505,7 @@ class CodeCompiler {
         const Body* body = b.finalBody;
         compileBody(*body);
         blocks_ = savedBlocks;
-        handlerStack_ = savedHandlers;
+        assembler_.restoreHandlerStack(savedHandlers);
         break;
       }
     }
@@ -653,7 +522,7 @@ class CodeCompiler {
     if (loop < 0)
       syntaxError(isBreak ? "'break' outside loop" : "'continue' not properly in loop", s.range);
     std::vector<Block> snapshot = blocks_;
-    std::vector<int> savedHandlers = handlerStack_;
+    std::vector<int> savedHandlers = assembler_.handlerStack();
     for (int i = static_cast<int>(snapshot.size()) - 1; i > loop; --i) {
       blocks_.assign(snapshot.begin(), snapshot.begin() + i + 1);
       setLine(s.range);
@@ -672,11 +541,12 @@ class CodeCompiler {
     } else {
       emitJumpBackward(target.continueLabel);
     }
-    handlerStack_ = savedHandlers;
+    assembler_.restoreHandlerStack(savedHandlers);
   }
 
   void leaveHandlersOf(const Block& b) {
-    if (handlerStack_.size() > b.handlerDepth) handlerStack_.resize(b.handlerDepth);
+    if (assembler_.handlerStackSize() > b.handlerDepth)
+      assembler_.truncateHandlerStack(b.handlerDepth);
   }
 
   void compileReturn(const Stmt& s) {
@@ -686,7 +556,7 @@ class CodeCompiler {
     else
       emitConst(Value::none());
     std::vector<Block> snapshot = blocks_;
-    std::vector<int> savedHandlers = handlerStack_;
+    std::vector<int> savedHandlers = assembler_.handlerStack();
     for (int i = static_cast<int>(snapshot.size()) - 1; i >= 0; --i) {
       blocks_.assign(snapshot.begin(), snapshot.begin() + i + 1);
       setLine(s.range);  // clean-up after an inlined finally belongs to the return
@@ -696,7 +566,7 @@ class CodeCompiler {
     blocks_ = snapshot;
     setLine(s.range);
     emit(Opcode::RETURN_VALUE);
-    handlerStack_ = savedHandlers;
+    assembler_.restoreHandlerStack(savedHandlers);
   }
 
   void compileAssert(const Stmt& s) {
@@ -787,9 +657,9 @@ class CodeCompiler {
     compileExpr(*w.context);
     setLine(s.range);
     emit(Opcode::BEFORE_WITH);  // [exit, value]
-    int depthWithExit = depth_ - 1;
+    int depthWithExit = assembler_.depth() - 1;
     int handler = pushHandler(depthWithExit);
-    size_t handlerDepthOutside = handlerStack_.size() - 1;
+    size_t handlerDepthOutside = assembler_.handlerStackSize() - 1;
     if (w.target)
       compileStore(*w.target);
     else
@@ -805,7 +675,7 @@ class CodeCompiler {
     // Exceptional exit: [exit, exc]
     bindHandler(handler);
     emit(Opcode::PUSH_EXC_INFO);  // [exit, prev, exc]
-    int cleanup = pushHandler(depth_ - 1);
+    int cleanup = pushHandler(assembler_.depth() - 1);
     emit(Opcode::WITH_EXCEPT_START);  // [exit, prev, exc, result]
     int suppress = newLabel();
     emitJump(Opcode::POP_JUMP_IF_TRUE, suppress);
@@ -822,9 +692,9 @@ class CodeCompiler {
 
   void compileTry(const Stmt& s) {
     if (!s.finalBody.empty()) {
-      int handler = pushHandler(depth_);
-      blocks_.push_back(
-          Block{BlockKind::TryFinally, -1, -1, &s.finalBody, handlerStack_.size() - 1, {}});
+      int handler = pushHandler(assembler_.depth());
+      blocks_.push_back(Block{
+          BlockKind::TryFinally, -1, -1, &s.finalBody, assembler_.handlerStackSize() - 1, {}});
       if (!s.handlers.empty())
         compileTryExcept(s);
       else
@@ -836,7 +706,7 @@ class CodeCompiler {
       emitJump(Opcode::JUMP_FORWARD, end);
       bindHandler(handler);
       emit(Opcode::PUSH_EXC_INFO);  // [prev, exc]
-      int cleanup = pushHandler(depth_ - 1);
+      int cleanup = pushHandler(assembler_.depth() - 1);
       compileBody(s.finalBody);
       emit(Opcode::RERAISE);
       popHandler();
@@ -848,7 +718,7 @@ class CodeCompiler {
   }
 
   void compileTryExcept(const Stmt& s) {
-    int handler = pushHandler(depth_);
+    int handler = pushHandler(assembler_.depth());
     compileBody(s.body);
     popHandler();
     int end = newLabel();
@@ -856,8 +726,8 @@ class CodeCompiler {
     emitJump(Opcode::JUMP_FORWARD, end);
     bindHandler(handler);
     emit(Opcode::PUSH_EXC_INFO);  // [prev, exc]
-    int cleanup = pushHandler(depth_ - 1);
-    size_t outside = handlerStack_.size() - 1;
+    int cleanup = pushHandler(assembler_.depth() - 1);
+    size_t outside = assembler_.handlerStackSize() - 1;
     for (const ExceptHandler& h : s.handlers) {
       setLine(h.range);
       int next = newLabel();
@@ -873,7 +743,7 @@ class CodeCompiler {
       // [prev]. The `as` name is unbound however the clause is left (CPython deletes it so the
       // exception does not keep the frame alive): normally, by break/continue/return, or by an
       // exception, for which a handler around the body unbinds it and re-raises.
-      int unbindHandler = h.name.empty() ? -1 : pushHandler(depth_);
+      int unbindHandler = h.name.empty() ? -1 : pushHandler(assembler_.depth());
       blocks_.push_back(Block{BlockKind::ExceptBody, -1, -1, nullptr, outside, h.name});
       compileBody(h.body);
       blocks_.pop_back();
@@ -883,11 +753,11 @@ class CodeCompiler {
       }
       {
         // After POP_EXCEPT the stack no longer holds `prev`: leave the cleanup handler's range.
-        std::vector<int> saved = handlerStack_;
-        handlerStack_.resize(outside);
+        std::vector<int> saved = assembler_.handlerStack();
+        assembler_.truncateHandlerStack(outside);
         emit(Opcode::POP_EXCEPT);
         emitJump(Opcode::JUMP_FORWARD, end);
-        handlerStack_ = saved;
+        assembler_.restoreHandlerStack(saved);
       }
       if (unbindHandler >= 0) {
         bindHandler(unbindHandler);  // [prev, exc]
@@ -906,8 +776,8 @@ class CodeCompiler {
 
   std::string childQualname(const std::string& name) {
     if (scope_->kind == ScopeKind::Module) return name;
-    if (scope_->kind == ScopeKind::Function) return code_->qualname + ".<locals>." + name;
-    return code_->qualname + "." + name;
+    if (scope_->kind == ScopeKind::Function) return code()->qualname + ".<locals>." + name;
+    return code()->qualname + "." + name;
   }
 
   // Pushes the closure tuple for a child scope, if it has free variables; returns the flag.
@@ -960,7 +830,7 @@ class CodeCompiler {
     Scope* child = scopes_.scopeOf(&s);
     uint32_t flags = emitDefaults(*s.arguments);
     flags |= emitClosure(child);
-    CodeCompiler inner(scopes_, child, code_->filename, s.name, childQualname(s.name),
+    CodeCompiler inner(scopes_, child, code()->filename, s.name, childQualname(s.name),
                        s.range.line);
     setSignature(inner.code(), *s.arguments);
     if (child->isGenerator) inner.code()->flags |= kCodeGenerator;
@@ -983,7 +853,7 @@ class CodeCompiler {
     emit(Opcode::PUSH_NULL);
     uint32_t flags = emitClosure(child);
     std::string qualname = childQualname(s.name);
-    CodeCompiler inner(scopes_, child, code_->filename, s.name, qualname, s.range.line);
+    CodeCompiler inner(scopes_, child, code()->filename, s.name, qualname, s.range.line);
     Value code = inner.compileClassBody(s.body, qualname);
     setLine(s.range);
     emitConst(code);
@@ -1013,7 +883,7 @@ class CodeCompiler {
     Scope* child = scopes_.scopeOf(&e);
     uint32_t flags = emitDefaults(*e.arguments);
     flags |= emitClosure(child);
-    CodeCompiler inner(scopes_, child, code_->filename, "<lambda>", childQualname("<lambda>"),
+    CodeCompiler inner(scopes_, child, code()->filename, "<lambda>", childQualname("<lambda>"),
                        e.range.line);
     setSignature(inner.code(), *e.arguments);
     Value code = inner.compileLambdaBody(*e.a);
@@ -1025,7 +895,7 @@ class CodeCompiler {
     Scope* child = scopes_.scopeOf(&e);
     uint32_t flags = emitClosure(child);
     const char* name = child->name.c_str();
-    CodeCompiler inner(scopes_, child, code_->filename, name, childQualname(name), e.range.line);
+    CodeCompiler inner(scopes_, child, code()->filename, name, childQualname(name), e.range.line);
     inner.code()->argCount = 1;
     Value code = inner.compileComprehension(e);
     emitConst(code);
@@ -1555,32 +1425,11 @@ class CodeCompiler {
     }
   }
 
-  struct Label {
-    int target = -1;
-    int depth = -1;
-    bool used = false;
-    std::vector<size_t> sites;
-  };
-  struct Handler {
-    int label;
-    int depth;
-  };
-
   const ScopeTable& scopes_;
   Scope* scope_;
-  CodeObject* code_;
-  Value codeValue_;
+  Assembler assembler_;
   std::vector<std::string> varnames_, cellvars_, freevars_;
-  std::vector<Label> labels_;
-  std::vector<Handler> handlers_;
-  std::vector<int> handlerStack_;
-  std::vector<int> handlerOf_;
   std::vector<Block> blocks_;
-  std::map<std::string, int> constIndex_;
-  std::map<std::string, int> nameIndex_;
-  int depth_ = 0, maxDepth_ = 0;
-  bool reachable_ = true;
-  int line_ = 1;
   int exprDepth_ = 0;
 };
 

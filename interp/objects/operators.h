@@ -1,6 +1,15 @@
 // The generic object protocol: arithmetic, comparison, truth, hashing, attributes, items,
 // iteration and conversion to text. Each dispatches on built-in types first and falls back to the
 // user class's dunder methods. All may raise PyException.
+//
+// Declared here, implemented in interp/objects/ (the files share protocol_internal.h):
+//   arithmetic.cpp: binaryOp, inplaceOp, unaryOp
+//   comparison.cpp: compare, compareBool, equals, lessThan, truthy, isCallable, hashValue, contains
+//   repr.cpp: repr, str, ascii
+//   attributes.cpp: getAttr, getAttrOrNull, setAttr, delAttr, lookupMethod
+//   items.cpp: getItem, setItem, delItem, getIter, iterNext, toVector
+//   operators.cpp: lookupSpecial, callSpecial, toIndex, toDouble, isInstance, length
+//   formatting.cpp: formatValue (declared in formatting.h as well)
 #pragma once
 
 #include <string>
@@ -14,9 +23,12 @@ namespace gilsim {
 class StrObject;
 class VM;
 
+// Arithmetic (arithmetic.cpp).
 Value binaryOp(BinaryOperator op, const Value& a, const Value& b);
 Value inplaceOp(BinaryOperator op, const Value& a, const Value& b);
 Value unaryOp(UnaryOperator op, const Value& a);
+
+// Comparison, truth, hashing, containment (comparison.cpp).
 Value compare(CompareOperator op, const Value& a, const Value& b);  // <, ==, ... (rich)
 bool compareBool(CompareOperator op, const Value& a, const Value& b);
 bool equals(const Value& a, const Value& b);
@@ -26,6 +38,7 @@ bool isCallable(const Value& v);     // builtins.callable
 uint64_t hashValue(const Value& v);  // raises TypeError for unhashable values
 bool contains(const Value& container, const Value& item);
 
+// Conversion to text (repr.cpp).
 std::string repr(const Value& v);
 std::string str(const Value& v);
 std::string ascii(const Value& v);
@@ -48,8 +61,8 @@ void delItem(const Value& obj, const Value& key);
 Value getIter(const Value& v);
 bool iterNext(const Value& iterator, Value* out);    // false when exhausted
 std::vector<Value> toVector(const Value& iterable);  // materialises any iterable
-int64_t length(const Value& v);
 
+// Dunder lookup and conversions (operators.cpp).
 // A user-class dunder method looked up on the type (Null if absent).
 Value lookupSpecial(const Value& obj, std::string_view name);
 // Calls obj.name(args...) if the type defines it; Null when it does not.
@@ -57,8 +70,11 @@ Value callSpecial(const Value& obj, std::string_view name, std::initializer_list
 
 int64_t toIndex(const Value& v, const char* what);  // ints and bools, else TypeError
 double toDouble(const Value& v);                    // int/float/bool, else TypeError
+int64_t length(const Value& v);                     // len(v)
 
 bool isInstance(const Value& v, TypeObject* type);
+
+// Formatting (formatting.cpp).
 std::string formatValue(const Value& v, std::string_view spec);  // format(v, spec)
 
 }  // namespace gilsim
