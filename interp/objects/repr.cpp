@@ -3,8 +3,6 @@
 // modules, ...).
 #include "interp/objects/operators.h"
 
-#include <locale.h>
-#include <wctype.h>
 #include <unordered_set>
 
 #include "interp/objects/class_object.h"
@@ -35,24 +33,6 @@ struct ReprGuard {
   }
 };
 
-// str.isprintable() for non-ASCII code points: CPython escapes the Unicode categories Zs (but
-// space), Zl, Zp, Cc, Cf, Cs, Co and Cn in repr. glibc's tables answer "assigned and printable";
-// separators and format characters it calls printable are listed here.
-bool isPrintable(uint32_t cp) {
-  static const std::pair<uint32_t, uint32_t> kNotPrintable[] = {
-      {0xa0, 0xa0},       {0xad, 0xad},       {0x600, 0x605},     {0x61c, 0x61c},
-      {0x6dd, 0x6dd},     {0x70f, 0x70f},     {0x8e2, 0x8e2},     {0x1680, 0x1680},
-      {0x180e, 0x180e},   {0x2000, 0x200f},   {0x2028, 0x202f},   {0x205f, 0x2064},
-      {0x2066, 0x206f},   {0x3000, 0x3000},   {0xd800, 0xf8ff},   {0xfeff, 0xfeff},
-      {0xfff9, 0xfffb},   {0x110bd, 0x110bd}, {0x110cd, 0x110cd}, {0x13430, 0x1343f},
-      {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a}, {0xe0001, 0xe0001}, {0xe0020, 0xe007f},
-      {0xf0000, 0x10ffff}};
-  for (const auto& [lo, hi] : kNotPrintable)
-    if (cp >= lo && cp <= hi) return false;
-  static locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  return !locale || iswprint_l(static_cast<wint_t>(cp), locale);
-}
-
 std::string reprStr(const std::string& s) {
   bool hasSingle = s.find('\'') != std::string::npos;
   bool hasDouble = s.find('"') != std::string::npos;
@@ -70,11 +50,7 @@ std::string reprStr(const std::string& s) {
       out += "\\r";
     } else if (cp == '\t') {
       out += "\\t";
-    } else if (cp < 0x20 || cp == 0x7f) {
-      out += fmt::format("\\x{:02x}", cp);
-    } else if (cp >= 0x80 && cp < 0xa0) {
-      out += fmt::format("\\x{:02x}", cp);
-    } else if (cp >= 0xa0 && !isPrintable(cp)) {
+    } else if (!isPrintable(cp)) {  // interp/common/unicode.h, as str.isprintable
       if (cp <= 0xff)
         out += fmt::format("\\x{:02x}", cp);
       else if (cp <= 0xffff)
