@@ -6,11 +6,18 @@ namespace gilsim {
 
 namespace {
 constexpr std::array<OpcodeInfo, kOpcodeCount> kOpcodeInfo = {{
-#define GILSIM_OPCODE_INFO(name, operand, effect, jumpEffect, checkPoint) \
-  {#name, Operand::operand, checkPoint},
+#define GILSIM_OPCODE_INFO(name, operand, effect, jumpEffect, checkPoint, doc) \
+  {#name, Operand::operand, checkPoint, doc},
     GILSIM_OPCODES(GILSIM_OPCODE_INFO)
 #undef GILSIM_OPCODE_INFO
 }};
+
+constexpr bool everyOpcodeSaysWhatItDoes() {
+  for (const OpcodeInfo& info : kOpcodeInfo)
+    if (info.doc.find("--") == std::string_view::npos) return false;
+  return true;
+}
+static_assert(everyOpcodeSaysWhatItDoes(), "each opcode's entry needs its stack picture");
 }  // namespace
 
 const OpcodeInfo& opcodeInfo(Opcode op) {
@@ -20,7 +27,7 @@ const OpcodeInfo& opcodeInfo(Opcode op) {
 int stackEffect(Opcode op, uint32_t arg, bool jump) {
   (void)arg;
   switch (op) {
-#define GILSIM_OPCODE_EFFECT(name, operand, effect, jumpEffect, checkPoint) \
+#define GILSIM_OPCODE_EFFECT(name, operand, effect, jumpEffect, checkPoint, doc) \
   case Opcode::name:                                                        \
     return jump ? (jumpEffect) : (effect);
     GILSIM_OPCODES(GILSIM_OPCODE_EFFECT)

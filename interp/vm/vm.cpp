@@ -221,12 +221,12 @@ Value VM::run(Frame* entry) {
       LOAD_FRAME();
 #if GILSIM_COMPUTED_GOTO
       static void* const kDispatch[kOpcodeCount] = {
-#define GILSIM_LABEL_ADDRESS(name, operand, effect, jumpEffect, checkPoint) &&L_##name,
+#define GILSIM_LABEL_ADDRESS(name, operand, effect, jumpEffect, checkPoint, doc) &&L_##name,
           GILSIM_OPCODES(GILSIM_LABEL_ADDRESS)
 #undef GILSIM_LABEL_ADDRESS
       };
       static void* const kDispatchEvery[kOpcodeCount] = {
-#define GILSIM_EVERY_ADDRESS(name, operand, effect, jumpEffect, checkPoint) &&L_every,
+#define GILSIM_EVERY_ADDRESS(name, operand, effect, jumpEffect, checkPoint, doc) &&L_every,
           GILSIM_OPCODES(GILSIM_EVERY_ADDRESS)
 #undef GILSIM_EVERY_ADDRESS
       };
