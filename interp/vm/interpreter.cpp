@@ -534,14 +534,16 @@ Value Interpreter::importModule(VM& vm, const std::string& name) {
     modules()->setStr(name, moduleValue);
     return moduleValue;
   }
+  // For working on interp/lib without rebuilding (GILSIM_LIBRARY_DIR=interp/lib): a library
+  // module found there wins over the embedded copy, and a new one is found before it is built in.
+  if (const char* dir = std::getenv("GILSIM_LIBRARY_DIR")) {
+    std::string path = std::string(dir) + "/" + name + ".py";
+    struct stat st;
+    if (name.find('/') == std::string::npos && ::stat(path.c_str(), &st) == 0 &&
+        S_ISREG(st.st_mode))
+      return loadSourceModule(vm, name, path);
+  }
   if (std::optional<std::string_view> library = catalog_.findLibrarySource(name)) {
-    // For working on interp/lib without rebuilding: GILSIM_LIBRARY_DIR=interp/lib.
-    if (const char* dir = std::getenv("GILSIM_LIBRARY_DIR")) {
-      std::string path = std::string(dir) + "/" + name + ".py";
-      struct stat st;
-      if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-        return loadSourceModule(vm, name, path);
-    }
     return runModuleSource(vm, name, std::string(*library), libraryModuleFilename(name));
   }
   if (name.find('.') == std::string::npos && !name.empty()) {
