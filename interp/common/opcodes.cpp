@@ -6,7 +6,7 @@ namespace gilsim {
 
 namespace {
 constexpr std::array<OpcodeInfo, kOpcodeCount> kOpcodeInfo = {{
-#define GILSIM_OPCODE_INFO(name, operand, effect, jumpEffect, checkPoint, doc) \
+#define GILSIM_OPCODE_INFO(name, operand, effect, jumpEffect, checkPoint, cost, doc) \
   {#name, Operand::operand, checkPoint, doc},
     GILSIM_OPCODES(GILSIM_OPCODE_INFO)
 #undef GILSIM_OPCODE_INFO
@@ -27,7 +27,7 @@ const OpcodeInfo& opcodeInfo(Opcode op) {
 int stackEffect(Opcode op, uint32_t arg, bool jump) {
   (void)arg;
   switch (op) {
-#define GILSIM_OPCODE_EFFECT(name, operand, effect, jumpEffect, checkPoint, doc) \
+#define GILSIM_OPCODE_EFFECT(name, operand, effect, jumpEffect, checkPoint, cost, doc) \
   case Opcode::name:                                                        \
     return jump ? (jumpEffect) : (effect);
     GILSIM_OPCODES(GILSIM_OPCODE_EFFECT)

@@ -1,8 +1,6 @@
 // The _thread module: real OS threads running Python functions in the shared interpreter, and
 // the locks. `threading` (interp/lib/threading.py) is written in Python on top of it, as
 // CPython's is.
-#include <pthread.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <memory>
@@ -27,11 +25,6 @@
 namespace gilsim {
 
 namespace {
-
-// Python frames do not recurse on the C++ stack, but native calls back into Python do (sorted's
-// key, __eq__, __init__), and the VM guards the stack's end: give threads the main thread's usual
-// 8 MiB rather than depending on RLIMIT_STACK.
-constexpr size_t kThreadStackBytes = size_t{8} << 20;
 
 struct ThreadStart {
   Interpreter* interp;
@@ -72,8 +65,7 @@ void runThreadFunction(VM& vm, ThreadStart& start) {
   }
 }
 
-void* threadMain(void* arg) {
-  std::unique_ptr<ThreadStart> start(static_cast<ThreadStart*>(arg));
+void threadMain(std::unique_ptr<ThreadStart> start) {
   Interpreter& interp = *start->interp;
   ThreadState& state = *start->state;
   Heap::Scope heapScope(interp.heap());
@@ -82,8 +74,8 @@ void* threadMain(void* arg) {
   vm.adoptCurrentThreadStack();
   interp.recorder().record(state.gil(), TraceEventKind::ThreadStart);
   interp.gil().take(state.gil());
-  state.ident = static_cast<uint64_t>(pthread_self());
-  state.nativeId = static_cast<int64_t>(gettid());
+  state.ident = interp.machine().threadIdent();
+  state.nativeId = interp.machine().nativeThreadId();
   runThreadFunction(vm, *start);
   // Joiners wait on the sentinels: release them only once the thread's work is done.
   for (Value& sentinel : state.sentinels)
@@ -95,7 +87,6 @@ void* threadMain(void* arg) {
   interp.gil().drop(state.gil(), DropReason::Exit);
   interp.recorder().record(state.gil(), TraceEventKind::ThreadExit);
   interp.threads().destroy(state);
-  return nullptr;
 }
 
 Value startNewThread(VM& vm, CallArgs args) {
@@ -106,27 +97,16 @@ Value startNewThread(VM& vm, CallArgs args) {
     raiseTypeError("optional 3rd arg must be a dictionary");
   Interpreter& interp = vm.interp();
   ThreadState& state = interp.threads().create(/*isMain=*/false);
-  auto* start =
-      new ThreadStart{&interp, &state, args[0], args[1], args.count == 3 ? args[2] : Value()};
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, kThreadStackBytes);
-  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  // Ctrl-C goes to the main thread only, as in CPython: new threads start with SIGINT blocked.
-  sigset_t blockInterrupt, previous;
-  sigemptyset(&blockInterrupt);
-  sigaddset(&blockInterrupt, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &blockInterrupt, &previous);
-  pthread_t thread;
-  int rc = pthread_create(&thread, &attr, threadMain, start);
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  pthread_attr_destroy(&attr);
-  if (rc != 0) {
-    delete start;
+  auto start = std::make_shared<std::unique_ptr<ThreadStart>>(std::make_unique<ThreadStart>(
+      ThreadStart{&interp, &state, args[0], args[1], args.count == 3 ? args[2] : Value()}));
+  std::optional<uint64_t> ident =
+      interp.machine().startThread([start] { threadMain(std::move(*start)); });
+  if (!ident) {
+    start->reset();
     interp.threads().destroy(state);
     raiseRuntimeError("can't start new thread");
   }
-  return Value::integer(static_cast<int64_t>(thread));
+  return Value::integer(static_cast<int64_t>(*ident));
 }
 
 Value getIdent(VM& vm, CallArgs args) {

@@ -1,8 +1,8 @@
-// The time module. sleep gives the GIL up (reason `sleep`) while it waits.
-#include <cerrno>
+// The time module, on the machine's clocks (gil/machine.h). sleep gives the GIL up (reason
+// `sleep`) while it waits.
 #include <cmath>
-#include <ctime>
-#include <thread>
+
+#include "gil/machine.h"
 
 #include "interp/modules/native_modules.h"
 #include "interp/objects/class_object.h"
@@ -17,22 +17,34 @@ namespace gilsim {
 
 namespace {
 
-int64_t clockNs(clockid_t clock) {
-  timespec ts;
-  clock_gettime(clock, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+// Every clock is the machine's: the OS clocks on the real machine, virtual ones under --sim.
+enum class Clock { Wall, Monotonic, ProcessCpu, ThreadCpu };
+
+Nanos readClock(VM& vm, Clock clock) {
+  Machine& machine = vm.interp().machine();
+  switch (clock) {
+    case Clock::Wall:
+      return machine.wallTime();
+    case Clock::Monotonic:
+      return machine.monotonicTime();
+    case Clock::ProcessCpu:
+      return machine.processCpuTime();
+    case Clock::ThreadCpu:
+      return machine.threadCpuTime();
+  }
+  return 0;
 }
 
-template <clockid_t Clock>
-Value seconds(VM&, CallArgs args) {
+template <Clock C>
+Value seconds(VM& vm, CallArgs args) {
   expectArgs("time", args, 0, 0);
-  return Value::real(static_cast<double>(clockNs(Clock)) / 1e9);
+  return Value::real(static_cast<double>(readClock(vm, C)) / 1e9);
 }
 
-template <clockid_t Clock>
-Value nanoseconds(VM&, CallArgs args) {
+template <Clock C>
+Value nanoseconds(VM& vm, CallArgs args) {
   expectArgs("time_ns", args, 0, 0);
-  return Value::integer(clockNs(Clock));
+  return Value::integer(readClock(vm, C));
 }
 
 Value timeSleep(VM& vm, CallArgs args) {
@@ -43,15 +55,9 @@ Value timeSleep(VM& vm, CallArgs args) {
   if (std::isnan(secs)) raiseValueError("Invalid value NaN (not a number)");
   if (secs < 0) raiseValueError("sleep length must be non-negative");
   if (secs > 1e9) raiseOverflowError("sleep length is too large");
-  // nanosleep returns early with EINTR when Ctrl-C's handler runs: honour the interrupt at once
-  // (CPython's sleep raises KeyboardInterrupt immediately too), else sleep the remainder.
-  int64_t ns = static_cast<int64_t>(secs * 1e9);
-  timespec want{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
-  timespec left{};
   {
     GilReleased released(vm, DropReason::Sleep);
-    while (nanosleep(&want, &left) != 0 && errno == EINTR && !vm.signalPending())
-      want = left;
+    vm.interp().machine().sleep(static_cast<Nanos>(secs * 1e9), vm.breaker());
   }
   vm.checkSignals();
   return Value::none();
@@ -61,17 +67,16 @@ Value timeSleep(VM& vm, CallArgs args) {
 
 void initTimeModule(VM&, ModuleObject* module) {
   DictObject* d = module->dict();
-  d->setStr("time", makeNative("time", seconds<CLOCK_REALTIME>));
-  d->setStr("time_ns", makeNative("time_ns", nanoseconds<CLOCK_REALTIME>));
-  d->setStr("perf_counter", makeNative("perf_counter", seconds<CLOCK_MONOTONIC>));
-  d->setStr("perf_counter_ns", makeNative("perf_counter_ns", nanoseconds<CLOCK_MONOTONIC>));
-  d->setStr("monotonic", makeNative("monotonic", seconds<CLOCK_MONOTONIC>));
-  d->setStr("monotonic_ns", makeNative("monotonic_ns", nanoseconds<CLOCK_MONOTONIC>));
-  d->setStr("process_time", makeNative("process_time", seconds<CLOCK_PROCESS_CPUTIME_ID>));
-  d->setStr("process_time_ns",
-            makeNative("process_time_ns", nanoseconds<CLOCK_PROCESS_CPUTIME_ID>));
-  d->setStr("thread_time", makeNative("thread_time", seconds<CLOCK_THREAD_CPUTIME_ID>));
-  d->setStr("thread_time_ns", makeNative("thread_time_ns", nanoseconds<CLOCK_THREAD_CPUTIME_ID>));
+  d->setStr("time", makeNative("time", seconds<Clock::Wall>));
+  d->setStr("time_ns", makeNative("time_ns", nanoseconds<Clock::Wall>));
+  d->setStr("perf_counter", makeNative("perf_counter", seconds<Clock::Monotonic>));
+  d->setStr("perf_counter_ns", makeNative("perf_counter_ns", nanoseconds<Clock::Monotonic>));
+  d->setStr("monotonic", makeNative("monotonic", seconds<Clock::Monotonic>));
+  d->setStr("monotonic_ns", makeNative("monotonic_ns", nanoseconds<Clock::Monotonic>));
+  d->setStr("process_time", makeNative("process_time", seconds<Clock::ProcessCpu>));
+  d->setStr("process_time_ns", makeNative("process_time_ns", nanoseconds<Clock::ProcessCpu>));
+  d->setStr("thread_time", makeNative("thread_time", seconds<Clock::ThreadCpu>));
+  d->setStr("thread_time_ns", makeNative("thread_time_ns", nanoseconds<Clock::ThreadCpu>));
   d->setStr("sleep", makeNative("sleep", timeSleep));
 }
 

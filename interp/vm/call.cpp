@@ -48,7 +48,7 @@ VM::Scope::~Scope() {
 }
 
 VM::VM(Interpreter& interp, ThreadState& thread)
-    : interp_(interp), thread_(thread), builtins_(interp.builtins()) {
+    : interp_(interp), thread_(thread), sim_(interp.simMachine()), builtins_(interp.builtins()) {
   stackMemory_ = static_cast<Value*>(std::malloc(kValueStackSlots * sizeof(Value)));
   if (!stackMemory_) throw std::bad_alloc();
   stackLimit_ = stackMemory_ + kValueStackSlots;
@@ -56,19 +56,19 @@ VM::VM(Interpreter& interp, ThreadState& thread)
 }
 
 void VM::adoptCurrentThreadStack() {
-  // The lowest usable address of this thread's C++ stack, from the thread's own attributes.
-  uintptr_t stackLow = 0;
-  size_t stackSize = 0;
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-    void* addr = nullptr;
-    pthread_attr_getstack(&attr, &addr, &stackSize);
-    stackLow = reinterpret_cast<uintptr_t>(addr);
-    pthread_attr_destroy(&attr);
-  }
+  // The lowest usable address of this thread's C++ stack, as the machine knows it.
+  uintptr_t stackLow = interp_.machine().currentStack().low;
   if (stackLow == 0)  // unknown: assume 8 MiB below the current frame
     stackLow = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - (8u << 20);
   cStackLimit_ = stackLow + kCStackReserve;
+}
+
+void* VM::saveCurrent() {
+  return tlsCurrentVM;
+}
+
+void VM::restoreCurrent(void* vm) {
+  tlsCurrentVM = static_cast<VM*>(vm);
 }
 
 void VM::releaseValues() {

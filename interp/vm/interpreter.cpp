@@ -13,8 +13,10 @@
 
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
+#include "gil/sim/sim_machine.h"
 #include "gil/trace_recorder.h"
 
+#include "interp/common/opcodes.h"
 #include "interp/compiler/compiler.h"
 #include "interp/compiler/disassembler.h"
 #include "interp/objects/class_object.h"
@@ -36,17 +38,26 @@
 namespace gilsim {
 
 namespace {
-std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config) {
+std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config, SyncPlatform& platform) {
   const GilPolicyInfo* policy = findGilPolicy(config.gilPolicy);
   if (!policy) throw std::invalid_argument("unknown GIL policy '" + config.gilPolicy + "'");
-  return policy->make(osSyncPlatform(), config.gil);
+  return policy->make(platform, config.gil);
 }
+
 }  // namespace
 
 Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
     : config_(std::move(config)), catalog_(modules), recursionLimit_(config_.recursionLimit) {
   ensureBuiltinTypes();
-  gil_ = makeGilPolicy(config_);
+  if (config_.simulate) {
+    auto sim = std::make_unique<SimMachine>(config_.sim);
+    simMachine_ = sim.get();
+    simMachine_->setFiberLocalHooks(VM::saveCurrent, VM::restoreCurrent);
+    machine_ = std::move(sim);
+  } else {
+    machine_ = makeRealMachine();
+  }
+  gil_ = makeGilPolicy(config_, machine_->platform());
   recorder_ = std::make_unique<TraceRecorder>(gil_->platform());
   gil_->setRecorder(recorder_.get());
   if (config_.recordTrace)
@@ -60,8 +71,8 @@ Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
   modules_ = makeDict();
   threads_ = std::make_unique<ThreadRegistry>(*this, gil_->platform());
   mainThread_ = &threads_->create(/*isMain=*/true);
-  mainThread_->ident = static_cast<uint64_t>(pthread_self());
-  mainThread_->nativeId = static_cast<int64_t>(gettid());
+  mainThread_->ident = machine_->threadIdent();
+  mainThread_->nativeId = machine_->nativeThreadId();
   mainThread_->name = "MainThread";
   // The main thread's stack bounds come from /proc/self/maps (slow): looked up once, here.
   mainThread_->vm().adoptCurrentThreadStack();
@@ -100,7 +111,7 @@ void Interpreter::afterForkInChild(ThreadState& survivor) {
   // Another thread may have held the old policy's mutex at the fork: abandon the object whole.
   keepAbandonedAfterFork(gil_.release());
   recorder_->afterForkInChild(survivor.gil().serial);
-  gil_ = makeGilPolicy(config_);
+  gil_ = makeGilPolicy(config_, machine_->platform());
   gil_->setRecorder(recorder_.get());
   gil_->setSwitchInterval(interval);
   gil_->setCheckInterval(ticks);
@@ -311,7 +322,19 @@ Value Interpreter::makeSourceModule(const std::string& name, const std::string& 
   return module;
 }
 
+int Interpreter::onMainThread(const std::function<int()>& body) {
+  return machine_->run([&] {
+    // On the simulated machine the first thread runs on a fiber's stack, not on this one.
+    if (machine_->simulated()) mainThread_->vm().adoptCurrentThreadStack();
+    return body();
+  });
+}
+
 int Interpreter::runSource(const std::string& source, const std::string& filename) {
+  return onMainThread([&] { return runSourceOnMainThread(source, filename); });
+}
+
+int Interpreter::runSourceOnMainThread(const std::string& source, const std::string& filename) {
   VM& vm = mainVM();
   VM::Scope vmScope(&vm);
   Value codeValue;
@@ -393,6 +416,10 @@ void Interpreter::finishProcesses(VM& vm, bool interrupted) {
 }
 
 int Interpreter::runSpawnedChild(const std::string& path, int fd) {
+  return onMainThread([&] { return runSpawnedChildOnMainThread(path, fd); });
+}
+
+int Interpreter::runSpawnedChildOnMainThread(const std::string& path, int fd) {
   std::string source;
   int status = kExitOk;
   if (!readScript(path, &source, &status)) return status;
@@ -512,7 +539,16 @@ nlohmann::ordered_json Interpreter::runSettings() {
           {"recursion_limit", recursionLimit_},
           {"recording", recorder_->enabled()},
           {"trace_buffer", config_.traceCapacity},
-          {"check_point_budget", config_.checkPointBudget}};
+          {"check_point_budget", config_.checkPointBudget},
+          {"backend", config_.simulate ? "sim" : "real"},
+          {"cores", config_.simulate ? nlohmann::ordered_json(config_.sim.cores) : nullptr},
+          {"seed", config_.simulate ? nlohmann::ordered_json(config_.sim.seed) : nullptr},
+          {"wake_latency_s", config_.simulate
+                                 ? nlohmann::ordered_json(static_cast<double>(config_.sim.wakeLatency) / 1e9)
+                                 : nullptr},
+          {"jitter", config_.simulate ? nlohmann::ordered_json(config_.sim.jitter) : nullptr},
+          {"cost_table_version",
+           config_.simulate ? nlohmann::ordered_json(kCostTableVersion) : nullptr}};
 }
 
 std::string Interpreter::disassemble(const std::string& source, const std::string& filename) {

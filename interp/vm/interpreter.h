@@ -24,6 +24,8 @@ namespace gilsim {
 class CodeObject;
 class DictObject;
 class GilPolicy;
+class Machine;
+class SimMachine;
 class ThreadRegistry;
 class ThreadState;
 class TraceRecorder;
@@ -98,6 +100,9 @@ class Interpreter {
   VM& mainVM();
   ThreadState& mainThread() { return *mainThread_; }
   GilPolicy& gil() { return *gil_; }
+  // Where the run's threads execute: the real machine or the simulated one (gil/machine.h).
+  Machine& machine() { return *machine_; }
+  SimMachine* simMachine() { return simMachine_; }  // null on the real machine
   TraceRecorder& recorder() { return *recorder_; }
   ThreadRegistry& threads() { return *threads_; }
   Heap* heap() { return heap_.get(); }
@@ -126,6 +131,10 @@ class Interpreter {
                         const std::string& filename);
   // After __main__ ends: waits for non-daemon threads (threading._shutdown), as CPython does.
   void waitForThreads(VM& vm);
+  // Runs `body` as the process's first thread on the machine (a fiber under --sim).
+  int onMainThread(const std::function<int()>& body);
+  int runSourceOnMainThread(const std::string& source, const std::string& filename);
+  int runSpawnedChildOnMainThread(const std::string& path, int fd);
   // Then, when multiprocessing was imported: its exit function (flush queues, join non-daemonic
   // children, terminate daemonic ones; terminate them all after Ctrl-C).
   void finishProcesses(VM& vm, bool interrupted);
@@ -139,6 +148,8 @@ class Interpreter {
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;
   std::unique_ptr<TraceRecorder> recorder_;  // outlives the GIL a fork replaces
+  std::unique_ptr<Machine> machine_;  // before the GIL and the threads, which run on it
+  SimMachine* simMachine_ = nullptr;
   std::unique_ptr<GilPolicy> gil_;
   std::unique_ptr<ThreadRegistry> threads_;
   std::atomic<bool> processEnded_{false};  // os._exit and a deadlock report may race

@@ -1,5 +1,7 @@
 #include "interp/vm/interpreter_config.h"
 
+#include <fmt/format.h>
+
 namespace gilsim {
 
 std::vector<std::string> InterpreterConfig::runOptions() const {
@@ -14,6 +16,12 @@ std::vector<std::string> InterpreterConfig::runOptions() const {
       "--recursion-limit=" + std::to_string(recursionLimit),
       "--trace-buffer=" + std::to_string(traceCapacity),
   };
+  if (simulate) {
+    options.insert(options.end(),
+                   {"--sim", "--cores=" + std::to_string(sim.cores), "--seed=" + std::to_string(sim.seed),
+                    "--wake-latency=" + std::to_string(sim.wakeLatency) + "ns",
+                    "--jitter=" + fmt::format("{}", sim.jitter)});
+  }
   if (checkPointBudget > 0)
     options.push_back("--check-point-budget=" + std::to_string(checkPointBudget));
   return options;

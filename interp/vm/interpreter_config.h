@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gil/gil_policy.h"
+#include "gil/machine.h"
 #include "gil/policy_table.h"
 
 namespace gilsim {
@@ -38,6 +39,9 @@ struct InterpreterConfig {
   // events per thread. A script may also start recording later (gilsim.start_recording()).
   bool recordTrace = false;
   size_t traceCapacity = size_t{1} << 20;
+  // The machine: the real one, or the simulated one with these settings (gilsim run --sim).
+  bool simulate = false;
+  SimSettings sim;
   std::vector<std::string> argv;  // sys.argv
   std::FILE* out = stdout;
   std::FILE* err = stderr;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "gil/gil_policy.h"
+#include "gil/sim/sim_machine.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -118,6 +119,9 @@ Value buildString(Value* items, uint32_t n) {
 }  // namespace
 
 void VM::handleBreaker() {
+  // The simulated clock ran up to an event (another thread's wake-up, a time slice's end): let
+  // it happen first, so that what it does (a drop request, say) is seen below.
+  if (sim_ && *sim_->clock() >= *sim_->nextEvent()) sim_->reachEvents();
   uint64_t budget = interp_.config().checkPointBudget;
   bool ticksRanOut = ticksUntilHousekeeping <= 0;
   // The counter may have gone past zero while a request was being served: count what ran.
@@ -180,8 +184,17 @@ bool VM::unwind(Frame*& frame, Value& exception, Frame* entry) {
   }
 }
 
-Value VM::run(Frame* entry) {
+// The loop is compiled twice: kCosted = false for the real machine, untouched by the simulation,
+// and kCosted = true for the simulated one, which adds each instruction's cost (the table in
+// interp/common/opcodes.h) to a local count, moves it to the virtual clock wherever the frame is
+// saved for native code and at check points, and at a check point lets the events that are due
+// happen (gil/sim/sim_machine.h).
+template <bool kCosted>
+Value VM::runLoop(Frame* entry) {
   Frame* frame = entry;
+  Nanos pending = 0;
+  Nanos* const simClock = kCosted ? sim_->clock() : nullptr;
+  const Nanos* const simNext = kCosted ? sim_->nextEvent() : nullptr;
   const uint32_t* pc = nullptr;
   Value* sp = nullptr;
   Value* fp = nullptr;
@@ -198,14 +211,18 @@ Value VM::run(Frame* entry) {
     fp = frame->base;             \
     consts = code->consts.data(); \
   } while (0)
-#define SAVE_FRAME() (frame->pc = pc, frame->sp = sp)
-#define CHECK_POINT()                                          \
-  do {                                                         \
-    if (__builtin_expect(--ticks <= 0 || breaker_.any(), 0)) { \
-      SAVE_FRAME();                                            \
-      handleBreaker();                                         \
-    }                                                          \
+#define FLUSH_COST() (kCosted ? (void)(*simClock += pending, pending = 0) : (void)0)
+#define SAVE_FRAME() (frame->pc = pc, frame->sp = sp, FLUSH_COST())
+#define CHECK_POINT()                                                                \
+  do {                                                                               \
+    FLUSH_COST();                                                                    \
+    if (__builtin_expect(--ticks <= 0 || breaker_.any() || (kCosted && *simClock >= *simNext), \
+                         0)) {                                                       \
+      SAVE_FRAME();                                                                  \
+      handleBreaker();                                                               \
+    }                                                                                \
   } while (0)
+#define CHARGE_INSTRUCTION() (kCosted ? (void)(pending += kOpcodeCosts[word & 0xff]) : (void)0)
 // Slots above sp hold Null, so a push constructs in place without releasing anything.
 #define PUSH(v) (::new (static_cast<void*>(sp++)) Value(v))
 #define POP() (std::move(*--sp))
@@ -221,12 +238,12 @@ Value VM::run(Frame* entry) {
       LOAD_FRAME();
 #if GILSIM_COMPUTED_GOTO
       static void* const kDispatch[kOpcodeCount] = {
-#define GILSIM_LABEL_ADDRESS(name, operand, effect, jumpEffect, checkPoint, doc) &&L_##name,
+#define GILSIM_LABEL_ADDRESS(name, operand, effect, jumpEffect, checkPoint, cost, doc) &&L_##name,
           GILSIM_OPCODES(GILSIM_LABEL_ADDRESS)
 #undef GILSIM_LABEL_ADDRESS
       };
       static void* const kDispatchEvery[kOpcodeCount] = {
-#define GILSIM_EVERY_ADDRESS(name, operand, effect, jumpEffect, checkPoint, doc) &&L_every,
+#define GILSIM_EVERY_ADDRESS(name, operand, effect, jumpEffect, checkPoint, cost, doc) &&L_every,
           GILSIM_OPCODES(GILSIM_EVERY_ADDRESS)
 #undef GILSIM_EVERY_ADDRESS
       };
@@ -242,6 +259,7 @@ Value VM::run(Frame* entry) {
     dispatch:
       word = *pc++;
       arg = argOf(word);
+      CHARGE_INSTRUCTION();
       goto* table[word & 0xff];
     L_every:
       CHECK_POINT();
@@ -254,6 +272,7 @@ Value VM::run(Frame* entry) {
       for (;;) {
         word = *pc++;
         arg = argOf(word);
+        CHARGE_INSTRUCTION();
         if (everyInstruction) CHECK_POINT();
         switch (opOf(word)) {
 #endif
@@ -1271,6 +1290,8 @@ catch (RunAborted&) {
 }
 }
 #undef LOAD_FRAME
+#undef FLUSH_COST
+#undef CHARGE_INSTRUCTION
 #undef SAVE_FRAME
 #undef CHECK_POINT
 #undef PUSH
@@ -1282,5 +1303,8 @@ catch (RunAborted&) {
 #undef TARGET
 #undef DISPATCH
 }
+
+template Value VM::runLoop<false>(Frame* entry);
+template Value VM::runLoop<true>(Frame* entry);
 
 }  // namespace gilsim

@@ -18,6 +18,7 @@
 namespace gilsim {
 
 class CodeObject;
+class SimMachine;
 class DictObject;
 class Interpreter;
 class GeneratorObject;
@@ -47,6 +48,9 @@ class VM {
 
   // The VM running on this OS thread (set by VM::Scope), as CPython's thread state is.
   static VM* current();
+  // What follows a fiber of the simulated machine from switch to switch: VM::current().
+  static void* saveCurrent();
+  static void restoreCurrent(void* vm);
   class Scope {
    public:
     explicit Scope(VM* vm);
@@ -96,7 +100,10 @@ class VM {
   uint64_t checkPointsExecuted = 0;
 
  private:
-  Value run(Frame* entry);
+  // The eval loop, for the real machine or (counting each instruction's cost) the simulated one.
+  Value run(Frame* entry) { return sim_ ? runLoop<true>(entry) : runLoop<false>(entry); }
+  template <bool kCosted>
+  Value runLoop(Frame* entry);
   Frame* pushFrame(CodeObject* code, FunctionObject* fn, DictObject* globals,
                    Value* base);  // vm_inline.h
   void popFrame() {
@@ -114,6 +121,7 @@ class VM {
 
   Interpreter& interp_;
   ThreadState& thread_;
+  SimMachine* sim_ = nullptr;  // the simulated machine the run is on, or null
   DictObject* builtins_ = nullptr;  // the interpreter's builtins dict, cached for frame set-up
   EvalBreaker breaker_;
   // Raw storage for the value stack; slots below highWater_ are constructed Values (Null when

@@ -1,0 +1,87 @@
+// Where the threads of a run execute, and how long things take: the machine.
+//
+// The interpreter asks the machine for everything that touches time or starts a thread, so one
+// interpreter runs unchanged on both:
+//
+//   the real machine (real_machine.cpp)  every thread an OS thread, the OS clocks, real sleeps;
+//   the simulated one (sim/)             every thread a fiber on one OS thread, N virtual cores
+//                                        shared by time slices, a virtual clock advanced by the
+//                                        eval loop's instruction costs and by modelled waits.
+//
+// Threading contract: every method is called by a thread of the machine (the one named "the
+// calling thread"), with or without the GIL as each method says. The machine knows nothing of
+// bytecode or objects (gil/ never does); the eval loop reaches the simulated clock through
+// SimMachine's own, narrower interface (gil/sim/sim_machine.h).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "gil/eval_breaker.h"
+#include "gil/sync.h"
+
+namespace gilsim {
+
+// What the simulated machine is like (gilsim run --sim --cores --seed --wake-latency --jitter).
+// The model and its defaults are in README.md, "The simulated machine".
+struct SimSettings {
+  int cores = 4;     // virtual CPUs, 1 to kMaxSimCores; fixed so that a run does not depend on the host
+  uint64_t seed = 0;  // drives the jitter (and nothing else)
+  Nanos wakeLatency = 50 * kNanosPerMicro;  // from being woken to running again, as on hardware
+  double jitter = 0;                        // 0..1: slices and latencies vary by up to ±jitter
+  Nanos timeSlice = 3 * kNanosPerMilli;     // a runnable thread's turn when cores are short
+};
+inline constexpr int kMaxSimCores = 256;
+
+struct StackBounds {
+  uintptr_t low = 0;   // lowest usable address
+  uintptr_t high = 0;  // one past the highest
+};
+
+class Machine {
+ public:
+  virtual ~Machine() = default;
+
+  virtual bool simulated() const = 0;
+  // The clock, mutexes and conditions the GIL policies and the thread registry use.
+  virtual SyncPlatform& platform() = 0;
+
+  // Runs `main` as the process's first thread and returns what it returns. The real machine
+  // calls it on the calling thread; the simulated one runs it as a fiber and schedules every
+  // thread until it returns.
+  virtual int run(const std::function<int()>& main) = 0;
+  // Starts a thread running `body` (which takes the GIL itself) and returns the ident it will
+  // have (threadIdent()); nothing when none can be started. Ctrl-C goes to the first thread
+  // only, as in CPython.
+  virtual std::optional<uint64_t> startThread(std::function<void()> body) = 0;
+
+  // Clocks, in nanoseconds: time.time, time.monotonic (platform().now()), the process's and the
+  // calling thread's CPU time.
+  virtual Nanos wallTime() = 0;
+  Nanos monotonicTime() { return platform().now(); }
+  virtual Nanos processCpuTime() = 0;
+  virtual Nanos threadCpuTime() = 0;
+
+  // Blocks the calling thread, which has given the GIL up, for `duration`, or until `breaker`
+  // carries kSignalRequest (Ctrl-C).
+  virtual void sleep(Nanos duration, const EvalBreaker& breaker) = 0;
+  // CPU work the calling thread does in native code, `cost` long: the simulated machine
+  // occupies one of its cores for that long (with or without the GIL, as the caller holds it);
+  // the real machine does nothing, as the caller does the work itself.
+  virtual void computeFor(Nanos cost) = 0;
+
+  // The calling thread's C++ stack, for the VM's guard against deep native recursion.
+  virtual StackBounds currentStack() = 0;
+  // threading.get_ident() and get_native_id() of the calling thread: the pthread and the kernel's
+  // thread id, or virtual numbers that do not depend on the host.
+  virtual uint64_t threadIdent() = 0;
+  virtual int64_t nativeThreadId() = 0;
+  // The simulated machine's settings; null on the real one.
+  virtual const SimSettings* simSettings() const = 0;
+};
+
+std::unique_ptr<Machine> makeRealMachine();
+
+}  // namespace gilsim
