@@ -27,11 +27,15 @@ namespace gilsim {
 // What the simulated machine is like (gilsim run --sim --cores --seed --wake-latency --jitter).
 // The model and its defaults are in README.md, "The simulated machine".
 struct SimSettings {
-  int cores = 4;     // virtual CPUs, 1 to kMaxSimCores; fixed so that a run does not depend on the host
-  uint64_t seed = 0;  // drives the jitter (and nothing else)
+  int cores =
+      4;  // virtual CPUs, 1 to kMaxSimCores; fixed so that a run does not depend on the host
+  uint64_t seed = 0;                        // drives the jitter (and nothing else)
   Nanos wakeLatency = 50 * kNanosPerMicro;  // from being woken to running again, as on hardware
   double jitter = 0;                        // 0..1: slices and latencies vary by up to ±jitter
   Nanos timeSlice = 3 * kNanosPerMilli;     // a runnable thread's turn when cores are short
+  // I/O on files and pipes: a latency plus the bytes at a bandwidth (page cache and pipes).
+  Nanos ioLatency = 5 * kNanosPerMicro;
+  double ioBytesPerSecond = 2e9;
 };
 inline constexpr int kMaxSimCores = 256;
 
@@ -71,6 +75,18 @@ class Machine {
   // occupies one of its cores for that long (with or without the GIL, as the caller holds it);
   // the real machine does nothing, as the caller does the work itself.
   virtual void computeFor(Nanos cost) = 0;
+  // Whether a blocking call on a descriptor may block the OS thread itself (the real machine).
+  bool blockingIoAllowed() { return !simulated(); }
+
+  // Waits, the GIL given up, until `fd` is ready to read (or to write), until `timeout` has
+  // passed (negative: no limit) or until Ctrl-C; true when it is ready. On the real machine a
+  // read or write simply blocks; the simulated one must not block its OS thread, so blocking
+  // calls on descriptors ask it first.
+  virtual bool waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) = 0;
+  // I/O of `bytes` bytes just done by the calling thread, the GIL given up: on the simulated
+  // machine it waits a latency plus the bytes at a bandwidth (README, "The simulated machine");
+  // the real one has already spent the real time.
+  virtual void ioDone(size_t bytes) = 0;
 
   // The calling thread's C++ stack, for the VM's guard against deep native recursion.
   virtual StackBounds currentStack() = 0;

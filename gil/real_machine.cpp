@@ -1,9 +1,11 @@
 // The real machine: OS threads, the OS clocks, nanosleep.
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 #include "gil/machine.h"
@@ -70,6 +72,25 @@ class RealMachine final : public Machine {
       want = left;
   }
   void computeFor(Nanos) override {}
+  bool waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) override {
+    pollfd p{fd, static_cast<short>(forWrite ? POLLOUT : POLLIN), 0};
+    Nanos deadline = timeout < 0 ? -1 : platform().now() + timeout;
+    for (;;) {
+      int ms = -1;
+      if (deadline >= 0) {
+        Nanos left = deadline - platform().now();
+        if (left <= 0) return false;
+        ms = static_cast<int>(
+            std::min<Nanos>((left + kNanosPerMilli - 1) / kNanosPerMilli, 1 << 30));
+      }
+      int n = ::poll(&p, 1, ms);
+      if (n > 0) return true;
+      if (n == 0 && deadline >= 0 && platform().now() >= deadline) return false;
+      if (n < 0 && errno != EINTR) return true;  // let the read or write report the error
+      if (breaker.load() & kSignalRequest) return false;
+    }
+  }
+  void ioDone(size_t) override {}
 
   StackBounds currentStack() override {
     StackBounds bounds;

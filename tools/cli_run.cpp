@@ -157,8 +157,8 @@ int runCommand(const std::vector<std::string>& args) {
     if (config.gil.checkInterval < 1)
       return usageError("--check-interval must be at least 1", "run");
   }
-  bool simOption = vm.count("cores") || vm.count("seed") || vm.count("wake-latency") ||
-                   vm.count("jitter");
+  bool simOption =
+      vm.count("cores") || vm.count("seed") || vm.count("wake-latency") || vm.count("jitter");
   config.simulate = vm.count("sim") > 0;
   if (simOption && !config.simulate)
     return usageError("--cores, --seed, --wake-latency and --jitter need --sim", "run");

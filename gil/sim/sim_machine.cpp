@@ -1,7 +1,10 @@
 #include "gil/sim/sim_machine.h"
 
+#include <poll.h>
+
 #include <algorithm>
 #include <boost/context/protected_fixedsize_stack.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
@@ -45,9 +48,9 @@ struct SimMachine::Fiber {
   Nanos computeStart = 0;  // when its computation last got a core
   Nanos computeEnd = 0;    // when it will be done, if it keeps the core
   Nanos computeLeft = 0;   // what a preempted computation still needs
-  Nanos cpuTime = 0;      // time it has had a core for, executing or computing
-  Nanos resumedAt = 0;    // the clock when it last started executing
-  bool woken = false;     // block(): woken (true) or timed out (false)
+  Nanos cpuTime = 0;       // time it has had a core for, executing or computing
+  Nanos resumedAt = 0;     // the clock when it last started executing
+  bool woken = false;      // block(): woken (true) or timed out (false)
 #if GILSIM_ASAN
   void* fakeStack = nullptr;
 #endif
@@ -107,7 +110,8 @@ SimMachine::~SimMachine() {
   for (auto& f : fibers_) {
     if (f->state == Fiber::State::Done || f->state == Fiber::State::New) continue;
 #if GILSIM_ASAN
-    __lsan_register_root_region(reinterpret_cast<void*>(f->stack.low), f->stack.high - f->stack.low);
+    __lsan_register_root_region(reinterpret_cast<void*>(f->stack.low),
+                                f->stack.high - f->stack.low);
 #endif
     new (&f->context) boost::context::fiber();  // forget the continuation without unwinding it
     (void)f.release();
@@ -144,8 +148,7 @@ SimMachine::Fiber* SimMachine::newFiber(std::function<void()> body) {
   fiber->body = std::move(body);
   Fiber* f = fiber.get();
   f->context = boost::context::fiber(
-      std::allocator_arg, RecordingStack(&f->stack),
-      [this, f](boost::context::fiber&& scheduler) {
+      std::allocator_arg, RecordingStack(&f->stack), [this, f](boost::context::fiber&& scheduler) {
         scheduler_ = std::move(scheduler);
         finishSwitch(nullptr, &schedulerStack_);
         if (restoreLocals_) restoreLocals_(nullptr);
@@ -167,6 +170,7 @@ int SimMachine::run(const std::function<int()>& main) {
   main_ = newFiber([&] { status = main(); });
   becomeReady(main_, 0);
   while (main_->state != Fiber::State::Done) {
+    if (!fdWaiters_.empty()) pollDescriptors(events_.empty());
     if (events_.empty()) {
       if (onStuck) onStuck();
       std::fputs("gilsim: the simulated machine has nothing left to run\n", stderr);
@@ -292,6 +296,44 @@ void SimMachine::switchToScheduler() {
   finishSwitch(self->fakeStack, nullptr);
 #endif
   if (restoreLocals_) restoreLocals_(self->locals);
+}
+
+void SimMachine::pollDescriptors(bool wait) {
+  std::vector<pollfd> polled;
+  for (const FdWaiter& w : fdWaiters_)
+    polled.push_back(pollfd{w.fd, static_cast<short>(w.forWrite ? POLLOUT : POLLIN), 0});
+  int n;
+  do {
+    n = ::poll(polled.data(), polled.size(), wait ? -1 : 0);
+  } while (n < 0 && errno == EINTR && wait);
+  if (n <= 0) return;
+  std::vector<FdWaiter> still;
+  for (size_t i = 0; i < polled.size(); ++i) {
+    if (polled[i].revents)
+      wake(fdWaiters_[i].fiber);
+    else
+      still.push_back(fdWaiters_[i]);
+  }
+  fdWaiters_.swap(still);
+}
+
+bool SimMachine::waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker&) {
+  pollfd p{fd, static_cast<short>(forWrite ? POLLOUT : POLLIN), 0};
+  if (::poll(&p, 1, 0) != 0) return true;  // ready, or an error the call itself will report
+  Fiber* self = current_;
+  fdWaiters_.push_back(FdWaiter{fd, forWrite, self});
+  bool ready = block(timeout < 0 ? kForever : now_ + timeout);
+  if (!ready)
+    fdWaiters_.erase(std::remove_if(fdWaiters_.begin(), fdWaiters_.end(),
+                                    [&](const FdWaiter& w) { return w.fiber == self; }),
+                     fdWaiters_.end());
+  return ready;
+}
+
+void SimMachine::ioDone(size_t bytes) {
+  // The kernel's work for the call: CPU time on the thread's core, like native work.
+  double seconds = static_cast<double>(bytes) / settings_.ioBytesPerSecond;
+  computeFor(jittered(settings_.ioLatency) + static_cast<Nanos>(seconds * 1e9));
 }
 
 void SimMachine::reachEvents() {

@@ -51,6 +51,8 @@ class SimMachine final : public Machine {
   Nanos threadCpuTime() override;
   void sleep(Nanos duration, const EvalBreaker& breaker) override;
   void computeFor(Nanos cost) override;
+  bool waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) override;
+  void ioDone(size_t bytes) override;
   StackBounds currentStack() override;
   uint64_t threadIdent() override;
   int64_t nativeThreadId() override;
@@ -106,6 +108,15 @@ class SimMachine final : public Machine {
   Nanos jittered(Nanos duration);
   static uint64_t identOf(uint64_t fiberId);
   void updateNextEvent();
+  // Wakes the fibers waiting on descriptors that are ready now; with `wait`, first blocks the OS
+  // thread in poll() until one is (nothing else can happen before: input from outside).
+  void pollDescriptors(bool wait);
+  struct FdWaiter {
+    int fd;
+    bool forWrite;
+    Fiber* fiber;
+  };
+  std::vector<FdWaiter> fdWaiters_;
 
   SimSettings settings_;
   std::unique_ptr<SyncPlatform> platform_;

@@ -40,7 +40,8 @@
 extern "C" {
 #endif
 
-/* Bumped whenever gilsim_api changes incompatibly; init fails with ImportError on a mismatch. */
+/* Bumped whenever gilsim_api changes incompatibly (fields appended at the end are compatible);
+ * init fails with ImportError on a mismatch. */
 #define GILSIM_EXTENSION_ABI_VERSION 1
 
 typedef struct gilsim_call gilsim_call;
@@ -82,6 +83,22 @@ typedef struct gilsim_api {
    * back. Pairs must not nest. */
   void (*release_gil)(gilsim_call* call);
   void (*acquire_gil)(gilsim_call* call);
+
+  /* The simulated machine (gilsim run --sim), where time is virtual and native work has to say
+   * how long it takes. (Appended to version 1: an extension that does not use them is unchanged.)
+   *
+   * simulated() is nonzero on the simulated machine.
+   * charge_time(call, seconds): the work the function does costs `seconds` of one core. Under
+   *   --sim the call takes that long, without the GIL if it is released at the time and holding
+   *   it otherwise; on the real machine it does nothing. A function that releases the GIL and
+   *   charges nothing is charged the CPU time it really used between release_gil and acquire_gil:
+   *   measured, so such runs are not reproducible byte for byte. Declare it to make them so.
+   * wait(call, seconds): a blocking wait (a real sleep, or virtual time under --sim), with or
+   *   without the GIL as the function holds it. A real sleep under --sim would stall the whole
+   *   simulated machine without advancing its clock. */
+  int (*simulated)(gilsim_call* call);
+  void (*charge_time)(gilsim_call* call, double seconds);
+  void (*wait)(gilsim_call* call, double seconds);
 } gilsim_api;
 
 /* The api table, from inside a function (a call begins with a pointer to it). */

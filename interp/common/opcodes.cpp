@@ -28,7 +28,7 @@ int stackEffect(Opcode op, uint32_t arg, bool jump) {
   (void)arg;
   switch (op) {
 #define GILSIM_OPCODE_EFFECT(name, operand, effect, jumpEffect, checkPoint, cost, doc) \
-  case Opcode::name:                                                        \
+  case Opcode::name:                                                                   \
     return jump ? (jumpEffect) : (effect);
     GILSIM_OPCODES(GILSIM_OPCODE_EFFECT)
 #undef GILSIM_OPCODE_EFFECT

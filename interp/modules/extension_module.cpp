@@ -1,12 +1,16 @@
 #include "interp/modules/extension_module.h"
 
 #include <dlfcn.h>
+#include <time.h>
+
+#include <algorithm>
 
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "gil/machine.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
@@ -25,6 +29,10 @@ struct gilsim_call {
   std::variant<std::monostate, int64_t, double, std::string, std::pair<std::string, bool>> result;
   std::optional<std::pair<gilsim_error_kind, std::string>> error;
   std::optional<gilsim::GilReleased> released;
+  // The simulated machine: whether charge_time was called since release_gil, and the OS thread's
+  // real CPU time at release_gil (what is charged when it was not).
+  bool charged = false;
+  int64_t cpuAtRelease = 0;
 };
 
 struct gilsim_module {
@@ -130,11 +138,40 @@ void returnBytes(gilsim_call* call, const char* data, size_t size) {
 void raiseError(gilsim_call* call, gilsim_error_kind kind, const char* message) {
   setError(call, kind, message ? message : "");
 }
+int64_t osThreadCpuNanos() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * kNanosPerSecond + ts.tv_nsec;
+}
+Nanos secondsToNanos(double seconds) {
+  if (!(seconds > 0)) return 0;
+  return static_cast<Nanos>(std::min(seconds, 1e9) * 1e9);
+}
 void releaseGil(gilsim_call* call) {
-  if (!call->released) call->released.emplace(*call->vm, DropReason::Cext);
+  if (call->released) return;
+  call->released.emplace(*call->vm, DropReason::Cext);
+  call->charged = false;
+  if (call->vm->interp().machine().simulated()) call->cpuAtRelease = osThreadCpuNanos();
 }
 void acquireGil(gilsim_call* call) {
+  if (!call->released) return;
+  Machine& machine = call->vm->interp().machine();
+  // Work that did not say what it costs is charged what it really took (see extension.h).
+  if (machine.simulated() && !call->charged)
+    machine.computeFor(osThreadCpuNanos() - call->cpuAtRelease);
   call->released.reset();
+}
+int simulated(gilsim_call* call) {
+  return call->vm->interp().machine().simulated() ? 1 : 0;
+}
+void chargeTime(gilsim_call* call, double seconds) {
+  Machine& machine = call->vm->interp().machine();
+  if (!machine.simulated()) return;
+  call->charged = true;
+  machine.computeFor(secondsToNanos(seconds));
+}
+void wait(gilsim_call* call, double seconds) {
+  call->vm->interp().machine().sleep(secondsToNanos(seconds), call->vm->breaker());
 }
 
 const gilsim_api& api() {
@@ -153,6 +190,9 @@ const gilsim_api& api() {
       raiseError,
       releaseGil,
       acquireGil,
+      simulated,
+      chargeTime,
+      wait,
   };
   return table;
 }
@@ -176,7 +216,7 @@ TypeObject* errorType(gilsim_error_kind kind) {
 Value callExtensionFunction(VM& vm, CallArgs args) {
   auto* function = static_cast<ExtensionFunction*>(args[0].object());
   if (args.keywordCount()) raiseTypeError("{}() takes no keyword arguments", function->name);
-  gilsim_call call{&api(), &vm, args, {}, {}, {}};
+  gilsim_call call{&api(), &vm, args, {}, {}, {}, false, 0};
   function->fn(&call);
   if (call.released) {
     call.released.reset();

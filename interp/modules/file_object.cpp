@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "gil/machine.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
@@ -37,19 +38,24 @@ FileObject* self(CallArgs args) {
 }
 
 // Runs `io(FILE*)` with the GIL released and the file's mutex held; raises ValueError if another
-// thread closed the file first. `io` must not touch Python objects.
-template <class F>
-auto blockingIo(VM& vm, FileObject* f, F&& io) {
+// thread closed the file first. `io` must not touch Python objects. `bytesOf(result)` is how much
+// it moved, for the simulated machine's I/O time, spent after the file's mutex is let go (a
+// fiber must not wait holding an OS mutex another fiber may want).
+template <class F, class Bytes>
+auto blockingIo(VM& vm, FileObject* f, F&& io, Bytes&& bytesOf) {
   using Result = decltype(io(f->file));
   Result result{};
   bool closed = false;
   {
     GilReleased released(vm, DropReason::Io);
-    std::lock_guard<std::mutex> lock(f->ioMutex);
-    if (f->file)
-      result = io(f->file);
-    else
-      closed = true;
+    {
+      std::lock_guard<std::mutex> lock(f->ioMutex);
+      if (f->file)
+        result = io(f->file);
+      else
+        closed = true;
+    }
+    if (!closed) vm.interp().machine().ioDone(bytesOf(result));
   }
   if (closed) raiseValueError("I/O operation on closed file.");
   return result;
@@ -85,25 +91,37 @@ bool readLine(std::FILE* file, std::string* line) {
 Value fileRead(VM& vm, CallArgs args) {
   FileObject* f = self(args);
   int64_t limit = args.count > 1 && !args[1].isNone() ? toIndex(args[1], "size") : -1;
-  return wrap(f, blockingIo(vm, f, [&](std::FILE* file) { return readAll(file, limit); }));
+  return wrap(f, blockingIo(
+                     vm, f, [&](std::FILE* file) { return readAll(file, limit); },
+                     [](const std::string& data) { return data.size(); }));
 }
 
 Value fileReadline(VM& vm, CallArgs args) {
   FileObject* f = self(args);
   std::string line;
-  blockingIo(vm, f, [&](std::FILE* file) { return readLine(file, &line); });
+  blockingIo(
+      vm, f, [&](std::FILE* file) { return readLine(file, &line); },
+      [&](bool) { return line.size(); });
   return wrap(f, std::move(line));
 }
 
 Value fileReadlines(VM& vm, CallArgs args) {
   FileObject* f = self(args);
-  std::vector<std::string> raw = blockingIo(vm, f, [&](std::FILE* file) {
-    std::vector<std::string> lines;
-    std::string line;
-    while (readLine(file, &line))
-      lines.push_back(line);
-    return lines;
-  });
+  std::vector<std::string> raw = blockingIo(
+      vm, f,
+      [&](std::FILE* file) {
+        std::vector<std::string> lines;
+        std::string line;
+        while (readLine(file, &line))
+          lines.push_back(line);
+        return lines;
+      },
+      [](const std::vector<std::string>& lines) {
+        size_t n = 0;
+        for (const std::string& l : lines)
+          n += l.size();
+        return n;
+      });
   std::vector<Value> lines;
   for (std::string& line : raw)
     lines.push_back(wrap(f, std::move(line)));
@@ -121,9 +139,12 @@ Value fileWrite(VM& vm, CallArgs args) {
   }
   const std::string& bytes = f->binary ? data.as<BytesObject>()->data() : asStr(data)->str();
   // `data` stays alive in the caller's frame and strings are immutable: safe to read unlocked.
-  int error = blockingIo(vm, f, [&](std::FILE* file) {
-    return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : errno;
-  });
+  int error = blockingIo(
+      vm, f,
+      [&](std::FILE* file) {
+        return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : errno;
+      },
+      [&](int) { return bytes.size(); });
   if (error) raiseOsError(error, f->name);
   return Value::integer(f->binary ? static_cast<int64_t>(bytes.size())
                                   : static_cast<int64_t>(asStr(data)->length()));
@@ -149,7 +170,8 @@ Value fileClose(VM& vm, CallArgs args) {
 
 Value fileFlush(VM& vm, CallArgs args) {
   FileObject* f = self(args);
-  blockingIo(vm, f, [](std::FILE* file) { return std::fflush(file); });
+  blockingIo(
+      vm, f, [](std::FILE* file) { return std::fflush(file); }, [](int) { return size_t{0}; });
   return Value::none();
 }
 
@@ -205,7 +227,10 @@ bool fileNextLine(const Value& file, Value* out) {
   auto* f = file.as<FileObject>();
   if (!f->file) raiseValueError("I/O operation on closed file.");
   std::string line;
-  if (!blockingIo(vm, f, [&](std::FILE* handle) { return readLine(handle, &line); })) return false;
+  if (!blockingIo(
+          vm, f, [&](std::FILE* handle) { return readLine(handle, &line); },
+          [&](bool) { return line.size(); }))
+    return false;
   *out = wrap(f, std::move(line));
   return true;
 }

@@ -11,6 +11,7 @@
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/int_object.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/str_object.h"
 #include "interp/vm/interpreter.h"
@@ -28,6 +29,24 @@ Value seconds(Nanos ns) {
 Value gilsimPolicy(VM& vm, CallArgs args) {
   expectArgs("policy", args, 0, 0);
   return makeStr(vm.interp().config().gilPolicy);
+}
+
+// The machine: "real" or "sim"; the simulated one's cores and seed (None on the real machine).
+Value gilsimBackend(VM& vm, CallArgs args) {
+  expectArgs("backend", args, 0, 0);
+  return makeStr(vm.interp().machine().simulated() ? "sim" : "real");
+}
+
+Value gilsimCores(VM& vm, CallArgs args) {
+  expectArgs("cores", args, 0, 0);
+  const SimSettings* sim = vm.interp().machine().simSettings();
+  return sim ? Value::integer(sim->cores) : Value::none();
+}
+
+Value gilsimSeed(VM& vm, CallArgs args) {
+  expectArgs("seed", args, 0, 0);
+  const SimSettings* sim = vm.interp().machine().simSettings();
+  return sim ? makeInt128(static_cast<__int128>(sim->seed)) : Value::none();
 }
 
 Value gilsimPolicies(VM&, CallArgs args) {
@@ -138,6 +157,9 @@ void initGilsimModule(VM&, ModuleObject* module) {
   DictObject* d = module->dict();
   d->setStr("policy", makeNative("policy", gilsimPolicy));
   d->setStr("policies", makeNative("policies", gilsimPolicies));
+  d->setStr("backend", makeNative("backend", gilsimBackend));
+  d->setStr("cores", makeNative("cores", gilsimCores));
+  d->setStr("seed", makeNative("seed", gilsimSeed));
   d->setStr("check_points", makeNative("check_points", gilsimCheckPoints));
   d->setStr("settings", makeNative("settings", gilsimSettings));
   d->setStr("counters", makeNative("counters", gilsimCounters));

@@ -220,6 +220,10 @@ std::string executablePath() {
 
 Value mpSpawn(VM& vm, CallArgs args) {
   expectArgs("spawn", args, 3, 3);
+  if (vm.interp().machine().simulated())
+    raiseRuntimeError(
+        "the spawn start method is not supported by gilsim under --sim (processes are not "
+        "simulated yet)");
   int dataFd = fdArgument(args[0]);
   if (!isStr(args[1])) raiseTypeError("spawn() script must be str");
   std::string path = executablePath();

@@ -37,6 +37,9 @@ int intArgument(const Value& v, const char* what) {
 Value osFork(VM& vm, CallArgs args) {
   expectArgs("fork", args, 0, 0);
   Interpreter& interp = vm.interp();
+  if (interp.machine().simulated())
+    raiseRuntimeError(
+        "os.fork is not supported by gilsim under --sim (processes are not simulated yet)");
   // Unwritten output would be written twice, once by each process.
   interp.flushOut();
   std::fflush(interp.config().err);

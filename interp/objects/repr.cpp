@@ -17,19 +17,28 @@
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
 #include "interp/vm/generator_object.h"  // upward: a generator's repr names its code
+#include "interp/vm/vm.h"  // upward: the repr guard is per Python thread (VM::current)
 
 namespace gilsim {
 
 namespace {
 
-// Guards repr() of self-containing containers: `[...]`, `{...}`.
-thread_local std::unordered_set<const Object*> tlsReprInProgress;
+// Guards repr() of self-containing containers: `[...]`, `{...}`. Per Python thread: the
+// simulated machine runs every thread on one OS thread, so the key carries the thread's VM.
+using ReprKey = std::pair<const Object*, const VM*>;
+struct ReprKeyHash {
+  size_t operator()(const ReprKey& k) const {
+    return std::hash<const void*>()(k.first) * 31 + std::hash<const void*>()(k.second);
+  }
+};
+thread_local std::unordered_set<ReprKey, ReprKeyHash> tlsReprInProgress;
 struct ReprGuard {
-  const Object* object;
+  ReprKey key;
   bool entered;
-  explicit ReprGuard(const Object* o) : object(o), entered(tlsReprInProgress.insert(o).second) {}
+  explicit ReprGuard(const Object* o)
+      : key(o, VM::current()), entered(tlsReprInProgress.insert(key).second) {}
   ~ReprGuard() {
-    if (entered) tlsReprInProgress.erase(object);
+    if (entered) tlsReprInProgress.erase(key);
   }
 };
 

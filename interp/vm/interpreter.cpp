@@ -532,23 +532,24 @@ Value Interpreter::runModuleSource(VM& vm, const std::string& name, const std::s
 }
 
 nlohmann::ordered_json Interpreter::runSettings() {
-  return {{"gil", config_.gilPolicy},
-          {"switch_interval_s", static_cast<double>(gil_->switchInterval()) / 1e9},
-          {"check_interval", gil_->checkInterval()},
-          {"check_points", config_.checkPoints == CheckPointMode::Every ? "every" : "branches"},
-          {"recursion_limit", recursionLimit_},
-          {"recording", recorder_->enabled()},
-          {"trace_buffer", config_.traceCapacity},
-          {"check_point_budget", config_.checkPointBudget},
-          {"backend", config_.simulate ? "sim" : "real"},
-          {"cores", config_.simulate ? nlohmann::ordered_json(config_.sim.cores) : nullptr},
-          {"seed", config_.simulate ? nlohmann::ordered_json(config_.sim.seed) : nullptr},
-          {"wake_latency_s", config_.simulate
-                                 ? nlohmann::ordered_json(static_cast<double>(config_.sim.wakeLatency) / 1e9)
-                                 : nullptr},
-          {"jitter", config_.simulate ? nlohmann::ordered_json(config_.sim.jitter) : nullptr},
-          {"cost_table_version",
-           config_.simulate ? nlohmann::ordered_json(kCostTableVersion) : nullptr}};
+  return {
+      {"gil", config_.gilPolicy},
+      {"switch_interval_s", static_cast<double>(gil_->switchInterval()) / 1e9},
+      {"check_interval", gil_->checkInterval()},
+      {"check_points", config_.checkPoints == CheckPointMode::Every ? "every" : "branches"},
+      {"recursion_limit", recursionLimit_},
+      {"recording", recorder_->enabled()},
+      {"trace_buffer", config_.traceCapacity},
+      {"check_point_budget", config_.checkPointBudget},
+      {"backend", config_.simulate ? "sim" : "real"},
+      {"cores", config_.simulate ? nlohmann::ordered_json(config_.sim.cores) : nullptr},
+      {"seed", config_.simulate ? nlohmann::ordered_json(config_.sim.seed) : nullptr},
+      {"wake_latency_s",
+       config_.simulate ? nlohmann::ordered_json(static_cast<double>(config_.sim.wakeLatency) / 1e9)
+                        : nullptr},
+      {"jitter", config_.simulate ? nlohmann::ordered_json(config_.sim.jitter) : nullptr},
+      {"cost_table_version",
+       config_.simulate ? nlohmann::ordered_json(kCostTableVersion) : nullptr}};
 }
 
 std::string Interpreter::disassemble(const std::string& source, const std::string& filename) {

@@ -148,7 +148,7 @@ class Interpreter {
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;
   std::unique_ptr<TraceRecorder> recorder_;  // outlives the GIL a fork replaces
-  std::unique_ptr<Machine> machine_;  // before the GIL and the threads, which run on it
+  std::unique_ptr<Machine> machine_;         // before the GIL and the threads, which run on it
   SimMachine* simMachine_ = nullptr;
   std::unique_ptr<GilPolicy> gil_;
   std::unique_ptr<ThreadRegistry> threads_;

@@ -17,10 +17,10 @@ std::vector<std::string> InterpreterConfig::runOptions() const {
       "--trace-buffer=" + std::to_string(traceCapacity),
   };
   if (simulate) {
-    options.insert(options.end(),
-                   {"--sim", "--cores=" + std::to_string(sim.cores), "--seed=" + std::to_string(sim.seed),
-                    "--wake-latency=" + std::to_string(sim.wakeLatency) + "ns",
-                    "--jitter=" + fmt::format("{}", sim.jitter)});
+    options.insert(options.end(), {"--sim", "--cores=" + std::to_string(sim.cores),
+                                   "--seed=" + std::to_string(sim.seed),
+                                   "--wake-latency=" + std::to_string(sim.wakeLatency) + "ns",
+                                   "--jitter=" + fmt::format("{}", sim.jitter)});
   }
   if (checkPointBudget > 0)
     options.push_back("--check-point-budget=" + std::to_string(checkPointBudget));

@@ -213,14 +213,14 @@ Value VM::runLoop(Frame* entry) {
   } while (0)
 #define FLUSH_COST() (kCosted ? (void)(*simClock += pending, pending = 0) : (void)0)
 #define SAVE_FRAME() (frame->pc = pc, frame->sp = sp, FLUSH_COST())
-#define CHECK_POINT()                                                                \
-  do {                                                                               \
-    FLUSH_COST();                                                                    \
+#define CHECK_POINT()                                                                          \
+  do {                                                                                         \
+    FLUSH_COST();                                                                              \
     if (__builtin_expect(--ticks <= 0 || breaker_.any() || (kCosted && *simClock >= *simNext), \
-                         0)) {                                                       \
-      SAVE_FRAME();                                                                  \
-      handleBreaker();                                                               \
-    }                                                                                \
+                         0)) {                                                                 \
+      SAVE_FRAME();                                                                            \
+      handleBreaker();                                                                         \
+    }                                                                                          \
   } while (0)
 #define CHARGE_INSTRUCTION() (kCosted ? (void)(pending += kOpcodeCosts[word & 0xff]) : (void)0)
 // Slots above sp hold Null, so a push constructs in place without releasing anything.

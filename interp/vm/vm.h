@@ -121,7 +121,7 @@ class VM {
 
   Interpreter& interp_;
   ThreadState& thread_;
-  SimMachine* sim_ = nullptr;  // the simulated machine the run is on, or null
+  SimMachine* sim_ = nullptr;       // the simulated machine the run is on, or null
   DictObject* builtins_ = nullptr;  // the interpreter's builtins dict, cached for frame set-up
   EvalBreaker breaker_;
   // Raw storage for the value stack; slots below highWater_ are constructed Values (Null when
