@@ -1,9 +1,11 @@
 // Methods of list, tuple, dict and set.
 #include <algorithm>
+#include <bit>
 
 #include "interp/objects/builtin_methods.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/native_args.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/vm/vm.h"  // upward: sort's key function runs Python code
@@ -120,6 +122,9 @@ Value listSort(VM& vm, CallArgs args) {
   keyed.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i)
     keyed.emplace_back(key.isNull() || key.isNone() ? items[i] : vm.call(key, {items[i]}), i);
+  if (nativeWorkIsCharged() && keyed.size() > 1)
+    chargeNativeWork(NativeCosts::kSortPerCompare * static_cast<int64_t>(keyed.size()) *
+                     static_cast<int64_t>(std::bit_width(keyed.size())));
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     return reverse ? lessThan(b.first, a.first) : lessThan(a.first, b.first);
   });

@@ -1,6 +1,7 @@
 #include "interp/objects/dict_object.h"
 
 #include "interp/objects/errors.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_object.h"
@@ -102,6 +103,7 @@ void DictObject::rebuildIndex(size_t minCapacity) {
 }
 
 void DictObject::insertNew(Value key, Value value, uint64_t hash) {
+  chargeNativeWork(NativeCosts::kDictInsert);
   if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuildIndex(used_ + 1);
   size_t mask = index_.size() - 1;
   size_t i = hash & mask;

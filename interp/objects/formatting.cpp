@@ -10,6 +10,7 @@
 #include "interp/objects/format_spec.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/vm/vm.h"  // upward: __format__ runs Python code
@@ -42,6 +43,7 @@ std::string formatValue(const Value& v, std::string_view spec) {
     }
   }
   if (spec.empty()) return str(v);
+  chargeNativeWork(NativeCosts::kFormatSpec);
   const std::string& name = typeName(v);
   if (isInt(v)) {
     return guarded([&] { return formatInteger(toBigInt(v), parseFormatSpec(spec, name), name); });

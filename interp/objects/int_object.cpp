@@ -1,4 +1,5 @@
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_cost.h"
 
 #include <cmath>
 #include <limits>
@@ -61,10 +62,17 @@ thread_local FreeList tlsIntFreeList;
 constexpr size_t kMaxCachedInts = 256;
 }  // namespace
 
-IntObject::IntObject(__int128 value) : Object(builtinTypes().int_), narrowValue_(value) {}
+IntObject::IntObject(__int128 value) : Object(builtinTypes().int_), narrowValue_(value) {
+  chargeNativeWork(NativeCosts::kNarrowIntCreate);
+}
 
 IntObject::IntObject(BigInt value)
-    : Object(builtinTypes().int_), wide_(new BigInt(std::move(value))) {}
+    : Object(builtinTypes().int_), wide_(new BigInt(std::move(value))) {
+  // The operation that made it cost about as much as schoolbook arithmetic on its limbs.
+  int64_t limbs = static_cast<int64_t>(wide_->backend().size());
+  chargeNativeWork(NativeCosts::kWideIntCreate +
+                   NativeCosts::kWideIntPerLimbSquared * limbs * limbs);
+}
 
 IntObject::~IntObject() {
   delete wide_;

@@ -1,4 +1,5 @@
 #include "interp/objects/str_object.h"
+#include "interp/objects/native_cost.h"
 
 #include "interp/objects/type_object.h"
 
@@ -16,7 +17,10 @@ uint64_t bytesHash(std::string_view s) {
 }
 
 StrObject::StrObject(std::string utf8)
-    : Object(builtinTypes().str), data_(std::move(utf8)), length_(utf8Length(data_)) {}
+    : Object(builtinTypes().str), data_(std::move(utf8)), length_(utf8Length(data_)) {
+  chargeNativeWork(NativeCosts::kStrCreate +
+                   NativeCosts::kStrPerEightBytes * static_cast<int64_t>(data_.size() / 8));
+}
 
 uint64_t StrObject::hash() const {
   if (!hashed_) {
@@ -42,7 +46,10 @@ std::string StrObject::codePointAt(size_t index) const {
   return data_.substr(start, end - start);
 }
 
-BytesObject::BytesObject(std::string data) : Object(builtinTypes().bytes), data_(std::move(data)) {}
+BytesObject::BytesObject(std::string data) : Object(builtinTypes().bytes), data_(std::move(data)) {
+  chargeNativeWork(NativeCosts::kStrCreate +
+                   NativeCosts::kStrPerEightBytes * static_cast<int64_t>(data_.size() / 8));
+}
 
 Value makeStr(std::string utf8) {
   return Value::steal(new StrObject(std::move(utf8)));

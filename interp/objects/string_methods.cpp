@@ -11,6 +11,7 @@
 #include "interp/objects/formatting.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/native_args.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/vm/interpreter.h"  // upward: the run's largest sequence (InterpreterConfig)
 #include "interp/vm/vm.h"           // upward: the current VM for the sequence limit
@@ -236,6 +237,7 @@ Value splitImpl(VM&, const CallArgs& args, const char* name, bool reverse) {
     }
     for (auto& w : words)
       parts.push_back(makeStr(std::move(w)));
+    chargeNativeWork(NativeCosts::kSplitPerPiece * static_cast<int64_t>(parts.size()));
     return makeList(std::move(parts));
   }
   const std::string& sep = argStr(sepValue, name);
@@ -266,6 +268,7 @@ Value splitImpl(VM&, const CallArgs& args, const char* name, bool reverse) {
   }
   for (auto& p : pieces)
     parts.push_back(makeStr(std::move(p)));
+  chargeNativeWork(NativeCosts::kSplitPerPiece * static_cast<int64_t>(parts.size()));
   return makeList(std::move(parts));
 }
 Value strSplit(VM& vm, CallArgs args) {
@@ -309,6 +312,7 @@ Value strJoin(VM&, CallArgs args) {
   StrObject* s = selfStr(args, "join");
   expectMethodArgs("join", args, 1, 1);
   std::vector<Value> items = toVector(args[1]);
+  chargeNativeWork(NativeCosts::kJoinPerPiece * static_cast<int64_t>(items.size()));
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (!isStr(items[i]))

@@ -9,6 +9,7 @@
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_constructors.h"
@@ -283,6 +284,7 @@ Value VM::call(const Value& callable, CallArgs args) {
   if (type == t.builtinFunction) {
     auto* nf = static_cast<NativeFunctionObject*>(o);
     Value keepAlive = callable;
+    chargeNativeWork(NativeCosts::kNativeCall);
     return nf->fn()(*this, args);
   }
   if (type == t.type || (type->layout() == Layout::Type)) {

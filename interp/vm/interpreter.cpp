@@ -25,6 +25,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/syntax/parser.h"
@@ -324,8 +325,12 @@ Value Interpreter::makeSourceModule(const std::string& name, const std::string& 
 
 int Interpreter::onMainThread(const std::function<int()>& body) {
   return machine_->run([&] {
-    // On the simulated machine the first thread runs on a fiber's stack, not on this one.
-    if (machine_->simulated()) mainThread_->vm().adoptCurrentThreadStack();
+    // On the simulated machine the first thread runs on a fiber's stack, not on this one, and
+    // native work charges the machine's clock (interp/objects/native_cost.h).
+    if (simMachine_) {
+      mainThread_->vm().adoptCurrentThreadStack();
+      detail::tlsNativeCostClock = simMachine_->clock();
+    }
     return body();
   });
 }

@@ -12,6 +12,7 @@
 #include "interp/objects/errors.h"
 #include "interp/objects/formatting.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -1033,6 +1034,7 @@ Value VM::runLoop(Frame* entry) {
         }
         Value result;
         if (callee && callee->type() == T().builtinFunction) {
+          if constexpr (kCosted) pending += NativeCosts::kNativeCall;
           result = static_cast<NativeFunctionObject*>(callee)->fn()(*this,
                                                                     CallArgs{args, count, nullptr});
         } else {

@@ -1,0 +1,7 @@
+#include "interp/objects/native_cost.h"
+
+namespace gilsim::detail {
+
+thread_local int64_t* tlsNativeCostClock = nullptr;
+
+}  // namespace gilsim::detail

@@ -1,0 +1,44 @@
+// What native work costs on the simulated machine, where time is virtual: the eval loop charges
+// each instruction its cost from the opcode table, and the native operations whose work grows
+// with their data charge theirs here (a string by its length, a big int by its limbs, a sort by
+// n log n, a call into native code). On the real machine the clock is null and each charge is one
+// well-predicted branch.
+//
+// The costs are virtual nanoseconds, calibrated with the instruction costs so that simulated runs
+// take about as long as real ones on the CI machine (tests/bench/sim_calibration.py; README,
+// "The simulated machine"). Raise kCostTableVersion (interp/common/opcodes.h) with them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace gilsim {
+
+struct NativeCosts {
+  static constexpr int64_t kNativeCall = 60;            // entering a native function or method
+  static constexpr int64_t kStrCreate = 80;             // a new str or bytes object...
+  static constexpr int64_t kStrPerEightBytes = 1;       // ...and its bytes
+  static constexpr int64_t kNarrowIntCreate = 30;       // an int past 64 bits, up to 128
+  static constexpr int64_t kWideIntCreate = 50;         // a big int...
+  static constexpr int64_t kWideIntPerLimbSquared = 2;  // ...growing as schoolbook arithmetic does
+  static constexpr int64_t kJoinPerPiece = 100;
+  static constexpr int64_t kSplitPerPiece = 150;  // beyond the new str
+  static constexpr int64_t kSortPerCompare = 25;  // n log2 n of them
+  static constexpr int64_t kFormatSpec = 400;     // a format spec's parse and rendering
+  static constexpr int64_t kDictInsert = 20;      // a new key (a resize now and then)
+};
+
+namespace detail {
+// The simulated machine's clock, for the OS thread running it (all of a simulated process's
+// threads are fibers on one OS thread); null on the real machine. Set by the VM layer.
+extern thread_local int64_t* tlsNativeCostClock;
+}  // namespace detail
+
+inline void chargeNativeWork(int64_t cost) {
+  if (int64_t* clock = detail::tlsNativeCostClock) *clock += cost;
+}
+inline bool nativeWorkIsCharged() {
+  return detail::tlsNativeCostClock != nullptr;
+}
+
+}  // namespace gilsim
