@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "interp/modules/builtins_code.h"
 #include "interp/modules/file_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
@@ -702,6 +703,7 @@ void populateBuiltins(DictObject* d) {
   d->setStr("NotImplemented", Value::borrow(t.notImplemented));
   d->setStr("Ellipsis", Value::borrow(t.ellipsis));
   d->setStr("__name__", makeStr("builtins"));
+  populateCodeBuiltins(d);
 }
 
 }  // namespace gilsim

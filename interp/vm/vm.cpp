@@ -1153,8 +1153,11 @@ Value VM::runLoop(Frame* entry) {
       }
       TARGET(IMPORT_NAME) {
         SAVE_FRAME();
-        Value module = interp_.importModule(*this, std::string(asStr(NAME(arg))->view()));
-        DROP();
+        Value fromlist = POP();
+        int64_t level = 0;
+        if (!intFitsInt64(TOP(), &level)) level = 0;
+        Value module = interp_.importName(*this, std::string(asStr(NAME(arg))->view()),
+                                          frame->globals, fromlist, static_cast<int>(level));
         TOP() = std::move(module);
         DISPATCH();
       }
@@ -1162,6 +1165,12 @@ Value VM::runLoop(Frame* entry) {
         SAVE_FRAME();
         const Value& module = TOP();
         Value v = getAttrOrNull(module, asStr(NAME(arg)));
+        if (v.isNull() && module.type()->layout() == Layout::Module) {
+          // A submodule still being imported (a circular import) is in sys.modules but not yet
+          // bound on its parent: CPython 3.7+ looks there too.
+          v = interp_.modules()->getStr(module.as<ModuleObject>()->name() + "." +
+                                        std::string(asStr(NAME(arg))->view()));
+        }
         if (v.isNull()) {
           std::string moduleName =
               module.type()->layout() == Layout::Module ? module.as<ModuleObject>()->name() : "?";
