@@ -72,7 +72,7 @@ Value makeFunction(CodeObject* code, const Value& codeValue, DictObject* globals
 }
 
 Value raiseTarget(VM& vm, const Value& value) {
-  if (value.isObject() && value.object()->type() == T().type) {
+  if (value.isObject() && value.object()->type()->layout() == Layout::Type) {
     auto* cls = value.as<TypeObject>();
     if (!cls->isSubtypeOf(T().BaseException))
       raiseTypeError("exceptions must derive from BaseException");
@@ -414,7 +414,13 @@ Value VM::runLoop(Frame* entry) {
       TARGET(STORE_NAME) {
         DictObject* ns = frame->locals.isNull() ? frame->globals : frame->locals.as<DictObject>();
         Value v = POP();
-        ns->set(NAME(arg), std::move(v));
+        if (ns->type()->isBuiltin()) {
+          ns->set(NAME(arg), std::move(v));
+        } else {
+          // A class body's namespace from __prepare__ may be a dict subclass (enum's).
+          SAVE_FRAME();
+          setItem(frame->locals, NAME(arg), v);
+        }
         DISPATCH();
       }
       TARGET(DELETE_NAME) {
