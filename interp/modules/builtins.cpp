@@ -203,7 +203,7 @@ Value builtinIter(VM& vm, CallArgs args) {
   return getIter(args[0]);
 }
 
-Value builtinNext(VM&, CallArgs args) {
+Value builtinNext(VM& vm, CallArgs args) {
   expectArgs("next", args, 1, 2);
   const Value& it = args[0];
   bool isIterator = it.type()->layout() == Layout::Iterator ||
@@ -211,6 +211,10 @@ Value builtinNext(VM&, CallArgs args) {
                     !it.type()->lookup("__next__").isNull();
   if (!isIterator) raiseTypeError("'{}' object is not an iterator", typeName(it));
   Value out;
+  if (it.type() == T().generator) {
+    // The generator's own __next__: its StopIteration carries the return value.
+    if (args.count == 1) return vm.call(T().generator->dict()->getStr("__next__"), {it});
+  }
   if (iterNext(it, &out)) return out;
   if (args.count == 2) return args[1];
   raiseException(newException(T().StopIteration, std::vector<Value>{}));

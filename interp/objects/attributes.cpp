@@ -128,6 +128,11 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "__context__") return e->context.isNull() ? Value::none() : e->context;
       if (name == "__suppress_context__") return Value::boolean(e->suppressContext);
       if (name == "__traceback__") return Value::none();
+      // StopIteration.value: a generator's return value (PEP 380).
+      if (name == "value" && o->type()->isSubtypeOf(T().StopIteration)) {
+        const auto& args = e->args.as<TupleObject>()->items();
+        return args.empty() ? Value::none() : args[0];
+      }
       break;
     }
     case Layout::Module:
@@ -369,7 +374,7 @@ void delAttr(const Value& obj, StrObject* name) {
         *slot = Value();
         return;
       }
-      noAttribute(obj, name->view());
+      raiseAttributeError("{}", name->view());  // CPython's wording for an unset slot
     }
   }
   if (!dict || !dict->remove(Value::borrow(name))) noAttribute(obj, name->view());

@@ -6,6 +6,7 @@
 #include "interp/objects/function_object.h"
 #include "interp/objects/type_creation.h"
 #include "interp/objects/type_object.h"
+#include "interp/vm/generator_object.h"  // upward: send/throw/close resume generator frames
 
 namespace gilsim {
 
@@ -144,6 +145,7 @@ void build() {
   registerContainerMethods(t);
   registerExceptionMethods(t);
   registerBuiltinDunders(t);
+  registerGeneratorMethods(t.generator);
 
   for (TypeObject* type : all) {
     immortalize(type);

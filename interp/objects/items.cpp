@@ -418,8 +418,15 @@ bool iterNext(const Value& iterator, Value* out) {
     }
     if (type == T().iterator) return static_cast<IteratorObject*>(o)->next(out);
     if (type->iterNextSlot) return type->iterNextSlot(iterator, out);
-    if (type == T().generator)
-      return resumeGenerator(*VM::current(), static_cast<GeneratorObject*>(o), Value::none(), out);
+    if (type == T().generator) {
+      // A finished generator leaves its return value in `produced`: not for the caller's slot.
+      Value produced;
+      if (!resumeGenerator(*VM::current(), static_cast<GeneratorObject*>(o), Value::none(),
+                           &produced))
+        return false;
+      *out = std::move(produced);
+      return true;
+    }
     if (!type->isBuiltin()) {
       Value next = type->lookup("__next__");
       if (!next.isNull()) {

@@ -237,6 +237,8 @@ Value VM::runLoop(Frame* entry) {
   for (;;) {
     try {
       LOAD_FRAME();
+      // A generator resumed by throw(): the exception is raised where it is suspended.
+      if (__builtin_expect(!pendingThrow_.isNull(), 0)) throw PyException{std::move(pendingThrow_)};
 #if GILSIM_COMPUTED_GOTO
       static void* const kDispatch[kOpcodeCount] = {
 #define GILSIM_LABEL_ADDRESS(name, operand, effect, jumpEffect, checkPoint, cost, doc) &&L_##name,
@@ -1150,6 +1152,31 @@ Value VM::runLoop(Frame* entry) {
         popFrame();
         yielded_ = true;
         return yielded;
+      }
+      TARGET(GET_YIELD_FROM_ITER) {
+        SAVE_FRAME();
+        if (TOP().type() != T().generator) TOP() = getIter(TOP());
+        DISPATCH();
+      }
+      TARGET(YIELD_FROM) {
+        SAVE_FRAME();
+        Value sent = POP();
+        Value produced;
+        if (sendToIterator(*this, TOP(), sent, &produced)) {
+          // Suspend at this instruction: resuming runs it again with the value sent.
+          GeneratorObject* gen = frame->generator;
+          uint32_t depth = static_cast<uint32_t>(sp - fp);
+          gen->slots.resize(std::max<size_t>(gen->slots.size(), depth));
+          for (uint32_t i = 0; i < depth; ++i)
+            gen->slots[i] = std::move(fp[i]);
+          gen->stackDepth = depth;
+          gen->resumeAt = static_cast<uint32_t>(pc - 1 - code->code.data());
+          popFrame();
+          yielded_ = true;
+          return produced;
+        }
+        TOP() = produced.isNull() ? Value::none() : std::move(produced);
+        DISPATCH();
       }
       TARGET(LOAD_BUILD_CLASS) {
         Value v = frame->builtins->getStr("__build_class__");
