@@ -131,6 +131,7 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("version_info", makeTuple({Value::integer(3), Value::integer(11), Value::integer(0),
                                        makeStr("final"), Value::integer(0)}));
   d->setStr("modules", Value::borrow(vm.interp().modules()));
+  d->setStr("path", Value::borrow(vm.interp().searchPath()));
   d->setStr("stdout", makeStream(vm, "TextIOWrapper", stdoutWrite));
   d->setStr("stderr", makeStream(vm, "TextIOWrapper", stderrWrite));
 }
