@@ -12,14 +12,9 @@ struct NativeModule {
 
 // Every native module, declared once. `import NAME` looks here before the script's folder.
 constexpr NativeModule kNativeModules[] = {
-    {"_gilsim_mp", initGilsimMpModule},
-    {"_thread", initThreadModule},
-    {"cext", initCextModule},
-    {"gilsim", initGilsimModule},
-    {"os", initOsModule},
-    {"signal", initSignalModule},
-    {"sys", initSysModule},
-    {"time", initTimeModule},
+    {"_gilsim_mp", initGilsimMpModule}, {"_thread", initThreadModule}, {"cext", initCextModule},
+    {"gilsim", initGilsimModule},       {"math", initMathModule},      {"os", initOsModule},
+    {"signal", initSignalModule},       {"sys", initSysModule},        {"time", initTimeModule},
 };
 }  // namespace
 

@@ -25,6 +25,7 @@ NativeModuleInit findNativeModule(std::string_view name);
 // Each module's init function, one file each.
 void initCextModule(VM& vm, ModuleObject* module);      // module_cext.cpp
 void initGilsimModule(VM& vm, ModuleObject* module);    // module_gilsim.cpp
+void initMathModule(VM& vm, ModuleObject* module);      // module_math.cpp
 void initOsModule(VM& vm, ModuleObject* module);        // module_os.cpp
 void initSignalModule(VM& vm, ModuleObject* module);    // module_signal.cpp
 void initGilsimMpModule(VM& vm, ModuleObject* module);  // module_gilsim_mp.cpp
