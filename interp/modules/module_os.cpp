@@ -134,8 +134,11 @@ Value osGetpid(VM&, CallArgs args) {
   return Value::integer(::getpid());
 }
 
-Value osCpuCount(VM&, CallArgs args) {
+// Under --sim, the simulated machine's cores (what a pool sized by cpu_count should see).
+Value osCpuCount(VM& vm, CallArgs args) {
   expectArgs("cpu_count", args, 0, 0);
+  if (const SimSettings* sim = vm.interp().machine().simSettings())
+    return Value::integer(sim->cores);
   long n = ::sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? Value::integer(n) : Value::none();
 }
@@ -153,6 +156,7 @@ void initOsModule(VM& vm, ModuleObject* module) {
   if (vm.interp().config().processControl) addOsProcessFunctions(d);
   d->setStr("sep", makeStr("/"));
   d->setStr("name", makeStr("posix"));
+  addOsFilesystemFunctions(vm, d);
 }
 
 }  // namespace gilsim

@@ -18,6 +18,8 @@ class VM;
 // os's process functions (interp/modules/os_process.cpp), added by initOsModule unless the
 // interpreter's config turns process control off.
 void addOsProcessFunctions(DictObject* osDict);
+// os's environment and file-system functions and os.path (interp/modules/os_filesystem.cpp).
+void addOsFilesystemFunctions(VM& vm, DictObject* osDict);
 
 // The init function of a native module, or nullptr.
 NativeModuleInit findNativeModule(std::string_view name);
