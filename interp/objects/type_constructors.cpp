@@ -370,7 +370,8 @@ Value objectStr(VM&, CallArgs args) {
 
 Value callType(VM& vm, TypeObject* type, CallArgs args) {
   TypeObject* base = builtinBase(type);
-  if (type->isBuiltin()) {
+  // Native types with a constructor (complex, bytearray, ...) are built by it, like built-ins.
+  if (type->isBuiltin() || type->newFn) {
     if (!type->newFn) raiseTypeError("cannot create '{}' instances", type->name());
     return type->newFn(vm, type, args);
   }
