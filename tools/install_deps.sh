@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev
-  libboost-dev libboost-context-dev libboost-program-options-dev
+  libboost-dev libboost-context-dev libboost-program-options-dev libboost-regex-dev
   libfmt-dev nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 lua5.4 hyperfine
 )

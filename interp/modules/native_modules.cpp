@@ -15,6 +15,7 @@ struct NativeModule {
 // clang-format off
 constexpr NativeModule kNativeModules[] = {
     {"_gilsim_mp", initGilsimMpModule},
+    {"_gilsim_re", initRegexModule},
     {"_random", initRandomModule},
     {"_thread", initThreadModule},
     {"cext", initCextModule},

@@ -29,6 +29,7 @@ void initCextModule(VM& vm, ModuleObject* module);      // module_cext.cpp
 void initGilsimModule(VM& vm, ModuleObject* module);    // module_gilsim.cpp
 void initMathModule(VM& vm, ModuleObject* module);      // module_math.cpp
 void initOsModule(VM& vm, ModuleObject* module);        // module_os.cpp
+void initRegexModule(VM& vm, ModuleObject* module);     // module_regex.cpp
 void initRandomModule(VM& vm, ModuleObject* module);    // module_random.cpp
 void initSignalModule(VM& vm, ModuleObject* module);    // module_signal.cpp
 void initGilsimMpModule(VM& vm, ModuleObject* module);  // module_gilsim_mp.cpp
