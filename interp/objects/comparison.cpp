@@ -409,8 +409,10 @@ uint64_t hashValue(const Value& v) {
   if (isUserObject(v)) {
     Value hashFn = lookupSpecial(v, "__hash__");
     if (hashFn.isNone()) raiseTypeError("unhashable type: '{}'", typeName(v));
-    if (!hashFn.isNull() &&
-        !(hashFn.isObject() && hashFn.object()->type() == T().builtinFunction)) {
+    // object.__hash__ is the identity hash below; any other __hash__, a native type's too
+    // (complex), is called.
+    static const Value objectHash = T().object->dict()->getStr("__hash__");
+    if (!hashFn.isNull() && !hashFn.identical(objectHash)) {
       Value r = callMethod(hashFn, v, {});
       if (!isInt(r)) raiseTypeError("__hash__ method should return an integer");
       return intHash(r);
