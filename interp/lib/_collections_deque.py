@@ -85,40 +85,56 @@ class deque:
         return self._maxlen
 
     # ----- adding and removing at the ends
+    # The four end operations are written out (no helper calls): they are the hot path of
+    # queues and breadth-first searches, and each call costs in an interpreted VM.
     def append(self, x):
         self._state += 1
-        if self._maxlen == 0:
-            return
-        if self._maxlen is not None and self._size == self._maxlen:
+        size = self._size
+        maxlen = self._maxlen
+        if maxlen is not None and size >= maxlen:
+            if maxlen == 0:
+                return
             self._popleft()
-        if self._size == len(self._buffer):
+            size -= 1
+        buffer = self._buffer
+        if size == len(buffer):
             self._grow()
-        self._buffer[self._slot(self._size)] = x
-        self._size += 1
+            buffer = self._buffer
+        buffer[(self._head + size) % len(buffer)] = x
+        self._size = size + 1
 
     def appendleft(self, x):
         self._state += 1
-        if self._maxlen == 0:
-            return
-        if self._maxlen is not None and self._size == self._maxlen:
+        size = self._size
+        maxlen = self._maxlen
+        if maxlen is not None and size >= maxlen:
+            if maxlen == 0:
+                return
             self._pop()
-        if self._size == len(self._buffer):
+            size -= 1
+        buffer = self._buffer
+        if size == len(buffer):
             self._grow()
-        self._head = (self._head - 1) % len(self._buffer)
-        self._buffer[self._head] = x
-        self._size += 1
+            buffer = self._buffer
+        head = (self._head - 1) % len(buffer)
+        buffer[head] = x
+        self._head = head
+        self._size = size + 1
 
     def _pop(self):
         self._size -= 1
-        slot = self._slot(self._size)
-        value = self._buffer[slot]
-        self._buffer[slot] = None
+        buffer = self._buffer
+        slot = (self._head + self._size) % len(buffer)
+        value = buffer[slot]
+        buffer[slot] = None
         return value
 
     def _popleft(self):
-        value = self._buffer[self._head]
-        self._buffer[self._head] = None
-        self._head = (self._head + 1) % len(self._buffer)
+        buffer = self._buffer
+        head = self._head
+        value = buffer[head]
+        buffer[head] = None
+        self._head = (head + 1) % len(buffer)
         self._size -= 1
         return value
 
@@ -129,10 +145,17 @@ class deque:
         return self._pop()
 
     def popleft(self):
-        if not self._size:
+        size = self._size
+        if not size:
             raise IndexError("pop from an empty deque")
         self._state += 1
-        return self._popleft()
+        buffer = self._buffer
+        head = self._head
+        value = buffer[head]
+        buffer[head] = None
+        self._head = (head + 1) % len(buffer)
+        self._size = size - 1
+        return value
 
     def extend(self, iterable):
         if iterable is self:
