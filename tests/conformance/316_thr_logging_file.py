@@ -1,7 +1,8 @@
 # logging: a FileHandler shared by threads (one lock per handler: whole lines, none lost), the
 # thread and process fields, delay=True, close.
-import logging, threading
-path = "/tmp/gilsim_conformance_316.log"
+import logging, os, threading
+# One file per process: thread scripts also run under every GIL policy at once.
+path = "/tmp/gilsim_conformance_316_%d.log" % os.getpid()
 handler = logging.FileHandler(path, mode="w")
 handler.setFormatter(logging.Formatter("%(threadName)s|%(processName)s|%(levelname)s|%(message)s"))
 log = logging.getLogger("files")
@@ -33,3 +34,6 @@ lazy.close()
 with open(path) as f:
     print(repr(f.read()))
 print(isinstance(lazy, logging.StreamHandler), lazy.level, logging.getLevelName(lazy.level))
+remove = getattr(os, "remove", None)  # gilsim's os has no remove() yet
+if remove is not None:
+    remove(path)
