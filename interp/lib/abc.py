@@ -33,24 +33,25 @@ def abstractmethod(funcobj):
     return funcobj
 
 
-class abstractclassmethod(classmethod):
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
-
-
-class abstractstaticmethod(staticmethod):
-    __isabstractmethod__ = True
-
-    def __init__(self, callable):
-        callable.__isabstractmethod__ = True
-        super().__init__(callable)
+# The deprecated spellings, as functions: CPython's are subclasses of classmethod,
+# staticmethod and property, which gilsim cannot subclass; the abstract mark is the same.
+def abstractclassmethod(callable):
+    callable.__isabstractmethod__ = True
+    _declare(callable)
+    return classmethod(callable)
 
 
-class abstractproperty(property):
-    __isabstractmethod__ = True
+def abstractstaticmethod(callable):
+    callable.__isabstractmethod__ = True
+    _declare(callable)
+    return staticmethod(callable)
+
+
+def abstractproperty(fget=None, fset=None, fdel=None, doc=None):
+    if fget is not None:
+        fget.__isabstractmethod__ = True
+        _declare(fget)
+    return property(fget, fset, fdel)
 
 
 _abc_invalidation_counter = 0

@@ -54,12 +54,23 @@ class nonmember:
         self.value = value
 
 
-class property(_builtin_property):
-    """An enum member attribute (name, value) that a member of the same name cannot hide."""
+# CPython's enum.property is a descriptor that a member of the same name cannot hide; the
+# built-in property serves here (gilsim cannot subclass it).
+property = _builtin_property
+
+
+def _function():
+    pass
+
+
+# Functions, static and class methods and properties are descriptors (not members) even where
+# the interpreter's own versions show no __get__ attribute (gilsim).
+_DESCRIPTOR_TYPES = (type(_function), staticmethod, classmethod, _builtin_property)
 
 
 def _is_descriptor(obj):
-    return (hasattr(obj, "__get__") or hasattr(obj, "__set__") or hasattr(obj, "__delete__"))
+    return (isinstance(obj, _DESCRIPTOR_TYPES) or hasattr(obj, "__get__") or
+            hasattr(obj, "__set__") or hasattr(obj, "__delete__"))
 
 
 def _is_dunder(name):
@@ -145,6 +156,10 @@ class EnumType(type):
         return enum_dict
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
+        for base in bases:
+            unsupported = getattr(base, "_gilsim_unsupported", None)
+            if unsupported is not None:
+                raise TypeError(unsupported)
         member_names = list(getattr(classdict, "_member_names", []))
         member_values = {name: dict.__getitem__(classdict, name) for name in member_names}
         plain = {k: v for k, v in dict.items(classdict) if k not in member_values}
@@ -180,21 +195,21 @@ class EnumType(type):
                 enum_member = existing  # an alias
             else:
                 enum_class._member_names_.append(name)
+            setattr(enum_class, name, enum_member)  # before it is a member: the guard allows it
             enum_class._member_map_[name] = enum_member
             try:
                 enum_class._value2member_map_.setdefault(enum_member._value_, enum_member)
             except TypeError:
                 pass
-            type.__setattr__(enum_class, name, enum_member)
         if member_type is not object and "__repr__" not in plain:
             # The enum repr wins over the mixin's (int's, str's), as CPython arranges.
             is_flag = Flag is not None and issubclass(enum_class, Flag)
-            type.__setattr__(enum_class, "__repr__", Flag.__repr__ if is_flag else Enum.__repr__)
+            setattr(enum_class, "__repr__", Flag.__repr__ if is_flag else Enum.__repr__)
         if Flag is not None and issubclass(enum_class, Flag):
             enum_class._flag_mask_ = 0
             for m in enum_class._member_map_.values():
                 enum_class._flag_mask_ |= m._value_
-            enum_class._all_bits_ = 2 ** enum_class._flag_mask_.bit_length() - 1
+            enum_class._all_bits_ = 2 ** _bit_length(enum_class._flag_mask_) - 1
         return enum_class
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
@@ -266,7 +281,9 @@ class EnumType(type):
         return True
 
     def __setattr__(cls, name, value):
-        member_map = cls.__dict__.get("_member_map_", {})
+        namespace = getattr(cls, "__dict__", None)
+        member_map = (namespace.get("_member_map_", {}) if namespace is not None else
+                      getattr(cls, "_member_map_", {}))
         if name in member_map:
             raise AttributeError("cannot reassign member %r" % (name,))
         super().__setattr__(name, value)
@@ -328,7 +345,7 @@ class Enum(metaclass=EnumType):
         return "%s.%s" % (self.__class__.__name__, self._name_)
 
     def __format__(self, format_spec):
-        return str.__format__(str(self), format_spec)
+        return format(str(self), format_spec)
 
     def __dir__(self):
         return ["__class__", "__doc__", "__eq__", "__hash__", "__module__", "name", "value"]
@@ -358,38 +375,58 @@ class ReprEnum(Enum):
     """An enum whose str() and format() are its value's (IntEnum, StrEnum, IntFlag)."""
 
 
-class IntEnum(int, ReprEnum):
-    """Enum members that are also ints."""
+def _unsupported_mixin(name, error):
+    # An enum over a built-in type that gilsim cannot make (int and str mixins need multiple
+    # inheritance and subclassing int): subclassing it says so instead of giving members that
+    # are not ints or strs.
+    return EnumType(name, (ReprEnum,), _prepared(name, {"_gilsim_unsupported":
+                                                        "%s is not supported by gilsim (%s)" %
+                                                        (name, error)}))
 
-    def __str__(self):
-        return int.__repr__(self)
 
-    def __format__(self, format_spec):
-        return int.__format__(self, format_spec)
+def _prepared(name, attributes):
+    namespace = EnumType.__prepare__(name, (ReprEnum,))
+    for key, value in attributes.items():
+        dict.__setitem__(namespace, key, value)
+    return namespace
 
 
-class StrEnum(str, ReprEnum):
-    """Enum members that are also strs; auto() gives the lower-cased name."""
+try:
+    class IntEnum(int, ReprEnum):
+        """Enum members that are also ints."""
 
-    def __new__(cls, *values):
-        if len(values) > 3:
-            raise TypeError("too many arguments for str(): %r" % (values,))
-        if len(values) == 1 and not isinstance(values[0], str):
-            raise TypeError("%r is not a string" % (values[0],))
-        value = str(*values)
-        member = str.__new__(cls, value)
-        member._value_ = value
-        return member
+        def __str__(self):
+            return repr(int(self))
 
-    def __str__(self):
-        return str.__str__(self)
+        def __format__(self, format_spec):
+            return format(int(self), format_spec)
 
-    def __format__(self, format_spec):
-        return str.__format__(self, format_spec)
 
-    @staticmethod
-    def _generate_next_value_(name, start, count, last_values):
-        return name.lower()
+    class StrEnum(str, ReprEnum):
+        """Enum members that are also strs; auto() gives the lower-cased name."""
+
+        def __new__(cls, *values):
+            if len(values) > 3:
+                raise TypeError("too many arguments for str(): %r" % (values,))
+            if len(values) == 1 and not isinstance(values[0], str):
+                raise TypeError("%r is not a string" % (values[0],))
+            value = str(*values)
+            member = str.__new__(cls, value)
+            member._value_ = value
+            return member
+
+        def __str__(self):
+            return self._value_
+
+        def __format__(self, format_spec):
+            return format(self._value_, format_spec)
+
+        @staticmethod
+        def _generate_next_value_(name, start, count, last_values):
+            return name.lower()
+except TypeError as error:
+    IntEnum = _unsupported_mixin("IntEnum", error)
+    StrEnum = _unsupported_mixin("StrEnum", error)
 
 
 class FlagBoundary:
@@ -412,6 +449,16 @@ class EnumCheck:
 CONTINUOUS, NAMED_FLAGS, UNIQUE = EnumCheck.CONTINUOUS, EnumCheck.NAMED_FLAGS, EnumCheck.UNIQUE
 
 
+def _bit_length(n):
+    # int.bit_length, which gilsim's int does not have yet.
+    n = abs(n)
+    length = 0
+    while n:
+        n >>= 1
+        length += 1
+    return length
+
+
 def _power_of_two(value):
     return value >= 1 and value & (value - 1) == 0
 
@@ -424,7 +471,7 @@ class Flag(Enum):
         if not count:
             return start if start is not None else 1
         last_value = max(last_values)
-        return 2 ** last_value.bit_length()
+        return 2 ** _bit_length(last_value)
 
     @classmethod
     def _missing_(cls, value):
@@ -498,24 +545,27 @@ class Flag(Enum):
     __rxor__ = __xor__
 
 
-class IntFlag(int, ReprEnum, Flag):
-    """Flags that are also ints."""
+try:
+    class IntFlag(int, ReprEnum, Flag):
+        """Flags that are also ints."""
 
-    def __str__(self):
-        return int.__repr__(self)
+        def __str__(self):
+            return repr(int(self))
 
-    def __format__(self, format_spec):
-        return int.__format__(self, format_spec)
+        def __format__(self, format_spec):
+            return format(int(self), format_spec)
 
-    def __or__(self, other):
-        if isinstance(other, int) and not isinstance(other, self.__class__):
-            other = self.__class__(other)
-        return Flag.__or__(self, other)
+        def __or__(self, other):
+            if isinstance(other, int) and not isinstance(other, self.__class__):
+                other = self.__class__(other)
+            return Flag.__or__(self, other)
 
-    def __and__(self, other):
-        if isinstance(other, int) and not isinstance(other, self.__class__):
-            other = self.__class__(other)
-        return Flag.__and__(self, other)
+        def __and__(self, other):
+            if isinstance(other, int) and not isinstance(other, self.__class__):
+                other = self.__class__(other)
+            return Flag.__and__(self, other)
+except TypeError as error:
+    IntFlag = _unsupported_mixin("IntFlag", error)
 
 
 def unique(enumeration):
