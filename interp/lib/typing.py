@@ -501,76 +501,104 @@ def _namedtuple_from_fields(typename, fields, defaults, module):
     return nt
 
 
-def _user_new_works():
-    # Whether a class's own __new__ runs on instantiation; gilsim does not run it yet (issue
-    # 10), and NamedTuple and TypedDict then fall back to __init__ (see below).
-    class Probe:
-        def __new__(cls, *args):
-            return 1
-    try:
-        return Probe() == 1
-    except TypeError:
-        return False
+def _metaclasses_work():
+    class Probe(type):
+        pass
+
+    class Host(metaclass=Probe):
+        pass
+    return type(Host) is Probe
 
 
-_NEW_WORKS = _user_new_works()
+# What a NamedTuple class body may not define, and what it keeps from the body (CPython's
+# _prohibited and _special).
+_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields",
+                         "_field_defaults", "_make", "_replace", "_asdict", "_source"})
+_SPECIAL = frozenset({"__module__", "__name__", "__annotations__", "__qualname__"})
 
 
-class NamedTuple(_collections._TupleFields):
-    """NamedTuple('P', [('x', int)]) or `class P(NamedTuple): x: int`; both give a
-    collections.namedtuple with __annotations__.
+def _field_defaults_of(typename, names, has_default, default_of):
+    defaults = []
+    default_names = []
+    for name in names:
+        if has_default(name):
+            defaults.append(default_of(name))
+            default_names.append(name)
+        elif defaults:
+            raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
+                            % (name, "s" if len(default_names) > 1 else "",
+                               ", ".join(default_names)))
+    return defaults
 
-    Where __new__ does not run (gilsim today) the class form's instances are made by __init__
-    as tuple-like objects of the subclass itself, and the functional form says it is not
-    supported."""
 
-    def __new__(cls, typename=None, fields=None, **kwargs):
-        if cls is NamedTuple:
+if _metaclasses_work():
+    class NamedTupleMeta(type):
+        """Makes `class P(NamedTuple): x: int` a collections.namedtuple, as CPython does."""
+
+        def __new__(cls, typename, bases, ns):
+            if ns.get("_root", False):
+                return super().__new__(cls, typename, bases, ns)
+            annotations = ns.get("__annotations__", {})
+            names = list(annotations)
+            defaults = _field_defaults_of(typename, names, lambda n: n in ns, lambda n: ns[n])
+            nt = _namedtuple_from_fields(typename, list(annotations.items()), defaults or None,
+                                         ns.get("__module__", "__main__"))
+            for key in ns:
+                if key in _PROHIBITED:
+                    raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+                if key not in _SPECIAL and key not in nt._fields:
+                    setattr(nt, key, ns[key])
+            return nt
+
+    class NamedTuple(metaclass=NamedTupleMeta):
+        """NamedTuple('P', [('x', int)]) or `class P(NamedTuple): x: int`: a namedtuple."""
+        _root = True
+
+        def __new__(cls, typename, fields=None, /, **kwargs):
             if fields is None:
                 fields = list(kwargs.items())
             return _namedtuple_from_fields(typename, list(fields), None, "__main__")
-        return _class_namedtuple(cls)(typename, fields, **kwargs)
+else:
+    class NamedTuple(getattr(_collections, "_TupleFields", object)):
+        """NamedTuple('P', [('x', int)]) or `class P(NamedTuple): x: int`.
 
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        if cls is NamedTuple:
-            raise TypeError("typing.NamedTuple('Name', fields) is not supported by gilsim; "
-                            "use collections.namedtuple or the class form")
-        made = _class_namedtuple(cls)
-        self._values = tuple(made(*args, **kwargs))
+        Without metaclasses (gilsim today) the class form's instances are made by __init__ as
+        tuple-like objects of the subclass itself, and the functional form says it is not
+        supported."""
 
-    def __repr__(self):
-        return "%s(%s)" % (type(self).__name__, ", ".join(
-            "%s=%r" % (name, value) for name, value in zip(self._fields, self._values)))
+        def __init__(self, *args, **kwargs):
+            cls = type(self)
+            if cls is NamedTuple:
+                raise TypeError("typing.NamedTuple('Name', fields) is not supported by gilsim "
+                                "yet; use collections.namedtuple or the class form")
+            made = _class_namedtuple(cls)
+            self._values = tuple(made(*args, **kwargs))
 
-    def _asdict(self):
-        return dict(zip(self._fields, self._values))
+        def __getattr__(self, name):
+            fields = _class_namedtuple(type(self))._fields
+            if name in fields:
+                return self._values[fields.index(name)]
+            raise AttributeError("'%s' object has no attribute '%s'" %
+                                 (type(self).__name__, name))
 
-    def _replace(self, **kwds):
-        values = self._asdict()
-        for name in kwds:
-            if name not in values:
-                raise ValueError("Got unexpected field names: %r" % list(kwds))
-        values.update(kwds)
-        return type(self)(**values)
+        def __repr__(self):
+            return "%s(%s)" % (type(self).__name__, ", ".join(
+                "%s=%r" % (name, value) for name, value in zip(self._fields, self._values)))
 
-    @classmethod
-    def _make(cls, iterable):
-        return cls(*iterable)
+        def _asdict(self):
+            return dict(zip(self._fields, self._values))
 
+        def _replace(self, **kwds):
+            values = self._asdict()
+            for name in kwds:
+                if name not in values:
+                    raise ValueError("Got unexpected field names: %r" % list(kwds))
+            values.update(kwds)
+            return type(self)(**values)
 
-if not _NEW_WORKS:
-    # The fields read as attributes through the values (set once per instance by __init__).
-    def _namedtuple_getattr(self, name):
-        fields = _fields_of(type(self))
-        if name in fields:
-            return self._values[fields.index(name)]
-        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
-    NamedTuple.__getattr__ = _namedtuple_getattr
-
-
-def _fields_of(cls):
-    return tuple(getattr(cls, "__annotations__", {}))
+        @classmethod
+        def _make(cls, iterable):
+            return cls(*iterable)
 
 
 _class_namedtuples = {}
@@ -582,46 +610,49 @@ def _class_namedtuple(cls):
         return made
     annotations = getattr(cls, "__annotations__", {})
     names = list(annotations)
-    defaults = []
-    for name in names:
-        if hasattr(cls, name):
-            defaults.append(getattr(cls, name))
-        elif defaults:
-            raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
-                            % (name, "s" if len(defaults) > 1 else "",
-                               ", ".join(names[:names.index(name)][-len(defaults):])))
+    defaults = _field_defaults_of(cls.__name__, names, lambda n: hasattr(cls, n),
+                                  lambda n: getattr(cls, n))
     made = _namedtuple_from_fields(cls.__name__, list(annotations.items()), defaults or None,
                                    cls.__module__)
-    if not _NEW_WORKS:
-        cls._fields = made._fields
-        cls._field_defaults = made._field_defaults
+    cls._fields = made._fields
+    cls._field_defaults = made._field_defaults
     _class_namedtuples[cls] = made
     return made
 
 
-class TypedDict:
-    """TypedDict('Movie', {'name': str}) or `class Movie(TypedDict): name: str`; calling the
-    type gives a plain dict, as in CPython. Needs a class's __new__ to run (gilsim: not yet)."""
+if _metaclasses_work():
+    class _TypedDictMeta(type):
+        """Makes `class Movie(TypedDict): name: str` a dict subclass whose call gives a plain
+        dict, as CPython does."""
 
-    def __new__(cls, *args, **kwargs):
-        if cls is TypedDict:
-            if len(args) >= 1 and isinstance(args[0], str):
-                return _FunctionalTypedDict(args[0], args[1] if len(args) > 1 else kwargs)
-            raise TypeError("TypedDict takes a name and a dict of fields")
-        return dict(*args, **kwargs)
+        def __new__(cls, name, bases, ns, total=True):
+            if ns.get("_root", False):
+                return super().__new__(cls, name, bases, ns)
+            annotations = {}
+            for base in bases:
+                annotations.update(getattr(base, "__annotations__", {}))
+            annotations.update(ns.get("__annotations__", {}))
+            namespace = dict(ns)
+            namespace["__annotations__"] = annotations
+            namespace["__total__"] = total
+            return super().__new__(cls, name, (dict,), namespace)
 
-    def __init__(self, *args, **kwargs):
-        raise TypeError("typing.TypedDict is not supported by gilsim (it needs __new__); "
-                        "use a dict")
+        def __call__(cls, *args, **kwargs):
+            if cls is TypedDict:
+                if not args or not isinstance(args[0], str):
+                    raise TypeError("TypedDict takes a name and a dict of fields")
+                fields = args[1] if len(args) > 1 else kwargs
+                return _TypedDictMeta(args[0], (), {"__annotations__": dict(fields),
+                                                    "__module__": "__main__"})
+            return dict(*args, **kwargs)
 
+    class TypedDict(metaclass=_TypedDictMeta):
+        """TypedDict('Movie', {'name': str}) or `class Movie(TypedDict): name: str`."""
+        _root = True
+else:
+    class TypedDict:
+        """Needs metaclasses (gilsim: not yet): says so when used."""
 
-class _FunctionalTypedDict:
-    def __init__(self, name, fields):
-        self.__name__ = name
-        self.__annotations__ = dict(fields)
-
-    def __call__(self, *args, **kwargs):
-        return dict(*args, **kwargs)
-
-    def __repr__(self):
-        return "<class '__main__.%s'>" % self.__name__
+        def __init__(self, *args, **kwargs):
+            raise TypeError("typing.TypedDict is not supported by gilsim yet (it needs "
+                            "metaclasses); use a dict")
