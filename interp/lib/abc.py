@@ -121,6 +121,10 @@ if _metaclasses_work():
                         abstracts.add(name)
             cls.__abstractmethods__ = frozenset(abstracts)
             cls._abc_registry = []
+            cls._abc_subclasses = []  # kept here: gilsim's classes have no __subclasses__()
+            for base in bases:
+                if isinstance(base, ABCMeta):
+                    base._abc_subclasses.append(cls)
             return cls
 
         def __call__(cls, *args, **kwargs):
@@ -133,6 +137,8 @@ if _metaclasses_work():
                 raise TypeError("Can only register classes")
             if issubclass(subclass, cls):
                 return subclass
+            if issubclass(cls, subclass):
+                raise RuntimeError("Refusing to create an inheritance cycle")
             global _abc_invalidation_counter
             cls._abc_registry.append(subclass)
             _abc_invalidation_counter += 1
@@ -142,17 +148,19 @@ if _metaclasses_work():
             return cls.__subclasscheck__(type(instance))
 
         def __subclasscheck__(cls, subclass):
-            if cls in getattr(subclass, "__mro__", ()):
+            if not isinstance(subclass, type):
+                raise TypeError("issubclass() arg 1 must be a class")
+            if cls in subclass.__mro__:
                 return True
-            hook = cls.__dict__.get("__subclasshook__")
+            hook = getattr(cls, "__subclasshook__", None)
             if hook is not None:
-                ok = hook.__get__(None, cls)(subclass)
+                ok = hook(subclass)
                 if ok is not NotImplemented:
                     return bool(ok)
             for registered in cls._abc_registry:
                 if issubclass(subclass, registered):
                     return True
-            for sub in type.__subclasses__(cls):
+            for sub in cls._abc_subclasses:
                 if issubclass(subclass, sub):
                     return True
             return False

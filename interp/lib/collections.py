@@ -8,6 +8,14 @@ import sys as _sys
 from _collections_deque import deque
 from operator import itemgetter as _itemgetter
 
+try:
+    # collections.abc, where metaclasses let its isinstance() checks be right; it is also
+    # registered as the module "collections.abc" for `from collections.abc import ...`.
+    import _collections_abc as abc
+    _sys.modules["collections.abc"] = abc
+except ImportError:
+    pass
+
 __all__ = [
     "ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString",
     "defaultdict", "deque", "namedtuple",
