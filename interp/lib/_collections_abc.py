@@ -23,11 +23,17 @@ __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGen
            "ByteString"]
 
 
+# The built-in types whose __hash__ is None in CPython; gilsim's type dicts do not show it.
+_UNHASHABLE = (list, dict, set)
+
+
 def _check_methods(C, *methods):
     mro = C.__mro__
     for method in methods:
         for B in mro:
             namespace = getattr(B, "__dict__", {})
+            if method == "__hash__" and B in _UNHASHABLE and method not in namespace:
+                return NotImplemented
             if method in namespace:
                 if namespace[method] is None:
                     return NotImplemented
@@ -630,6 +636,10 @@ for _name in ("bytearray", "memoryview"):
     _type = getattr(sys.modules.get("builtins"), _name, None)
     if _type is not None:
         (MutableSequence if _name == "bytearray" else Sequence).register(_type)
+Generator.register(type((_x for _x in ())))  # also an Iterator and Iterable, as in CPython
+# Callables whose types show no __call__ in gilsim: functions, built-ins, methods, classes.
+for _callable in (len, _check_methods, [].append, type):
+    Callable.register(type(_callable))
 Iterator.register(type(iter([])))
 Iterator.register(type(iter(())))
 Iterator.register(type(iter("")))
@@ -638,4 +648,4 @@ Iterator.register(type(iter({})))
 KeysView.register(type({}.keys()))
 ValuesView.register(type({}.values()))
 ItemsView.register(type({}.items()))
-del _sequence, _name, _type
+del _sequence, _name, _type, _callable
