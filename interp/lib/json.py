@@ -12,6 +12,20 @@ __all__ = ["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "
 _INFINITY = float("inf")
 
 
+def _tuple_like_types():
+    # A namedtuple where tuple cannot be subclassed (collections._TupleFields) encodes as the
+    # array CPython writes for the tuple it would be.
+    try:
+        import collections
+    except ImportError:
+        return (list, tuple)
+    tuple_fields = getattr(collections, "_TupleFields", None)
+    return (list, tuple) if tuple_fields is None else (list, tuple, tuple_fields)
+
+
+_ARRAY_TYPES = _tuple_like_types()
+
+
 class JSONDecodeError(ValueError):
     """A ValueError with the document, the position and its line and column."""
 
@@ -137,7 +151,7 @@ class JSONEncoder:
             chunks.append(repr(int(o)))  # int's own repr (an IntEnum prints as its value)
         elif isinstance(o, float):
             chunks.append(self._float(o))
-        elif isinstance(o, (list, tuple)):
+        elif isinstance(o, _ARRAY_TYPES):
             self._encode_list(o, chunks, markers, level)
         elif isinstance(o, dict):
             self._encode_dict(o, chunks, markers, level)

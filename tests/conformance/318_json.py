@@ -52,3 +52,6 @@ print(json.JSONDecoder().raw_decode('{"a": 1} trailing'), json.loads('"x\ty"', s
 import io
 buf = io.StringIO(); json.dump({"k": [1, 2]}, buf, indent=1); print(buf.getvalue()); buf.seek(0); print(json.load(buf))
 print(isinstance(json.JSONDecodeError("m", "d", 0), ValueError))
+from collections import namedtuple
+P = namedtuple("P", "x y")
+print(json.dumps([P(1, 2), {"p": P(3, [4])}]), json.dumps(P(1, 2), indent=1))
