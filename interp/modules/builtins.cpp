@@ -27,6 +27,19 @@ const BuiltinTypes& T() {
   return builtinTypes();
 }
 
+// sys.stdout when a script has replaced it (contextlib.redirect_stdout, a StringIO): print
+// writes through its write(); Null while it is still the native stream, which print writes
+// to directly. (A native stream put in its place, sys.stdout = sys.stderr, still reads as the
+// native stdout.)
+Value replacedStdout(VM& vm) {
+  Value sys = vm.interp().modules()->getStr("sys");
+  if (sys.isNull() || !sys.isObject() || sys.object()->type() != T().module) return Value();
+  Value stdoutValue = sys.as<ModuleObject>()->dict()->getStr("stdout");
+  if (stdoutValue.isNull() || stdoutValue.isNone()) return stdoutValue;
+  if (stdoutValue.isObject() && stdoutValue.object()->type()->moduleName == "_io") return Value();
+  return stdoutValue;
+}
+
 Value builtinPrint(VM& vm, CallArgs args) {
   std::string sep = " ", end = "\n";
   bool flush = false;
@@ -54,9 +67,12 @@ Value builtinPrint(VM& vm, CallArgs args) {
     out += str(args[i]);
   }
   out += end;
-  if (!file.isNull() && !file.isNone()) {
+  if (file.isNull() || file.isNone()) file = replacedStdout(vm);
+  if (!file.isNull()) {
+    if (file.isNone()) return Value::none();  // CPython prints nothing when sys.stdout is None
     Value write = getAttr(file, "write");
     vm.call(write, {makeStr(std::move(out))});
+    if (flush) vm.call(getAttr(file, "flush"), {});
     return Value::none();
   }
   vm.interp().writeOut(out);

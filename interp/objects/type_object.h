@@ -165,7 +165,19 @@ class BuiltinPartScope {
   X(ValueError, Exception)              \
   X(UnicodeError, ValueError)           \
   X(UnicodeDecodeError, UnicodeError)   \
-  X(UnicodeEncodeError, UnicodeError)
+  X(UnicodeEncodeError, UnicodeError)   \
+  X(Warning, Exception)                 \
+  X(UserWarning, Warning)               \
+  X(DeprecationWarning, Warning)        \
+  X(PendingDeprecationWarning, Warning) \
+  X(SyntaxWarning, Warning)             \
+  X(RuntimeWarning, Warning)            \
+  X(FutureWarning, Warning)             \
+  X(ImportWarning, Warning)             \
+  X(UnicodeWarning, Warning)            \
+  X(BytesWarning, Warning)              \
+  X(ResourceWarning, Warning)           \
+  X(EncodingWarning, Warning)
 
 // The process-wide built-in types (immutable after construction; see the file comment).
 struct BuiltinTypes {
