@@ -186,6 +186,19 @@ _OPERATORS = {
 }
 
 
+class _Slice:
+    """A slice on its way to the server (slice objects do not serialize)."""
+
+    def __init__(self, key):
+        self.start = key.start
+        self.stop = key.stop
+        self.step = key.step
+
+
+def _wire_key(key):
+    return _Slice(key) if isinstance(key, slice) else key
+
+
 def _call(obj, method, args, kwargs):
     """One method call on the server; the calls proxies retry are answered with _WouldBlock."""
     if method == "#getattr":
@@ -224,6 +237,9 @@ def _call(obj, method, args, kwargs):
         raise _WouldBlock()
     operator = _OPERATORS.get(method)
     if operator is not None:
+        if args and isinstance(args[0], _Slice):
+            key = args[0]
+            args = (slice(key.start, key.stop, key.step),) + tuple(args[1:])
         return operator(obj, *args)
     result = getattr(obj, method)(*args, **kwargs)
     if method in ("keys", "values", "items"):
@@ -237,6 +253,12 @@ def _run_server(registry, requests, replies):
 
 # --- The client side --------------------------------------------------------------------------
 
+# The channels this process (or the process it was forked from) made, by token: a proxy sent
+# through a queue or a pipe finds its channel here again (the process-shared lock cannot travel
+# in a message; CPython's proxies reconnect to the server's address instead).
+_channels = {}
+
+
 class _Channel:
     """The pipes to a manager's server and the lock that makes each round trip whole."""
 
@@ -244,6 +266,19 @@ class _Channel:
         self.requests = requests
         self.replies = replies
         self.lock = lock
+        self.token = (os.getpid(), len(_channels))
+        _channels[self.token] = self
+
+    def __getstate__(self):
+        return {"token": self.token}
+
+    def __setstate__(self, state):
+        channel = _channels.get(state["token"])
+        if channel is None:
+            raise RuntimeError("gilsim: a manager's proxies work only in the process that started "
+                               "the manager and the processes forked from it (not under the "
+                               "'spawn' start method)")
+        self.__dict__.update(channel.__dict__)
 
     def call(self, request):
         with self.lock:
@@ -326,10 +361,17 @@ class DictProxy(BaseProxy):
 
 class ListProxy(BaseProxy):
     __contains__ = _remote("__contains__")
-    __delitem__ = _remote("__delitem__")
-    __getitem__ = _remote("__getitem__")
     __len__ = _remote("__len__")
-    __setitem__ = _remote("__setitem__")
+
+    def __getitem__(self, key):
+        return self._callmethod("__getitem__", (_wire_key(key),))
+
+    def __setitem__(self, key, value):
+        return self._callmethod("__setitem__", (_wire_key(key), value))
+
+    def __delitem__(self, key):
+        return self._callmethod("__delitem__", (_wire_key(key),))
+
     __add__ = _remote("__add__")
     __mul__ = _remote("__mul__")
     append = _remote("append")
