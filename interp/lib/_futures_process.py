@@ -25,11 +25,14 @@ EXTRA_QUEUED_CALLS = 1
 
 
 def _python_exit():
+    # Only the executors of this process: a forked child (a worker, say) inherits the list, and
+    # the locks of its parent's executors, which another thread may have held at the fork.
     global _global_shutdown
     _global_shutdown = True
-    for executor in list(_executors):
+    mine = [e for e in list(_executors) if e._owner_pid == os.getpid()]
+    for executor in mine:
         executor._wake()
-    for executor in list(_executors):
+    for executor in mine:
         executor._manager_thread.join()
 
 
@@ -111,6 +114,7 @@ class ProcessPoolExecutor(_futures_base.Executor):
             raise NotImplementedError(
                 "ProcessPoolExecutor(max_tasks_per_child=...) is not supported by gilsim")
         self._max_workers = max_workers
+        self._owner_pid = os.getpid()
         self._mp_context = mp_context
         self._initializer = initializer
         self._initargs = initargs

@@ -15,16 +15,18 @@ import threading
 import _futures_base
 from _futures_base import Future, BrokenExecutor
 
-_threads_queues = {}   # every worker thread still running -> its executor's work queue
+_threads_queues = {}   # every worker thread still running -> (its work queue, its process id)
 _shutdown = False      # the interpreter is ending: workers stop once their queue is empty
 _global_shutdown_lock = threading.Lock()
 
 
 def _python_exit():
+    # No lock here: in a forked child (which runs this too when it ends) another thread of the
+    # parent may have held it at the fork. Only this process's workers are stopped.
     global _shutdown
-    with _global_shutdown_lock:
-        _shutdown = True
-    items = list(_threads_queues.items())
+    _shutdown = True
+    me = os.getpid()
+    items = [(t, q) for t, (q, pid) in list(_threads_queues.items()) if pid == me]
     for t, q in items:
         q.put(None)
     for t, q in items:
@@ -131,7 +133,7 @@ class ThreadPoolExecutor(_futures_base.Executor):
                                  args=(self, self._work_queue, self._initializer, self._initargs))
             t.start()
             self._threads.add(t)
-            _threads_queues[t] = self._work_queue
+            _threads_queues[t] = (self._work_queue, os.getpid())
 
     def _initializer_failed(self):
         with self._shutdown_lock:
