@@ -574,7 +574,14 @@ class BaseManager:
     def _create(self, typeid, args, kwds):
         if self._channel is None:
             raise multiprocessing.ProcessError("Manager has not been started")
-        ident = self._channel.call(("create", typeid, tuple(args), dict(kwds)))
+        args = tuple(args)
+        # The items of a list or Array travel as a list: a range or a generator does not
+        # serialize (pickle takes a range, gilsim's serialization does not).
+        if typeid == "list" and args and not isinstance(args[0], list):
+            args = (list(args[0]),) + args[1:]
+        elif typeid == "Array" and len(args) > 1 and not isinstance(args[1], (int, list)):
+            args = (args[0], list(args[1])) + args[2:]
+        ident = self._channel.call(("create", typeid, args, dict(kwds)))
         proxytype = type(self)._registry[typeid][1]
         return proxytype(self._channel, ident, typeid)
 

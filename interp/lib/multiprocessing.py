@@ -589,4 +589,9 @@ from _mp_synchronize import Semaphore, BoundedSemaphore, Lock, RLock, Event
 from _mp_sharedctypes import Value, Array
 from _mp_queues import SimpleQueue, Queue, JoinableQueue
 from _mp_pool import Pool, AsyncResult, ApplyResult, MapResult
-from _mp_managers import Manager
+
+
+def Manager():
+    """A started SyncManager (multiprocessing.managers); imported on first use, as CPython's."""
+    import _mp_managers
+    return _mp_managers.Manager()
