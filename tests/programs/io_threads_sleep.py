@@ -1,7 +1,8 @@
 """I/O-bound threads: each 'download' sleeps, which releases the GIL, so ten of them overlap.
-The results are gathered in submission order; the elapsed time is only checked to be well under
-the sequential total."""
+The results are gathered in submission order; the elapsed time (about 0.1 s, not 1 s) goes to
+stderr."""
 
+import sys
 import threading
 import time
 
@@ -24,5 +25,5 @@ for t in threads:
 elapsed = time.monotonic() - start
 for url, size in results:
     print(url, size)
-print("overlapped:", elapsed < 0.1 * len(URLS) * 0.6)
+sys.stderr.write("elapsed %.3f s for %d sleeps of 0.1 s\n" % (elapsed, len(URLS)))
 print("names:", sorted(t.name for t in threads)[:3])
