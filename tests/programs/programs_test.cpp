@@ -48,6 +48,7 @@ struct ExpectedFailure {
 // What stops each program today, the first missing piece only (issue 10).
 constexpr ExpectedFailure kExpectedFailures[] = {
     {"dataclass_inventory.py", "No module named 'dataclasses'"},
+    {"futures_crawler_sim.py", "No module named 'concurrent.futures'"},
     {"futures_thread_pool.py", "No module named 'concurrent.futures'"},
     {"generator_pipeline.py", "'generator' object has no attribute 'send'"},
     {"heap_dijkstra.py", "No module named 'heapq'"},
@@ -56,6 +57,7 @@ constexpr ExpectedFailure kExpectedFailures[] = {
     {"lru_fibonacci.py", "No module named 'functools'"},
     {"mandelbrot_text.py", "complex numbers are not supported by gilsim"},
     {"matrix_mult.py", "No module named 'fractions'"},
+    {"prime_check_process_pool.py", "No module named 'math'"},
     {"primes_sieve.py", "No module named 'itertools'"},
     {"process_pool_map.py", "No module named 'concurrent.futures'"},
     {"random_walk.py", "No module named 'random'"},
