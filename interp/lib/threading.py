@@ -866,14 +866,30 @@ def enumerate():
         return list(_active.values()) + list(_limbo.values())
 
 
+# Calls to make when the main thread ends, before the non-daemon threads are joined (CPython's
+# threading._register_atexit: concurrent.futures stops its workers with it).
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append((func, arg, kwargs))
+
+
 def _shutdown():
     """Called by the VM when the main script ends: wait for every non-daemon thread."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
     lock = _main_thread._tstate_lock
     if lock is not None and lock.locked():
         lock.release()
     _main_thread._stop()
+    _SHUTTING_DOWN = True
+    for func, arg, kwargs in reversed(_threading_atexits):
+        func(*arg, **kwargs)
     me = get_ident()
     # Joined threads may start new ones, so look again until none are left.
     while True:
