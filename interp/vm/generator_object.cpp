@@ -63,7 +63,7 @@ bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& sent, Value* out
   if (gen->finished) return false;
   if (gen->running) raiseValueError("generator already executing");
   vm.checkCStack();
-  if (vm.depth_ >= vm.interp().recursionLimit())
+  if (vm.depth_ + vm.nativeDepth_ >= vm.interp().recursionLimit())
     raiseRecursionError("maximum recursion depth exceeded");
   Value keepAlive = Value::borrow(gen);
   CodeObject* code = gen->code();
