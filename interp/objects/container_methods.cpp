@@ -179,6 +179,9 @@ Value listCopy(VM&, CallArgs args) {
 Value listClear(VM&, CallArgs args) {
   ListObject* l = selfList(args, "clear");
   expectMethodArgs("clear", args, 0, 0);
+  // An empty list keeps its buffer: a key function clearing the list being sorted (empty while
+  // it sorts) is no modification, as in CPython.
+  if (l->size() == 0) return Value::none();
   std::vector<Value> old = std::move(l->items());
   l->items().clear();
   return Value::none();

@@ -1,5 +1,6 @@
 #include "interp/objects/int_object.h"
 
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -529,9 +530,25 @@ bool parseInt(std::string_view text, int base, Value* out) {
     *out = Value::integer(negative ? -small : small);
     return true;
   }
-  BigInt value = small;
-  for (; k < digits.size(); ++k)
-    value = value * base + digits[k];
+  BigInt value;
+  if ((base & (base - 1)) == 0) {
+    // Power-of-two bases straight into limbs, least significant first: linear, so
+    // int(hex(10**(10**6)), 16) is as quick as hex() (multiply-and-add per digit was quadratic).
+    const unsigned bitsPerDigit =
+        static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(base)));
+    std::vector<uint64_t> limbs((digits.size() * bitsPerDigit + 63) / 64, 0);
+    size_t bit = 0;
+    for (size_t d = digits.size(); d-- > 0; bit += bitsPerDigit) {
+      uint64_t digit = digits[d];
+      limbs[bit / 64] |= digit << (bit % 64);
+      if (bit % 64 + bitsPerDigit > 64) limbs[bit / 64 + 1] |= digit >> (64 - bit % 64);
+    }
+    boost::multiprecision::import_bits(value, limbs.begin(), limbs.end(), 64, false);
+  } else {
+    value = small;
+    for (; k < digits.size(); ++k)
+      value = value * base + digits[k];
+  }
   if (negative) value = -value;
   *out = makeInt(std::move(value));
   return true;

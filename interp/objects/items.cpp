@@ -243,7 +243,7 @@ Value dictIterator(const Value& dictValue, DictViewKind kind) {
       name,
       [d, position, initialSize, remaining, kind](Value* out) mutable {
         if (d->size() != initialSize) {
-          initialSize = d->size();
+          initialSize = SIZE_MAX;  // sticky, as CPython's di_used = -1
           raiseRuntimeError("dictionary changed size during iteration");
         }
         const auto& entries = d->entries();
