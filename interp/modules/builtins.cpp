@@ -328,31 +328,30 @@ Value minMax(VM& vm, CallArgs args, bool wantMax) {
       raiseTypeError("'{}' is an invalid keyword argument for {}()", k, name);
   });
   if (npos == 0) raiseTypeError("{} expected at least 1 argument, got 0", name);
-  std::vector<Value> items;
-  if (npos == 1)
-    items = toVector(args[0]);
-  else {
-    if (!dflt.isNull())
-      raiseTypeError("Cannot specify a default for {}() with multiple positional arguments", name);
-    items.assign(args.args, args.args + npos);
-  }
-  if (items.empty()) {
-    if (!dflt.isNull()) return dflt;
-    raiseValueError("{}() arg is an empty sequence", name);
-  }
+  if (npos > 1 && !dflt.isNull())
+    raiseTypeError("Cannot specify a default for {}() with multiple positional arguments", name);
+  // One item at a time from the iterator, as CPython's min_max: a comparison that shrinks the
+  // list being scanned ends the scan there instead of reading a stale copy. `k > best` for max
+  // and `k < best` for min, the operators CPython asks.
+  Value it =
+      getIter(npos == 1 ? args[0] : makeTuple(std::vector<Value>(args.args, args.args + npos)));
   bool useKey = !key.isNull() && !key.isNone();
-  Value best = items[0];
-  Value bestKey = useKey ? vm.call(key, {best}) : best;
-  for (size_t i = 1; i < items.size(); ++i) {
-    Value k = useKey ? vm.call(key, {items[i]}) : items[i];
-    bool better = wantMax ? lessThan(bestKey, k) : lessThan(k, bestKey);
-    if (better) {
-      best = items[i];
+  Value best, bestKey, item;
+  while (iterNext(it, &item)) {
+    Value k = useKey ? vm.call(key, {item}) : item;
+    if (best.isNull() ||
+        compareBool(wantMax ? CompareOperator::Gt : CompareOperator::Lt, k, bestKey)) {
+      best = item;
       bestKey = k;
     }
   }
+  if (best.isNull()) {
+    if (!dflt.isNull()) return dflt;
+    raiseValueError("{}() arg is an empty sequence", name);
+  }
   return best;
 }
+
 Value builtinMin(VM& vm, CallArgs args) {
   return minMax(vm, args, false);
 }
