@@ -1,5 +1,8 @@
 // gilsim: a testbed that makes Python's global interpreter lock visible and measurable.
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -39,9 +42,10 @@ const char* kUsage =
 }  // namespace
 }  // namespace gilsim::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+int runCommandLine(const std::vector<std::string>& args) {
   using namespace gilsim::cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << kUsage;
     return kUsageError;
@@ -61,4 +65,21 @@ int main(int argc, char** argv) {
   if (command == "bench") return benchCommand(rest);
   if (command == "demo") return demoCommand(rest);
   return usageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // As CPython: a closed pipe is an EPIPE error (BrokenPipeError in a script), not a kill.
+  std::signal(SIGPIPE, SIG_IGN);
+  int status = runCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  // What the commands wrote through iostreams (help, dis, bench tables) must have gone out.
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout) {
+    int error = errno ? errno : EIO;
+    std::cerr << "gilsim: error: cannot write the output: " << std::strerror(error) << "\n";
+    return status == 0 ? 1 : status;
+  }
+  return status;
 }

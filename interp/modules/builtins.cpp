@@ -56,6 +56,7 @@ Value builtinPrint(VM& vm, CallArgs args) {
   if (!file.isNull() && !file.isNone()) {
     Value write = getAttr(file, "write");
     vm.call(write, {makeStr(std::move(out))});
+    if (flush) vm.call(getAttr(file, "flush"), {});
     return Value::none();
   }
   vm.interp().writeOut(out);

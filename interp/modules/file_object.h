@@ -23,7 +23,8 @@ class FileObject : public Object {
   std::string name;
   std::string mode;
   bool binary;
-  void close();
+  // Closes the file; 0 or the errno of the failure (the flush of buffered writes: ENOSPC).
+  int close();
 };
 
 Value openFile(const Value& path, const std::string& mode);

@@ -92,18 +92,21 @@ Value stdoutWrite(VM& vm, CallArgs args) {
 Value stderrWrite(VM& vm, CallArgs args) {
   return streamWrite(vm, args, true);
 }
-Value streamFlush(VM& vm, CallArgs) {
+Value stdoutFlush(VM& vm, CallArgs) {
   vm.interp().flushOut();
   return Value::none();
 }
+Value stderrFlush(VM&, CallArgs) {
+  return Value::none();  // stderr is written through at once
+}
 
 // sys.stdout / sys.stderr: minimal text streams (write, flush).
-Value makeStream(VM& vm, const char* name, NativeFn write) {
+Value makeStream(VM& vm, const char* name, NativeFn write, NativeFn flush) {
   auto* type = new TypeObject(name, builtinTypes().object, Layout::Object);
   Value typeValue = Value::steal(type);
   type->moduleName = "_io";
   type->dict()->setStr("write", makeNativeMethod("write", write, name));
-  type->dict()->setStr("flush", makeNativeMethod("flush", streamFlush, name));
+  type->dict()->setStr("flush", makeNativeMethod("flush", flush, name));
   (void)vm;
   return Value::steal(new InstanceObject(type));
 }
@@ -131,8 +134,8 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("version_info", makeTuple({Value::integer(3), Value::integer(11), Value::integer(0),
                                        makeStr("final"), Value::integer(0)}));
   d->setStr("modules", Value::borrow(vm.interp().modules()));
-  d->setStr("stdout", makeStream(vm, "TextIOWrapper", stdoutWrite));
-  d->setStr("stderr", makeStream(vm, "TextIOWrapper", stderrWrite));
+  d->setStr("stdout", makeStream(vm, "TextIOWrapper", stdoutWrite, stdoutFlush));
+  d->setStr("stderr", makeStream(vm, "TextIOWrapper", stderrWrite, stderrFlush));
 }
 
 }  // namespace gilsim

@@ -111,6 +111,11 @@ class TypeObject : public TrackedObject {
   X(IsADirectoryError, OSError)         \
   X(PermissionError, OSError)           \
   X(TimeoutError, OSError)              \
+  X(ConnectionError, OSError)           \
+  X(BrokenPipeError, ConnectionError)   \
+  X(ChildProcessError, OSError)         \
+  X(ProcessLookupError, OSError)        \
+  X(InterruptedError, OSError)          \
   X(RuntimeError, Exception)            \
   X(NotImplementedError, RuntimeError)  \
   X(RecursionError, RuntimeError)       \

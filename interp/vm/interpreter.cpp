@@ -4,8 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -31,6 +33,7 @@
 #include "interp/syntax/parser.h"
 #include "interp/syntax/syntax_error.h"
 #include "interp/vm/gil_released.h"
+#include "interp/vm/output_buffer.h"
 #include "interp/vm/run_aborted.h"
 #include "interp/vm/thread_registry.h"
 #include "interp/vm/thread_state.h"
@@ -48,7 +51,10 @@ std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config, SyncPl
 }  // namespace
 
 Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
-    : config_(std::move(config)), catalog_(modules), recursionLimit_(config_.recursionLimit) {
+    : config_(std::move(config)),
+      catalog_(modules),
+      recursionLimit_(config_.recursionLimit),
+      out_(std::make_unique<OutputBuffer>(config_.out)) {
   ensureBuiltinTypes();
   if (config_.simulate) {
     auto sim = std::make_unique<SimMachine>(config_.sim);
@@ -83,7 +89,7 @@ Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
 }
 
 Interpreter::~Interpreter() {
-  flushOut();
+  flushOutQuietly();
   VM& vm = mainVM();
   {
     VM::Scope scope(&vm);
@@ -137,7 +143,7 @@ void Interpreter::processEnding(int status, ThreadState* caller) {
                         static_cast<uint32_t>(status));
     recorder_->finishChildProcess();
   } else if (endOfRunHook) {
-    flushOut();
+    flushOutQuietly();
     endOfRunHook(status);
   }
 }
@@ -154,15 +160,30 @@ DictObject* Interpreter::modules() const {
 }
 
 void Interpreter::writeOut(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), config_.out);
+  if (int error = out_->write(text)) raiseOsError(error);
 }
 void Interpreter::writeErr(std::string_view text) {
-  flushOut();
+  flushOutQuietly();
   std::fwrite(text.data(), 1, text.size(), config_.err);
   std::fflush(config_.err);
+  std::clearerr(config_.err);
 }
 void Interpreter::flushOut() {
-  std::fflush(config_.out);
+  if (int error = out_->flush()) raiseOsError(error);
+}
+void Interpreter::flushOutQuietly() {
+  out_->flush();
+}
+bool Interpreter::finishOutput() {
+  int error = out_->flush();
+  if (!error) return true;
+  // CPython's words (flush_std_files at finalisation); its text stream's repr.
+  const char* type = error == EPIPE ? "BrokenPipeError" : "OSError";
+  writeErr(
+      fmt::format("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                  "encoding='utf-8'>\n{}: [Errno {}] {}\n",
+                  type, error, std::strerror(error)));
+  return false;
 }
 
 namespace {
@@ -374,7 +395,7 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
   finishProcesses(vm, interrupted);
-  flushOut();
+  if (!finishOutput()) status = kExitFlushFailed;
   // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
   // interpreter is torn down normally (and leak-checked) whenever no thread is left running.
   for (int spins = 0; spins < 1000 && threads_->count() > 1 && threads_->unfinishedCount() == 1;
@@ -455,14 +476,14 @@ int Interpreter::runSpawnedChildOnMainThread(const std::string& path, int fd) {
       code = exitStatusFor(vm, e.exception);
     else
       printException(vm, e.exception);
-    flushOut();
+    if (!finishOutput()) code = kExitFlushFailed;
     processEnding(code, mainThread_);
     std::_Exit(code);
   } catch (RunAborted& e) {
     writeErr("gilsim: run stopped: " + e.reason + "\n");
   }
   // _spawn_main ends the process itself; reaching here means it could not run.
-  flushOut();
+  flushOutQuietly();
   processEnding(kExitException, mainThread_);
   std::_Exit(kExitException);
 }

@@ -30,6 +30,7 @@ class ThreadRegistry;
 class ThreadState;
 class TraceRecorder;
 class ModuleObject;
+class OutputBuffer;
 class VM;
 struct SyntaxError;
 
@@ -38,6 +39,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitException = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitDeadlock = 3;  // every thread blocked forever (CPython would hang)
+// stdout could not be flushed at exit (a closed pipe, a full disk): CPython's Py_FinalizeEx
+// failure status.
+inline constexpr int kExitFlushFailed = 120;
 
 class Interpreter {
  public:
@@ -107,10 +111,18 @@ class Interpreter {
   ThreadRegistry& threads() { return *threads_; }
   Heap* heap() { return heap_.get(); }
 
-  // Writes to the interpreter's stdout / stderr.
+  // Writes to the interpreter's stdout / stderr. writeOut and flushOut raise OSError
+  // (BrokenPipeError for a closed pipe) when the write fails, as sys.stdout does; stderr's
+  // failures are ignored, as CPython can report them nowhere.
   void writeOut(std::string_view text);
   void writeErr(std::string_view text);
   void flushOut();
+  // Flushes stdout without raising (before a fork, before stderr output); a failure keeps the
+  // data for the flush at exit to report.
+  void flushOutQuietly();
+  // The flush at the end of the run: on failure prints CPython's "Exception ignored in:
+  // <_io.TextIOWrapper name='<stdout>' ...>" report and returns false (exit kExitFlushFailed).
+  bool finishOutput();
 
   // Prints an uncaught exception as CPython does: traceback, then `Type: message`.
   void printException(VM& vm, const Value& exception);
@@ -157,6 +169,7 @@ class Interpreter {
   Value builtins_;
   Value modules_;
   std::map<std::string, std::vector<std::string>> sourceCache_;
+  std::unique_ptr<OutputBuffer> out_;
 };
 
 }  // namespace gilsim
