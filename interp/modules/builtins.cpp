@@ -336,7 +336,7 @@ Value builtinSum(VM&, CallArgs args) {
   Value total = start;
   Value it = getIter(args[0]);
   Value v;
-  while (iterNext(it, &v)) {
+  while (iterNextInNativeLoop(it, &v)) {
     if (total.isSmallInt() && v.isSmallInt()) {
       int64_t r;
       if (!__builtin_add_overflow(total.smallInt(), v.smallInt(), &r)) {
@@ -353,7 +353,7 @@ Value builtinAny(VM&, CallArgs args) {
   expectArgs("any", args, 1, 1);
   Value it = getIter(args[0]);
   Value v;
-  while (iterNext(it, &v))
+  while (iterNextInNativeLoop(it, &v))
     if (truthy(v)) return Value::boolean(true);
   return Value::boolean(false);
 }
@@ -362,7 +362,7 @@ Value builtinAll(VM&, CallArgs args) {
   expectArgs("all", args, 1, 1);
   Value it = getIter(args[0]);
   Value v;
-  while (iterNext(it, &v))
+  while (iterNextInNativeLoop(it, &v))
     if (!truthy(v)) return Value::boolean(false);
   return Value::boolean(true);
 }
@@ -483,7 +483,7 @@ Value builtinFilter(VM& vm, CallArgs args) {
   Value it = getIter(args[1]);
   return Value::steal(new IteratorObject("filter", [&vm, fn, it](Value* out) {
     Value v;
-    while (iterNext(it, &v)) {
+    while (iterNextInNativeLoop(it, &v)) {
       bool keep = fn.isNone() ? truthy(v) : truthy(vm.call(fn, {v}));
       if (keep) {
         *out = std::move(v);

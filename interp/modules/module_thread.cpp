@@ -62,6 +62,7 @@ void runThreadFunction(VM& vm, ThreadStart& start) {
     vm.interp().printException(vm, e.exception);
   } catch (RunAborted& e) {
     vm.interp().writeErr("gilsim: thread stopped: " + e.reason + "\n");
+    vm.interp().noteThreadStopped();
   }
 }
 

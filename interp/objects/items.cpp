@@ -417,6 +417,11 @@ bool iterNext(const Value& iterator, Value* out) {
   raiseTypeError("'{}' object is not an iterator", typeName(iterator));
 }
 
+bool iterNextInNativeLoop(const Value& iterator, Value* out) {
+  VM::current()->nativeCheckPoint();
+  return iterNext(iterator, out);
+}
+
 std::vector<Value> toVector(const Value& iterable) {
   Layout layout = iterable.type()->layout();
   if (!isUserObject(iterable)) {
@@ -427,7 +432,7 @@ std::vector<Value> toVector(const Value& iterable) {
   Value it = getIter(iterable);
   Value v;
   size_t limit = VM::current()->interp().config().maxSequenceLength;
-  while (iterNext(it, &v)) {
+  while (iterNextInNativeLoop(it, &v)) {
     out.push_back(std::move(v));
     if (out.size() > limit) raiseMemoryError("");
   }

@@ -395,6 +395,7 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
   finishProcesses(vm, interrupted);
+  if (status == kExitOk && threadStopped_.load(std::memory_order_relaxed)) status = kExitException;
   if (!finishOutput()) status = kExitFlushFailed;
   // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
   // interpreter is torn down normally (and leak-checked) whenever no thread is left running.

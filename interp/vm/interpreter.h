@@ -129,6 +129,10 @@ class Interpreter {
   // Source line `line` of `filename` (for tracebacks), stripped; empty if unavailable.
   std::string sourceLine(const std::string& filename, int line);
 
+  // A thread other than the main one was stopped (its check-point budget ran out): the run
+  // then exits kExitException, as when the main thread's budget runs out. Any thread may call.
+  void noteThreadStopped() { threadStopped_.store(true, std::memory_order_relaxed); }
+
   // Exit status requested by SystemExit, resolved by printException's caller.
   int exitStatusFor(VM& vm, const Value& exception);
 
@@ -165,6 +169,7 @@ class Interpreter {
   std::unique_ptr<GilPolicy> gil_;
   std::unique_ptr<ThreadRegistry> threads_;
   std::atomic<bool> processEnded_{false};  // os._exit and a deadlock report may race
+  std::atomic<bool> threadStopped_{false};
   ThreadState* mainThread_ = nullptr;
   Value builtins_;
   Value modules_;

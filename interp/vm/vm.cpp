@@ -148,6 +148,12 @@ void VM::handleBreaker() {
   }
 }
 
+void VM::nativeCheckPointSlow() {
+  // On the simulated machine only a due event (or a request, or the budget) needs the slow path.
+  if (ticksUntilHousekeeping <= 0 || breaker_.any() || *sim_->clock() >= *sim_->nextEvent())
+    handleBreaker();
+}
+
 void VM::checkSignals() {
   if (breaker_.load() & kSignalRequest) {
     breaker_.clear(kSignalRequest);
