@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -72,7 +73,14 @@ int runCommandLine(const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   // As CPython: a closed pipe is an EPIPE error (BrokenPipeError in a script), not a kill.
   std::signal(SIGPIPE, SIG_IGN);
-  int status = runCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  int status;
+  try {
+    status = runCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {
+    // A script's MemoryError is the interpreter's; this is memory running out around it.
+    std::fputs("gilsim: error: out of memory\n", stderr);
+    return 1;
+  }
   // What the commands wrote through iostreams (help, dis, bench tables) must have gone out.
   errno = 0;
   std::cout.flush();

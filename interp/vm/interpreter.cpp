@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -232,6 +233,15 @@ std::optional<std::string_view> Interpreter::librarySourceByFilename(std::string
 }
 
 std::string Interpreter::sourceLine(const std::string& filename, int line) {
+  // The traceback of a MemoryError is printed when memory is short: without the line, then.
+  try {
+    return sourceLineOrThrow(filename, line);
+  } catch (const std::bad_alloc&) {
+    return "";
+  }
+}
+
+std::string Interpreter::sourceLineOrThrow(const std::string& filename, int line) {
   auto it = sourceCache_.find(filename);
   if (it == sourceCache_.end()) {
     std::string text, error;
@@ -284,6 +294,22 @@ std::string Interpreter::formatSyntaxError(const SyntaxError& e, const std::stri
 }
 
 void Interpreter::printException(VM& vm, const Value& exception) {
+  try {
+    formatAndPrintException(exception);
+    return;
+  } catch (const std::bad_alloc&) {
+  }
+  releaseMemoryReserve();
+  try {
+    formatAndPrintException(exception);
+  } catch (const std::bad_alloc&) {
+    // No memory left to format it: the type alone, as CPython's last resort prints.
+    writeErr("MemoryError (while printing an exception)\n");
+  }
+  (void)vm;
+}
+
+void Interpreter::formatAndPrintException(const Value& exception) {
   std::string out;
   std::function<void(const Value&, int)> print = [&](const Value& exc, int depth) {
     auto* e = exc.as<ExceptionObject>();
@@ -317,7 +343,6 @@ void Interpreter::printException(VM& vm, const Value& exception) {
     out += message.empty() ? name + "\n" : name + ": " + message + "\n";
   };
   print(exception, 0);
-  (void)vm;
   writeErr(out);
 }
 
@@ -368,6 +393,10 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
     codeValue = compileSource(source, filename);
   } catch (const SyntaxError& e) {
     writeErr(formatSyntaxError(e, filename, source));
+    processEnding(kExitException, mainThread_);
+    return kExitException;
+  } catch (const std::bad_alloc&) {
+    writeErr("MemoryError\n");  // CPython's words when its parser runs out of memory
     processEnding(kExitException, mainThread_);
     return kExitException;
   }

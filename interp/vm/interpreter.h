@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -129,6 +130,14 @@ class Interpreter {
   // Source line `line` of `filename` (for tracebacks), stripped; empty if unavailable.
   std::string sourceLine(const std::string& filename, int line);
 
+  // Memory kept back for when an allocation fails: let go then, so that the MemoryError, its
+  // traceback and its report can still be made (CPython keeps preallocated MemoryErrors for the
+  // same reason; issue 15), and taken back at a later check point. Under the GIL.
+  void releaseMemoryReserve() { memoryReserve_.reset(); }
+  void restoreMemoryReserve() {
+    if (!memoryReserve_) memoryReserve_.reset(new (std::nothrow) char[kMemoryReserveBytes]);
+  }
+
   // A thread other than the main one was stopped (its check-point budget ran out): the run
   // then exits kExitException, as when the main thread's budget runs out. Any thread may call.
   void noteThreadStopped() { threadStopped_.store(true, std::memory_order_relaxed); }
@@ -158,6 +167,8 @@ class Interpreter {
   // forked) starts, and in a child process the process starts.
   void recordProcessStart(ThreadState& first);
   std::optional<std::string_view> librarySourceByFilename(std::string_view filename);
+  std::string sourceLineOrThrow(const std::string& filename, int line);  // may throw bad_alloc
+  void formatAndPrintException(const Value& exception);                  // may throw bad_alloc
   InterpreterConfig config_;
   const ModuleCatalog& catalog_;
   int recursionLimit_;
@@ -175,6 +186,8 @@ class Interpreter {
   Value modules_;
   std::map<std::string, std::vector<std::string>> sourceCache_;
   std::unique_ptr<OutputBuffer> out_;
+  static constexpr size_t kMemoryReserveBytes = size_t{4} << 20;
+  std::unique_ptr<char[]> memoryReserve_{new (std::nothrow) char[kMemoryReserveBytes]};
 };
 
 }  // namespace gilsim

@@ -138,6 +138,7 @@ void VM::handleBreaker() {
   int64_t gilTicks = gil.tickPeriod();
   if (gilTicks > 0) next = std::min(next, gilTicks);
   ticksUntilHousekeeping = ticksPeriod = next;
+  if (ticksRanOut) interp_.restoreMemoryReserve();  // spent by a MemoryError since
   uint32_t bits = breaker_.load();
   if ((bits & kDropGilRequest) || (ticksRanOut && gilTicks > 0)) gil.checkPoint(thread_.gil());
   if (!bits) return;
@@ -1279,6 +1280,8 @@ catch (PyException& e) {
 catch (std::bad_alloc&) {
   frame->pc = pc;
   frame->sp = sp;
+  // The memory held back pays for the MemoryError, its traceback and its report.
+  interp_.releaseMemoryReserve();
   Value exception = newException(T().MemoryError, std::vector<Value>{});
   if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
 }
