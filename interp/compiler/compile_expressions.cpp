@@ -245,7 +245,10 @@ void CodeCompiler::compileBinary(BinaryOperator op) {
 }
 
 void CodeCompiler::compileExpr(const Expr& e) {
-  if (++exprDepth_ > 400) syntaxError("too many nested expressions", e.range);
+  // CPython's limit (the parser's kMaxDepth, 3,000) and its words; the byte budget guards the
+  // C++ stack wherever frames are larger.
+  if (++exprDepth_ > kMaxExprDepth || compileStackExhausted())
+    syntaxError("maximum recursion depth exceeded during compilation", e.range, "RecursionError");
   struct DepthGuard {
     int& d;
     ~DepthGuard() { --d; }

@@ -20,6 +20,7 @@
 #include "gil/trace_recorder.h"
 
 #include "interp/common/opcodes.h"
+#include "interp/common/stack_budget.h"
 #include "interp/compiler/compiler.h"
 #include "interp/compiler/disassembler.h"
 #include "interp/objects/class_object.h"
@@ -268,6 +269,9 @@ std::string Interpreter::sourceLineOrThrow(const std::string& filename, int line
 
 Value Interpreter::compileSource(const std::string& source, const std::string& filename) {
   if (!utf8Valid(source)) throw SyntaxError("source is not valid UTF-8", 1, 1);
+  // The front end may use this much stack (an import deep in a recursion has less left).
+  if (VM* vm = VM::current(); vm && !vm->cStackLeft(kFrontEndStackBytes))
+    raiseRecursionError("maximum recursion depth exceeded during compilation");
   Module module = parse(source);
   return compileModule(module, filename);
 }

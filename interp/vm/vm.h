@@ -82,6 +82,12 @@ class VM {
                 const Value& closure = Value());
 
   Frame* currentFrame() const { return frame_; }
+  // Whether `bytes` of C++ stack are left below the caller, beyond the reserve kept for
+  // re-entering the eval loop (before a compile, which may use kFrontEndStackBytes).
+  bool cStackLeft(size_t bytes) const {
+    uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    return here > cStackLimit_ && here - cStackLimit_ >= bytes;
+  }
   // Raises KeyboardInterrupt if Ctrl-C arrived (for blocking calls that wake up on EINTR).
   void checkSignals();
   // A check point inside a native loop (sum, any, list(), `in` over an iterator): counts toward
