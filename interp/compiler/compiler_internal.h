@@ -25,6 +25,11 @@ namespace gilsim::detail {
 // COMPILER_STACK_FRAME_SCALE) are a RecursionError, as there.
 inline constexpr int kMaxExprDepth = 3000;
 
+// Display and call items beyond this many are built a chunk at a time (BUILD_LIST then
+// LIST_EXTEND, SET_UPDATE, DICT_UPDATE, CALL_EX), so that a literal of millions of items needs
+// a few hundred value-stack slots, not millions (CPython 3.12 builds them in chunks too).
+inline constexpr size_t kLiteralChunk = 256;
+
 // The stack budget of the compile running on this thread (interp/common/stack_budget.h), set by
 // compileModule: nested definitions have compilers of their own, the stack is one.
 extern thread_local const StackBudget* tlsCompileStack;
