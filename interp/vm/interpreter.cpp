@@ -328,11 +328,30 @@ void Interpreter::formatAndPrintException(const Value& exception) {
     }
     if (!e->traceback.empty()) {
       out += "Traceback (most recent call last):\n";
+      // As CPython's traceback: past three identical entries in a row (a runaway recursion),
+      // the rest are counted, not printed.
+      constexpr int kShownRepeats = 3;
+      const TracebackEntry* last = nullptr;
+      int repeats = 0;
+      auto flushRepeats = [&] {
+        if (repeats > kShownRepeats)
+          out += fmt::format("  [Previous line repeated {} more time{}]\n", repeats - kShownRepeats,
+                             repeats - kShownRepeats == 1 ? "" : "s");
+      };
       for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+        if (last && last->filename == it->filename && last->line == it->line &&
+            last->function == it->function) {
+          if (++repeats > kShownRepeats) continue;
+        } else {
+          flushRepeats();
+          repeats = 1;
+        }
+        last = &*it;
         out += fmt::format("  File \"{}\", line {}, in {}\n", it->filename, it->line, it->function);
         std::string src = sourceLine(it->filename, it->line);
         if (!src.empty()) out += "    " + src + "\n";
       }
+      flushRepeats();
     }
     std::string message;
     try {

@@ -1,0 +1,7 @@
+# hex of a million-digit int finishes quickly, as CPython.
+# hostile-skip: hard-data (big ints)
+# hostile-exit: 0
+# hostile-stdout: 0x
+
+x = 10 ** (10 ** 6)
+print(hex(x)[:2])
