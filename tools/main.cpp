@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
   // What the commands wrote through iostreams (help, dis, bench tables) must have gone out.
   errno = 0;
   std::cout.flush();
-  if (!std::cout) {
+  // iostreams write through to stdio here: its flush is the one that meets a full disk.
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
     int error = errno ? errno : EIO;
     std::cerr << "gilsim: error: cannot write the output: " << std::strerror(error) << "\n";
     return status == 0 ? 1 : status;

@@ -25,7 +25,9 @@ FileObject::~FileObject() {
 int FileObject::close() {
   int error = 0;
   if (file && std::fclose(file) != 0) error = errno ? errno : EIO;
+  if (file && !error) error = unwrittenError;
   file = nullptr;
+  unwrittenError = 0;
   return error;
 }
 
@@ -181,9 +183,10 @@ Value fileFlush(VM& vm, CallArgs args) {
   FileObject* f = self(args);
   int error = blockingIo(
       vm, f,
-      [](std::FILE* file) {
+      [f](std::FILE* file) {
         int failed = std::fflush(file) == 0 ? 0 : (errno ? errno : EIO);
         std::clearerr(file);
+        if (failed) f->unwrittenError = failed;
         return failed;
       },
       [](int) { return size_t{0}; });

@@ -57,6 +57,8 @@ int OutputBuffer::flush() {
 }
 
 int OutputBuffer::flushLocked() {
+  // Nothing of ours to write: leave the stdio stream (and an error it holds) to its owner.
+  if (pending_.empty()) return 0;
   std::string_view rest = pending_;
   int error = writeThrough(rest);
   pending_.erase(0, pending_.size() - rest.size());  // what failed stays for the next flush

@@ -56,10 +56,11 @@ const fs::path& hostileDir() {
 }
 
 const std::vector<std::string>& allCases() {
-  static const std::vector<std::string> cases = ts::listFiles(hostileDir(), [](const std::string& n) {
-    static const std::regex re(R"(^[0-9]{2}_.+\.py$)");
-    return std::regex_match(n, re);
-  });
+  static const std::vector<std::string> cases =
+      ts::listFiles(hostileDir(), [](const std::string& n) {
+        static const std::regex re(R"(^[0-9]{2}_.+\.py$)");
+        return std::regex_match(n, re);
+      });
   return cases;
 }
 
@@ -158,9 +159,8 @@ TEST_P(HostileTest, EndsAsExpected) {
   ASSERT_FALSE(r.timedOut) << "hung: killed after " << kWallLimit.count() << " s\n"
                            << ts::describe(r);
   // bash reports a child killed by signal S as 128 + S (120 is CPython's flush failure).
-  EXPECT_TRUE(r.status >= 0 && (r.status < 128 || r.status == c.exit))
-      << "killed by a signal\n"
-      << ts::describe(r);
+  EXPECT_TRUE(r.status >= 0 && (r.status < 128 || r.status == c.exit)) << "killed by a signal\n"
+                                                                       << ts::describe(r);
   EXPECT_EQ(r.status, c.exit) << ts::describe(r);
   for (const std::string& want : c.stderrHas)
     EXPECT_NE(r.err.find(want), std::string::npos) << "stderr lacks: " << want << "\n"
