@@ -38,7 +38,8 @@ const char* kUsage =
     "  --version            show the version\n"
     "\n"
     "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error,\n"
-    "3 deadlock (every thread blocked forever), 4 a benchmark run failed.\n";
+    "3 deadlock (every thread blocked forever), 4 a benchmark run failed,\n"
+    "120 stdout could not be written at exit (a closed pipe, a full disk; as CPython).\n";
 
 }  // namespace
 }  // namespace gilsim::cli
