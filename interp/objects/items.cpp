@@ -418,7 +418,7 @@ bool iterNext(const Value& iterator, Value* out) {
 }
 
 bool iterNextInNativeLoop(const Value& iterator, Value* out) {
-  VM::current()->nativeCheckPoint();
+  if (VM* vm = VM::current()) vm->nativeCheckPoint();
   return iterNext(iterator, out);
 }
 
