@@ -119,6 +119,7 @@ void initOsModule(VM& vm, ModuleObject* module) {
   if (vm.interp().config().processControl) addOsProcessFunctions(d);
   d->setStr("sep", makeStr("/"));
   d->setStr("name", makeStr("posix"));
+  addOsFilesystemFunctions(vm, d);
 }
 
 }  // namespace gilsim
