@@ -337,7 +337,7 @@ Value minMax(VM& vm, CallArgs args, bool wantMax) {
       getIter(npos == 1 ? args[0] : makeTuple(std::vector<Value>(args.args, args.args + npos)));
   bool useKey = !key.isNull() && !key.isNone();
   Value best, bestKey, item;
-  while (iterNext(it, &item)) {
+  while (iterNextInNativeLoop(it, &item)) {
     Value k = useKey ? vm.call(key, {item}) : item;
     if (best.isNull() ||
         compareBool(wantMax ? CompareOperator::Gt : CompareOperator::Lt, k, bestKey)) {

@@ -1,5 +1,4 @@
 # repr of a list nested 100,000 deep: RecursionError, as CPython.
-# hostile-skip: hard-data (native recursion over deep data)
 # hostile-exit: 1
 # hostile-stderr: RecursionError
 

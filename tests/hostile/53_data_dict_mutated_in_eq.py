@@ -1,5 +1,4 @@
 # A key whose __eq__ clears the dict during a lookup.
-# hostile-skip: hard-data (containers mutated during lookups)
 # hostile-exit: 0
 # hostile-stdout: done
 

@@ -1,5 +1,4 @@
 # hex of a million-digit int finishes quickly, as CPython.
-# hostile-skip: hard-data (big ints)
 # hostile-exit: 0
 # hostile-stdout: 0x
 
