@@ -478,6 +478,8 @@ class _Popen:
         if self.returncode is None:
             try:
                 os.kill(self.pid, sig)
+            except ProcessLookupError:
+                pass  # already gone (reaped elsewhere): nothing to signal, as CPython's popen_fork
             except OSError:
                 if self.wait(timeout=0.1) is None:
                     raise

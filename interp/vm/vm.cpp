@@ -138,6 +138,7 @@ void VM::handleBreaker() {
   int64_t gilTicks = gil.tickPeriod();
   if (gilTicks > 0) next = std::min(next, gilTicks);
   ticksUntilHousekeeping = ticksPeriod = next;
+  if (ticksRanOut) interp_.restoreMemoryReserve();  // spent by a MemoryError since
   uint32_t bits = breaker_.load();
   if ((bits & kDropGilRequest) || (ticksRanOut && gilTicks > 0)) gil.checkPoint(thread_.gil());
   if (!bits) return;
@@ -146,6 +147,12 @@ void VM::handleBreaker() {
     breaker_.clear(kSignalRequest);
     raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
   }
+}
+
+void VM::nativeCheckPointSlow() {
+  // On the simulated machine only a due event (or a request, or the budget) needs the slow path.
+  if (ticksUntilHousekeeping <= 0 || breaker_.any() || *sim_->clock() >= *sim_->nextEvent())
+    handleBreaker();
 }
 
 void VM::checkSignals() {
@@ -1319,6 +1326,8 @@ catch (PyException& e) {
 catch (std::bad_alloc&) {
   frame->pc = pc;
   frame->sp = sp;
+  // The memory held back pays for the MemoryError, its traceback and its report.
+  interp_.releaseMemoryReserve();
   Value exception = newException(T().MemoryError, std::vector<Value>{});
   if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
 }
