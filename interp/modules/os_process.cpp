@@ -1,5 +1,5 @@
 // The process functions of the os module: fork, waitpid, kill, _exit and friends, the primitives
-// multiprocessing (interp/lib/multiprocessing.py) is built on. A wait for a child gives the GIL up
+// multiprocessing (interp/lib/multiprocessing/) is built on. A wait for a child gives the GIL up
 // (reason `wait`) without parking in the thread registry: a child can always end, so a thread
 // waiting for one never counts toward a deadlock.
 #include <signal.h>
