@@ -274,6 +274,47 @@ INSTANTIATE_TEST_SUITE_P(Policies, ThreadScriptUnderPolicy,
                          scriptAndPolicyName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ThreadScriptUnderPolicy);
 
+// The thread and process scripts (NNN_thr_*, NNN_mp_*) once more under every policy on the
+// simulated machine (gilsim run --sim): its fibers, virtual clock and processes in lockstep must
+// print what CPython prints too. Named Sim/..., labelled sim (not threads: ThreadSanitizer does
+// not follow fibers).
+class ScriptOnSimulatedMachine : public ::testing::TestWithParam<ScriptAndPolicy> {};
+
+TEST_P(ScriptOnSimulatedMachine, Script) {
+  const auto& [name, policy] = GetParam();
+  const fs::path dir = conformanceDir();
+  const std::optional<std::string> source = ts::readFile(dir / name);
+  ASSERT_TRUE(source.has_value()) << "cannot read " << dir / name;
+  const Expectations ex = parseHeader(*source);
+  const std::optional<std::string> expectedStdout = ts::readFile(dir / (stemOf(name) + ".out"));
+  ASSERT_TRUE(expectedStdout.has_value()) << name << " has no .out file";
+  const std::vector<std::string> argv = {
+      fs::absolute(fs::path(GILSIM_BINARY)).string(), "run", "--sim", "--gil", policy, name};
+  checkRun("gilsim --sim --gil " + policy, argv, runScript(argv), ex, *expectedStdout,
+           /*checkGilsimOnlyLines=*/true);
+}
+
+std::vector<std::string> concurrencyScripts() {
+  std::vector<std::string> out;
+  for (const std::string& s : allScripts())
+    if (s.size() > 8 && (s.compare(3, 5, "_thr_") == 0 || s.compare(3, 4, "_mp_") == 0))
+      out.push_back(s);
+  return out;
+}
+
+std::vector<std::string> allPolicies() {
+  std::vector<std::string> out;
+  for (const gilsim::GilPolicyInfo& info : gilsim::gilPolicies())
+    out.emplace_back(info.name);
+  return out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sim, ScriptOnSimulatedMachine,
+                         ::testing::Combine(::testing::ValuesIn(concurrencyScripts()),
+                                            ::testing::ValuesIn(allPolicies())),
+                         scriptAndPolicyName);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ScriptOnSimulatedMachine);
+
 TEST(ConformanceCorpus, HasThreadScripts) {
   EXPECT_GE(threadScripts().size(), 20u) << "the NNN_thr_* scripts run under every policy";
 }
