@@ -1,5 +1,7 @@
 #include "interp/objects/type_constructors.h"
 
+#include "interp/objects/descriptors.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -275,17 +277,6 @@ Value constructObject(VM&, TypeObject* type, CallArgs args) {
   return Value::steal(new InstanceObject(type));
 }
 
-Value constructWrapper(VM&, TypeObject* type, CallArgs args) {
-  if (type == T().property) {
-    expectArgs("property", args, 0, 4);
-    auto* w = new WrapperObject(type, args.count > 0 ? Value(args[0]) : Value());
-    if (args.count > 1 && !args[1].isNone()) w->setter = args[1];
-    return Value::steal(w);
-  }
-  expectArgs(type->name(), args, 1, 1);
-  return Value::steal(new WrapperObject(type, args[0]));
-}
-
 Value constructSuper(VM& vm, TypeObject*, CallArgs args) {
   expectArgs("super", args, 0, 2);
   if (args.count == 2) return Value::steal(new SuperObject(args[0], args[1]));
@@ -374,9 +365,9 @@ void registerConstructors(BuiltinTypes& t) {
   t.range->newFn = constructRange;
   t.slice->newFn = constructSlice;
   t.object->newFn = constructObject;
-  t.property->newFn = constructWrapper;
-  t.staticMethod->newFn = constructWrapper;
-  t.classMethod->newFn = constructWrapper;
+  t.property->newFn = constructDescriptor;
+  t.staticMethod->newFn = constructDescriptor;
+  t.classMethod->newFn = constructDescriptor;
   t.superType->newFn = constructSuper;
 #define GILSIM_EXCEPTION_CONSTRUCTOR(name, base) t.name->newFn = constructException;
   GILSIM_EXCEPTION_TYPES(GILSIM_EXCEPTION_CONSTRUCTOR)

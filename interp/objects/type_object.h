@@ -130,42 +130,72 @@ class BuiltinPartScope {
 };
 
 // The built-in exception hierarchy, declared once: X(Name, Base).
-#define GILSIM_EXCEPTION_TYPES(X)       \
-  X(BaseException, BaseException)       \
-  X(SystemExit, BaseException)          \
-  X(KeyboardInterrupt, BaseException)   \
-  X(GeneratorExit, BaseException)       \
-  X(Exception, BaseException)           \
-  X(StopIteration, Exception)           \
-  X(ArithmeticError, Exception)         \
-  X(OverflowError, ArithmeticError)     \
-  X(ZeroDivisionError, ArithmeticError) \
-  X(AssertionError, Exception)          \
-  X(AttributeError, Exception)          \
-  X(ImportError, Exception)             \
-  X(ModuleNotFoundError, ImportError)   \
-  X(LookupError, Exception)             \
-  X(IndexError, LookupError)            \
-  X(KeyError, LookupError)              \
-  X(MemoryError, Exception)             \
-  X(NameError, Exception)               \
-  X(UnboundLocalError, NameError)       \
-  X(EOFError, Exception)                \
-  X(OSError, Exception)                 \
-  X(FileNotFoundError, OSError)         \
-  X(FileExistsError, OSError)           \
-  X(IsADirectoryError, OSError)         \
-  X(PermissionError, OSError)           \
-  X(TimeoutError, OSError)              \
-  X(RuntimeError, Exception)            \
-  X(NotImplementedError, RuntimeError)  \
-  X(RecursionError, RuntimeError)       \
-  X(SyntaxError, Exception)             \
-  X(TypeError, Exception)               \
-  X(ValueError, Exception)              \
-  X(UnicodeError, ValueError)           \
-  X(UnicodeDecodeError, UnicodeError)   \
-  X(UnicodeEncodeError, UnicodeError)
+#define GILSIM_EXCEPTION_TYPES(X)            \
+  X(BaseException, BaseException)            \
+  X(SystemExit, BaseException)               \
+  X(KeyboardInterrupt, BaseException)        \
+  X(GeneratorExit, BaseException)            \
+  X(Exception, BaseException)                \
+  X(StopIteration, Exception)                \
+  X(ArithmeticError, Exception)              \
+  X(OverflowError, ArithmeticError)          \
+  X(ZeroDivisionError, ArithmeticError)      \
+  X(AssertionError, Exception)               \
+  X(AttributeError, Exception)               \
+  X(ImportError, Exception)                  \
+  X(ModuleNotFoundError, ImportError)        \
+  X(LookupError, Exception)                  \
+  X(IndexError, LookupError)                 \
+  X(KeyError, LookupError)                   \
+  X(MemoryError, Exception)                  \
+  X(NameError, Exception)                    \
+  X(UnboundLocalError, NameError)            \
+  X(EOFError, Exception)                     \
+  X(OSError, Exception)                      \
+  X(FileNotFoundError, OSError)              \
+  X(FileExistsError, OSError)                \
+  X(IsADirectoryError, OSError)              \
+  X(PermissionError, OSError)                \
+  X(TimeoutError, OSError)                   \
+  X(NotADirectoryError, OSError)             \
+  X(BlockingIOError, OSError)                \
+  X(ChildProcessError, OSError)              \
+  X(InterruptedError, OSError)               \
+  X(ProcessLookupError, OSError)             \
+  X(ConnectionError, OSError)                \
+  X(BrokenPipeError, ConnectionError)        \
+  X(ConnectionAbortedError, ConnectionError) \
+  X(ConnectionRefusedError, ConnectionError) \
+  X(ConnectionResetError, ConnectionError)   \
+  X(RuntimeError, Exception)                 \
+  X(NotImplementedError, RuntimeError)       \
+  X(RecursionError, RuntimeError)            \
+  X(SyntaxError, Exception)                  \
+  X(TypeError, Exception)                    \
+  X(ValueError, Exception)                   \
+  X(UnicodeError, ValueError)                \
+  X(UnicodeDecodeError, UnicodeError)        \
+  X(UnicodeEncodeError, UnicodeError)        \
+  X(UnicodeTranslateError, UnicodeError)     \
+  X(FloatingPointError, ArithmeticError)     \
+  X(IndentationError, SyntaxError)           \
+  X(TabError, IndentationError)              \
+  X(BufferError, Exception)                  \
+  X(ReferenceError, Exception)               \
+  X(SystemError, Exception)                  \
+  X(StopAsyncIteration, Exception)           \
+  X(Warning, Exception)                      \
+  X(UserWarning, Warning)                    \
+  X(DeprecationWarning, Warning)             \
+  X(PendingDeprecationWarning, Warning)      \
+  X(SyntaxWarning, Warning)                  \
+  X(RuntimeWarning, Warning)                 \
+  X(FutureWarning, Warning)                  \
+  X(ImportWarning, Warning)                  \
+  X(UnicodeWarning, Warning)                 \
+  X(BytesWarning, Warning)                   \
+  X(ResourceWarning, Warning)                \
+  X(EncodingWarning, Warning)
 
 // The process-wide built-in types (immutable after construction; see the file comment).
 struct BuiltinTypes {
