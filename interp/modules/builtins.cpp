@@ -27,6 +27,19 @@ const BuiltinTypes& T() {
   return builtinTypes();
 }
 
+// sys.stdout when a script has replaced it (contextlib.redirect_stdout, a StringIO): print
+// writes through its write(); Null while it is still the native stream, which print writes
+// to directly. (A native stream put in its place, sys.stdout = sys.stderr, still reads as the
+// native stdout.)
+Value replacedStdout(VM& vm) {
+  Value sys = vm.interp().modules()->getStr("sys");
+  if (sys.isNull() || !sys.isObject() || sys.object()->type() != T().module) return Value();
+  Value stdoutValue = sys.as<ModuleObject>()->dict()->getStr("stdout");
+  if (stdoutValue.isNull() || stdoutValue.isNone()) return stdoutValue;
+  if (stdoutValue.isObject() && stdoutValue.object()->type()->moduleName == "_io") return Value();
+  return stdoutValue;
+}
+
 Value builtinPrint(VM& vm, CallArgs args) {
   std::string sep = " ", end = "\n";
   bool flush = false;
@@ -54,9 +67,12 @@ Value builtinPrint(VM& vm, CallArgs args) {
     out += str(args[i]);
   }
   out += end;
-  if (!file.isNull() && !file.isNone()) {
+  if (file.isNull() || file.isNone()) file = replacedStdout(vm);
+  if (!file.isNull()) {
+    if (file.isNone()) return Value::none();  // CPython prints nothing when sys.stdout is None
     Value write = getAttr(file, "write");
     vm.call(write, {makeStr(std::move(out))});
+    if (flush) vm.call(getAttr(file, "flush"), {});
     return Value::none();
   }
   vm.interp().writeOut(out);
@@ -313,31 +329,30 @@ Value minMax(VM& vm, CallArgs args, bool wantMax) {
       raiseTypeError("'{}' is an invalid keyword argument for {}()", k, name);
   });
   if (npos == 0) raiseTypeError("{} expected at least 1 argument, got 0", name);
-  std::vector<Value> items;
-  if (npos == 1)
-    items = toVector(args[0]);
-  else {
-    if (!dflt.isNull())
-      raiseTypeError("Cannot specify a default for {}() with multiple positional arguments", name);
-    items.assign(args.args, args.args + npos);
-  }
-  if (items.empty()) {
-    if (!dflt.isNull()) return dflt;
-    raiseValueError("{}() arg is an empty sequence", name);
-  }
+  if (npos > 1 && !dflt.isNull())
+    raiseTypeError("Cannot specify a default for {}() with multiple positional arguments", name);
+  // One item at a time from the iterator, as CPython's min_max: a comparison that shrinks the
+  // list being scanned ends the scan there instead of reading a stale copy. `k > best` for max
+  // and `k < best` for min, the operators CPython asks.
+  Value it =
+      getIter(npos == 1 ? args[0] : makeTuple(std::vector<Value>(args.args, args.args + npos)));
   bool useKey = !key.isNull() && !key.isNone();
-  Value best = items[0];
-  Value bestKey = useKey ? vm.call(key, {best}) : best;
-  for (size_t i = 1; i < items.size(); ++i) {
-    Value k = useKey ? vm.call(key, {items[i]}) : items[i];
-    bool better = wantMax ? lessThan(bestKey, k) : lessThan(k, bestKey);
-    if (better) {
-      best = items[i];
+  Value best, bestKey, item;
+  while (iterNext(it, &item)) {
+    Value k = useKey ? vm.call(key, {item}) : item;
+    if (best.isNull() ||
+        compareBool(wantMax ? CompareOperator::Gt : CompareOperator::Lt, k, bestKey)) {
+      best = item;
       bestKey = k;
     }
   }
+  if (best.isNull()) {
+    if (!dflt.isNull()) return dflt;
+    raiseValueError("{}() arg is an empty sequence", name);
+  }
   return best;
 }
+
 Value builtinMin(VM& vm, CallArgs args) {
   return minMax(vm, args, false);
 }

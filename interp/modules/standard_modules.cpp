@@ -1,6 +1,7 @@
 #include "interp/modules/standard_modules.h"
 
 #include "interp/lib/library_modules.h"
+#include "interp/modules/builtin_native_types.h"
 #include "interp/modules/builtins.h"
 #include "interp/modules/extension_module.h"
 #include "interp/modules/native_modules.h"
@@ -11,7 +12,10 @@ namespace {
 
 class StandardModules final : public ModuleCatalog {
  public:
-  void populateBuiltins(DictObject* builtins) const override { gilsim::populateBuiltins(builtins); }
+  void populateBuiltins(DictObject* builtins) const override {
+    gilsim::populateBuiltins(builtins);
+    addNativeTypeBuiltins(builtins);
+  }
   NativeModuleInit findNative(std::string_view name) const override {
     return findNativeModule(name);
   }

@@ -148,6 +148,8 @@ void build() {
   registerBuiltinDunders(t);
   registerDescriptorMethods(t);
   registerGeneratorMethods(t.generator);
+  registerNumberMethods(t);
+  registerTranslateMethods(t);
 
   for (TypeObject* type : all) {
     immortalize(type);
@@ -176,6 +178,13 @@ TypeObject* makeNativeType(std::string name, std::string moduleName,
   immortalize(type->dict());
   immortalizeDict(type->dict());
   return type;
+}
+
+void installStaticMethod(TypeObject* type, const char* name, NativeFn fn) {
+  Value function = makeNative(name, fn);
+  immortalize(function.object());
+  type->dict()->setStr(name,
+                       Value::steal(new WrapperObject(builtinTypes().staticMethod, function)));
 }
 
 void ensureBuiltinTypes() {

@@ -9,6 +9,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_recursion.h"
 #include "interp/objects/protocol_internal.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -103,11 +104,14 @@ CompareOperator swapped(CompareOperator op) {
   }
 }
 
+// The sizes are re-read and each pair held while compared: an item's __eq__ may shrink either
+// list and free what it held (CPython's list_richcompare does the same).
 bool sequenceCompare(CompareOperator op, const std::vector<Value>& x, const std::vector<Value>& y,
                      Value* result) {
-  size_t n = std::min(x.size(), y.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (!equals(x[i], y[i])) {
+  size_t i = 0;
+  for (; i < x.size() && i < y.size(); ++i) {
+    Value left = x[i], right = y[i];
+    if (!equals(left, right)) {
       if (op == CompareOperator::Eq) {
         *result = Value::boolean(false);
         return true;
@@ -116,7 +120,7 @@ bool sequenceCompare(CompareOperator op, const std::vector<Value>& x, const std:
         *result = Value::boolean(true);
         return true;
       }
-      *result = compare(op, x[i], y[i]);
+      *result = compare(op, left, right);
       return true;
     }
   }
@@ -176,10 +180,12 @@ Value builtinCompare(CompareOperator op, const Value& a, const Value& b) {
     auto* y = b.as<DictObject>();
     bool same = x->size() == y->size();
     if (same) {
-      for (const auto& e : x->entries()) {
-        if (e.key.isNull()) continue;
-        Value other = y->get(e.key);
-        if (other.isNull() || !equals(e.value, other)) {
+      // By index, holding each entry: a key's __eq__ may resize or clear either dict.
+      for (size_t i = 0; i < x->entries().size(); ++i) {
+        if (x->entries()[i].key.isNull()) continue;
+        Value key = x->entries()[i].key, value = x->entries()[i].value;
+        Value other = y->get(key);
+        if (other.isNull() || !equals(value, other)) {
           same = false;
           break;
         }
@@ -214,6 +220,7 @@ Value compare(CompareOperator op, const Value& a, const Value& b) {
     default:
       break;
   }
+  NativeRecursionGuard guard(kInComparison);
   if (isUserObject(a) || isUserObject(b)) {
     const char* name = compareDunder(op);
     const char* reflectedName = compareDunder(swapped(op));
@@ -372,6 +379,7 @@ uint64_t hashValue(const Value& v) {
       constexpr uint64_t kPrime2 = 14029467366897019727ull;
       constexpr uint64_t kPrime5 = 2870177450012600261ull;
       const auto& items = v.as<TupleObject>()->items();
+      checkNativeStack(kWhileHashing);
       uint64_t acc = kPrime5;
       for (const Value& item : items) {
         uint64_t lane = hashValue(item);
@@ -391,8 +399,10 @@ uint64_t hashValue(const Value& v) {
       {
         // CPython 3.11's frozenset_hash: xor of shuffled entry hashes, then the size, then a
         // final dispersal.
-        uint64_t h = 0;
         auto* set = v.as<SetObject>();
+        uint64_t h = 0;
+        if (set->hashCached(&h)) return h;
+        checkNativeStack(kWhileHashing);
         set->forEach([&](const Value& item) {
           uint64_t x = hashValue(item);
           h ^= ((x ^ 89869747ull) ^ (x << 16)) * 3644798167ull;
@@ -401,6 +411,7 @@ uint64_t hashValue(const Value& v) {
         h ^= (h >> 11) ^ (h >> 25);
         h = h * 69069u + 907133923ull;
         if (h == ~0ull) h = 590923713ull;
+        set->cacheHash(h);
         return h;
       }
     default:
@@ -409,8 +420,10 @@ uint64_t hashValue(const Value& v) {
   if (isUserObject(v)) {
     Value hashFn = lookupSpecial(v, "__hash__");
     if (hashFn.isNone()) raiseTypeError("unhashable type: '{}'", typeName(v));
-    if (!hashFn.isNull() &&
-        !(hashFn.isObject() && hashFn.object()->type() == T().builtinFunction)) {
+    // object.__hash__ is the identity hash below; any other __hash__, a native type's too
+    // (complex), is called.
+    static const Value objectHash = T().object->dict()->getStr("__hash__");
+    if (!hashFn.isNull() && !hashFn.identical(objectHash)) {
       Value r = callMethod(hashFn, v, {});
       if (!isInt(r)) raiseTypeError("__hash__ method should return an integer");
       return intHash(r);
@@ -440,8 +453,12 @@ bool contains(const Value& container, const Value& item) {
       case Layout::Set:
         return container.as<SetObject>()->contains(item);
       case Layout::List:
-        for (size_t i = 0; i < container.as<ListObject>()->size(); ++i)
-          if (equals(container.as<ListObject>()->items()[i], item)) return true;
+        // Each item held while compared: its __eq__ may shrink the list (CPython re-reads the
+        // size).
+        for (size_t i = 0; i < container.as<ListObject>()->size(); ++i) {
+          Value candidate = container.as<ListObject>()->items()[i];
+          if (equals(candidate, item)) return true;
+        }
         return false;
       case Layout::Tuple:
         for (const Value& v : container.as<TupleObject>()->items())

@@ -258,20 +258,26 @@ Value dictIterator(const Value& dictValue, DictViewKind kind) {
   auto* d = dictValue.as<DictObject>();
   size_t position = 0;
   size_t initialSize = d->size();
+  size_t remaining = initialSize;  // CPython's di_len: more entries than that means keys changed
   const char* name = kind == DictViewKind::Keys     ? "dict_keyiterator"
                      : kind == DictViewKind::Values ? "dict_valueiterator"
                                                     : "dict_itemiterator";
   return Value::steal(new IteratorObject(
       name,
-      [d, position, initialSize, kind](Value* out) mutable {
+      [d, position, initialSize, remaining, kind](Value* out) mutable {
         if (d->size() != initialSize) {
-          initialSize = d->size();
+          initialSize = SIZE_MAX;  // sticky, as CPython's di_used = -1
           raiseRuntimeError("dictionary changed size during iteration");
         }
         const auto& entries = d->entries();
         while (position < entries.size() && entries[position].key.isNull())
           ++position;
         if (position >= entries.size()) return false;
+        if (remaining == 0) {
+          remaining = SIZE_MAX;  // sticky, as CPython's
+          raiseRuntimeError("dictionary keys changed during iteration");
+        }
+        if (remaining != SIZE_MAX) --remaining;
         const auto& e = entries[position++];
         if (kind == DictViewKind::Keys)
           *out = e.key;

@@ -180,7 +180,7 @@ Value constructBytes(VM&, TypeObject*, CallArgs args) {
       raiseMemoryError("");
     return makeBytes(std::string(static_cast<size_t>(n), '\0'));
   }
-  if (isBytes(x)) return x;
+  if (isBytes(x)) return x.type() == T().bytes ? x : makeBytes(x.as<BytesObject>()->data());
   std::string out;
   for (const Value& v : toVector(x)) {
     int64_t b = toIndex(v, "bytes");
@@ -199,7 +199,8 @@ Value constructList(VM&, TypeObject*, CallArgs args) {
 Value constructTuple(VM&, TypeObject*, CallArgs args) {
   expectArgs("tuple", args, 0, 1);
   if (args.count == 0) return makeTuple({});
-  if (isTuple(args[0])) return args[0];
+  // An exact tuple is returned as is; a subclass's instance gives a plain tuple, as in CPython.
+  if (args[0].type() == T().tuple) return args[0];
   return makeTuple(toVector(args[0]));
 }
 

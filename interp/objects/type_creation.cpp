@@ -326,7 +326,9 @@ Value typeCall(VM& vm, CallArgs args) {
 }  // namespace
 
 Value callType(VM& vm, TypeObject* cls, CallArgs args) {
-  if (cls->isBuiltin()) {
+  // Built-in and native types with a constructor (complex, bytearray, ...) are built by it; a
+  // class statement's type has none of its own.
+  if (cls->isBuiltin() || cls->newFn) {
     if (cls == T().type) {
       if (args.count == 1 && !args.keywordCount()) return Value::borrow(args[0].type());
       if (args.positionalCount() != 3) raiseTypeError("type() takes 1 or 3 arguments");

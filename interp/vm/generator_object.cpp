@@ -79,7 +79,7 @@ bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& value, Value* ou
     raiseException(value);
   }
   vm.checkCStack();
-  if (vm.depth_ >= vm.interp().recursionLimit())
+  if (vm.depth_ + vm.nativeDepth_ >= vm.interp().recursionLimit())
     raiseRecursionError("maximum recursion depth exceeded");
   Value keepAlive = Value::borrow(gen);
   CodeObject* code = gen->code();

@@ -129,7 +129,7 @@ void Interpreter::recordProcessStart(ThreadState& first) {
   recorder_->record(first.gil(), TraceEventKind::ThreadStart);
   if (recorder_->isChild())
     recorder_->record(first.gil(), TraceEventKind::ProcessStart, DropReason::Exit,
-                      static_cast<uint32_t>(getppid()));
+                      static_cast<uint32_t>(machine_->platform().parentProcessId()));
 }
 
 void Interpreter::processEnding(int status, ThreadState* caller) {

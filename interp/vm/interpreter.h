@@ -106,6 +106,9 @@ class Interpreter {
   // sys.getrecursionlimit / setrecursionlimit: starts at config().recursionLimit. Under the GIL.
   int recursionLimit() const { return recursionLimit_; }
   void setRecursionLimit(int limit) { recursionLimit_ = limit; }
+  // sys.get_int_max_str_digits / set_int_max_str_digits (objects/int_str_limit.h); 0 = none.
+  int intMaxStrDigits() const { return intMaxStrDigits_; }
+  void setIntMaxStrDigits(int digits) { intMaxStrDigits_ = digits; }
   VM& mainVM();
   ThreadState& mainThread() { return *mainThread_; }
   GilPolicy& gil() { return *gil_; }
@@ -164,6 +167,7 @@ class Interpreter {
   InterpreterConfig config_;
   const ModuleCatalog& catalog_;
   int recursionLimit_;
+  int intMaxStrDigits_ = 4300;  // CPython's default (kDefaultMaxStrDigits)
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<Heap::Scope> heapScope_;
   std::unique_ptr<TraceRecorder> recorder_;  // outlives the GIL a fork replaces

@@ -1023,8 +1023,8 @@ Value VM::runLoop(Frame* entry) {
           // The common call: exact positional arguments, no cells, room on the stack.
           if ((calleeCode->flags & (kSlowFlags | kCodeNoFreeOrCells)) == kCodeNoFreeOrCells &&
               count == static_cast<size_t>(calleeCode->argCount) &&
-              calleeCode->keywordOnlyCount == 0 && depth_ < interp_.recursionLimit() &&
-              end <= stackLimit_) {
+              calleeCode->keywordOnlyCount == 0 &&
+              depth_ + nativeDepth_ < interp_.recursionLimit() && end <= stackLimit_) {
             while (highWater_ < end)
               new (highWater_++) Value();
             frame = pushFrame(calleeCode, fn, fn->globals_.as<DictObject>(), args);
