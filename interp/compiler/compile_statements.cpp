@@ -25,6 +25,14 @@ void CodeCompiler::compileStmt(const Stmt& s) {
   setLine(s.range);
   switch (s.kind) {
     case StmtKind::Expr:
+      if (!displayHook_.isNull()) {
+        emitConst(displayHook_);
+        emit(Opcode::PUSH_NULL);
+        compileExpr(*s.value);
+        emitArg(Opcode::CALL, 1);
+        emit(Opcode::POP_TOP);
+        break;
+      }
       compileExpr(*s.value);
       emit(Opcode::POP_TOP);
       break;

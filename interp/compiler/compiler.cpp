@@ -25,6 +25,14 @@ Value CodeCompiler::compileModuleBody(const Body& body) {
   return finish();
 }
 
+Value CodeCompiler::compileEvalBody(const Expr& expression) {
+  code()->flags |= kCodeModule;
+  setLine(expression.range);
+  compileExpr(expression);
+  emit(Opcode::RETURN_VALUE);
+  return finish();
+}
+
 Value CodeCompiler::compileFunctionBody(const Stmt* def, const Body& body) {
   (void)def;
   emit(Opcode::RESUME);
@@ -334,7 +342,8 @@ namespace detail {
 thread_local const StackBudget* tlsCompileStack = nullptr;
 }  // namespace detail
 
-Value compileModule(const Module& module, const std::string& filename) {
+Value compileModule(const Module& module, const std::string& filename, CompileMode mode,
+                    const Value& displayHook) {
   StackBudget stack;
   struct Install {
     const StackBudget* saved = detail::tlsCompileStack;
@@ -343,6 +352,18 @@ Value compileModule(const Module& module, const std::string& filename) {
   } install(&stack);
   ScopeTable scopes(module);
   detail::CodeCompiler compiler(scopes, scopes.module(), filename, "<module>", "<module>", 1);
+  if (mode == CompileMode::Eval) {
+    if (module.body.size() != 1 || module.body[0]->kind != StmtKind::Expr)
+      throw SyntaxError("invalid syntax", module.body.empty() ? 1 : module.body[0]->range.line,
+                        module.body.empty() ? 1 : module.body[0]->range.col);
+    return compiler.compileEvalBody(*module.body[0]->value);
+  }
+  if (mode == CompileMode::Single) {
+    if (module.body.size() > 1)
+      throw SyntaxError("multiple statements found while compiling a single statement",
+                        module.body[1]->range.line, module.body[1]->range.col);
+    compiler.setDisplayHook(displayHook);
+  }
   return compiler.compileModuleBody(module.body);
 }
 

@@ -63,6 +63,9 @@ class CodeCompiler {
     freevars_ = scope->freevars();
   }
   Value compileModuleBody(const Body& body);
+  Value compileEvalBody(const Expr& expression);  // compile(..., "eval")
+  // compile(..., "single"): the module's expression statements call `hook` with their value.
+  void setDisplayHook(const Value& hook) { displayHook_ = hook; }
   Value compileFunctionBody(const Stmt* def, const Body& body);
   Value compileLambdaBody(const Expr& body);
   Value compileClassBody(const Body& body, const std::string& qualname);
@@ -142,6 +145,7 @@ class CodeCompiler {
   const ScopeTable& scopes_;
   Scope* scope_;
   Assembler assembler_;
+  Value displayHook_;  // compile(..., "single") only
   std::vector<std::string> varnames_, cellvars_, freevars_;
   std::vector<Block> blocks_;
   int exprDepth_ = 0;

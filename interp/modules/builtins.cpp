@@ -146,7 +146,8 @@ Value builtinIssubclass(VM& vm, CallArgs args) {
 }
 
 StrObject* attributeName(const Value& v, const char* fn) {
-  if (!isStr(v)) raiseTypeError("{}(): attribute name must be string, not '{}'", fn, typeName(v));
+  (void)fn;  // CPython 3.11 names no function here
+  if (!isStr(v)) raiseTypeError("attribute name must be string, not '{}'", typeName(v));
   return asStr(v);
 }
 

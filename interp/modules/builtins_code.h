@@ -1,5 +1,6 @@
-// The built-in functions that reach into the running program: __import__ (and, with issue 10,
-// the namespace and code functions). The rest of builtins is interp/modules/builtins.cpp.
+// The built-in functions that reach into the running program: __import__, the namespaces
+// (globals, locals, vars, dir) and code (compile, eval, exec). The rest of builtins is
+// interp/modules/builtins.cpp.
 #pragma once
 
 namespace gilsim {

@@ -2,6 +2,7 @@
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
+#include "interp/objects/descriptors.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/function_object.h"
@@ -138,6 +139,13 @@ Value specialAttribute(const Value& obj, std::string_view name) {
     case Layout::Module:
       if (name == "__dict__") return static_cast<ModuleObject*>(o)->dictValue();
       break;
+    case Layout::Other:
+      if (o->type() == T().property || o->type() == T().classMethod ||
+          o->type() == T().staticMethod) {
+        Value v = descriptorAttribute(obj, name);
+        if (!v.isNull()) return v;
+      }
+      break;
     case Layout::Code: {
       auto* c = static_cast<CodeObject*>(o);
       if (name == "co_name") return makeStr(c->name);
@@ -229,8 +237,12 @@ Value getAttrOrNull(const Value& obj, StrObject* name) {
   }
   Value classAttribute = type->lookup(name);
   if (!classAttribute.isNull() && classAttribute.isObject() &&
-      classAttribute.object()->type() == T().property)
+      classAttribute.object()->type() == T().property) {
+    if (classAttribute.as<WrapperObject>()->wrapped.isNull())
+      raiseAttributeError("property '{}' of '{}' object has no getter", name->view(),
+                          typeName(obj));
     return bind(classAttribute, obj, type);
+  }
   if (isMemberDescriptor(classAttribute)) return bind(classAttribute, obj, type);
   if (hasInstanceDict(obj)) {
     Value v = obj.object()->instanceDict()->getStr(name);
@@ -303,7 +315,9 @@ void setAttr(const Value& obj, StrObject* name, const Value& value) {
     Value classAttribute = type->lookup(name);
     if (classAttribute.isObject() && classAttribute.object()->type() == T().property) {
       Value setter = classAttribute.as<WrapperObject>()->setter;
-      if (setter.isNull()) raiseAttributeError("can't set attribute '{}'", name->view());
+      if (setter.isNull())
+        raiseAttributeError("property '{}' of '{}' object has no setter", name->view(),
+                            typeName(obj));
       VM::current()->call(setter, {obj, value});
       return;
     }
@@ -364,7 +378,9 @@ void delAttr(const Value& obj, StrObject* name) {
     Value classAttribute = obj.type()->lookup(name);
     if (classAttribute.isObject() && classAttribute.object()->type() == T().property) {
       Value deleter = classAttribute.as<WrapperObject>()->deleter;
-      if (deleter.isNull()) raiseAttributeError("can't delete attribute '{}'", name->view());
+      if (deleter.isNull())
+        raiseAttributeError("property '{}' of '{}' object has no deleter", name->view(),
+                            typeName(obj));
       VM::current()->call(deleter, {obj});
       return;
     }

@@ -2,6 +2,7 @@
 
 #include "interp/objects/builtin_dunders.h"
 #include "interp/objects/builtin_methods.h"
+#include "interp/objects/descriptors.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/type_creation.h"
@@ -145,6 +146,7 @@ void build() {
   registerContainerMethods(t);
   registerExceptionMethods(t);
   registerBuiltinDunders(t);
+  registerDescriptorMethods(t);
   registerGeneratorMethods(t.generator);
   registerNumberMethods(t);
   registerTranslateMethods(t);

@@ -35,6 +35,9 @@ ModuleObject::ModuleObject(std::string name)
   dict()->setStr("__name__", makeStr(name_));
 }
 
+ModuleObject::ModuleObject(std::string name, Value dict)
+    : TrackedObject(builtinTypes().module), name_(std::move(name)), dict_(std::move(dict)) {}
+
 void ModuleObject::clearReferences() {
   dict()->clear();
 }

@@ -74,6 +74,7 @@ class ExceptionObject : public InstanceObject {
 class ModuleObject : public TrackedObject {
  public:
   explicit ModuleObject(std::string name);
+  ModuleObject(std::string name, Value dict);  // a module over an existing namespace (builtins)
   const std::string& name() const { return name_; }
   DictObject* dict() const { return dict_.as<DictObject>(); }
   Value dictValue() const { return dict_; }

@@ -105,14 +105,24 @@ void raiseOsError(int err, const std::string& path) {
     type = builtinTypes().IsADirectoryError;
   else if (err == EACCES || err == EPERM)
     type = builtinTypes().PermissionError;
-  else if (err == EPIPE || err == ESHUTDOWN)
-    type = builtinTypes().BrokenPipeError;
+  else if (err == ENOTDIR)
+    type = builtinTypes().NotADirectoryError;
+  else if (err == EAGAIN || err == EALREADY || err == EINPROGRESS)
+    type = builtinTypes().BlockingIOError;
   else if (err == ECHILD)
     type = builtinTypes().ChildProcessError;
-  else if (err == ESRCH)
-    type = builtinTypes().ProcessLookupError;
   else if (err == EINTR)
     type = builtinTypes().InterruptedError;
+  else if (err == ESRCH)
+    type = builtinTypes().ProcessLookupError;
+  else if (err == EPIPE || err == ESHUTDOWN)
+    type = builtinTypes().BrokenPipeError;
+  else if (err == ECONNABORTED)
+    type = builtinTypes().ConnectionAbortedError;
+  else if (err == ECONNREFUSED)
+    type = builtinTypes().ConnectionRefusedError;
+  else if (err == ECONNRESET)
+    type = builtinTypes().ConnectionResetError;
   else if (err == ETIMEDOUT)
     type = builtinTypes().TimeoutError;
   Value exc =

@@ -59,6 +59,7 @@ void WrapperObject::clearReferences() {
   wrapped = Value();
   setter = Value();
   deleter = Value();
+  doc = Value();
 }
 
 Value makeNative(std::string name, NativeFn fn) {

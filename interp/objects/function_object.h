@@ -78,6 +78,7 @@ class WrapperObject : public TrackedObject {
   Value wrapped;
   Value setter;   // property only
   Value deleter;  // property only
+  Value doc;      // property only
   void clearReferences() override;
 };
 

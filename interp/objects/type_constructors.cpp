@@ -1,5 +1,7 @@
 #include "interp/objects/type_constructors.h"
 
+#include "interp/objects/descriptors.h"
+
 #include <cmath>
 #include <cstdlib>
 
@@ -178,7 +180,7 @@ Value constructBytes(VM&, TypeObject*, CallArgs args) {
       raiseMemoryError("");
     return makeBytes(std::string(static_cast<size_t>(n), '\0'));
   }
-  if (isBytes(x)) return x;
+  if (isBytes(x)) return x.type() == T().bytes ? x : makeBytes(x.as<BytesObject>()->data());
   std::string out;
   for (const Value& v : toVector(x)) {
     int64_t b = toIndex(v, "bytes");
@@ -197,9 +199,8 @@ Value constructList(VM&, TypeObject*, CallArgs args) {
 Value constructTuple(VM&, TypeObject*, CallArgs args) {
   expectArgs("tuple", args, 0, 1);
   if (args.count == 0) return makeTuple({});
-  // Only an exact tuple is its own tuple(); a subclass's instance (a namedtuple) gives a plain
-  // tuple of its items, as in CPython.
-  if (isTuple(args[0]) && args[0].object()->type() == T().tuple) return args[0];
+  // An exact tuple is returned as is; a subclass's instance gives a plain tuple, as in CPython.
+  if (args[0].type() == T().tuple) return args[0];
   return makeTuple(toVector(args[0]));
 }
 
@@ -275,17 +276,6 @@ Value constructSlice(VM&, TypeObject*, CallArgs args) {
 Value constructObject(VM&, TypeObject* type, CallArgs args) {
   if (args.count) raiseTypeError("object() takes no arguments");
   return Value::steal(new InstanceObject(type));
-}
-
-Value constructWrapper(VM&, TypeObject* type, CallArgs args) {
-  if (type == T().property) {
-    expectArgs("property", args, 0, 4);
-    auto* w = new WrapperObject(type, args.count > 0 ? Value(args[0]) : Value());
-    if (args.count > 1 && !args[1].isNone()) w->setter = args[1];
-    return Value::steal(w);
-  }
-  expectArgs(type->name(), args, 1, 1);
-  return Value::steal(new WrapperObject(type, args[0]));
 }
 
 Value constructSuper(VM& vm, TypeObject*, CallArgs args) {
@@ -376,9 +366,9 @@ void registerConstructors(BuiltinTypes& t) {
   t.range->newFn = constructRange;
   t.slice->newFn = constructSlice;
   t.object->newFn = constructObject;
-  t.property->newFn = constructWrapper;
-  t.staticMethod->newFn = constructWrapper;
-  t.classMethod->newFn = constructWrapper;
+  t.property->newFn = constructDescriptor;
+  t.staticMethod->newFn = constructDescriptor;
+  t.classMethod->newFn = constructDescriptor;
   t.superType->newFn = constructSuper;
 #define GILSIM_EXCEPTION_CONSTRUCTOR(name, base) t.name->newFn = constructException;
   GILSIM_EXCEPTION_TYPES(GILSIM_EXCEPTION_CONSTRUCTOR)

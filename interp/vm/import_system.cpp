@@ -191,6 +191,12 @@ Value Interpreter::loadModule(VM& vm, const std::string& fullName, const Value& 
 }
 
 Value Interpreter::findAndLoad(VM& vm, const std::string& fullName, const Value& parent) {
+  if (fullName == "builtins") {
+    // `import builtins`: a module over the very namespace every frame's builtins are.
+    Value module = Value::steal(new ModuleObject(fullName, builtins_));
+    modules()->setStr(fullName, module);
+    return module;
+  }
   if (NativeModuleInit init = catalog_.findNative(fullName)) {
     auto module = new ModuleObject(fullName);
     Value moduleValue = Value::steal(module);
