@@ -472,6 +472,14 @@ void CodeCompiler::compileExpr(const Expr& e) {
         emitStoreName(e.a->name);
       }
       break;
+    case ExprKind::YieldFrom:
+      // Delegation (PEP 380): YIELD_FROM re-runs while the subiterator yields, and leaves its
+      // return value (StopIteration.value) when it ends.
+      compileExpr(*e.a);
+      emit(Opcode::GET_YIELD_FROM_ITER);
+      emitConst(Value::none());
+      emit(Opcode::YIELD_FROM);
+      break;
     case ExprKind::Yield:
       if (e.a)
         compileExpr(*e.a);

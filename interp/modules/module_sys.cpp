@@ -15,6 +15,7 @@
 #include "interp/objects/class_object.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/int_str_limit.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
@@ -49,6 +50,57 @@ Value sysSetrecursionlimit(VM& vm, CallArgs args) {
         limit, vm.depth());
   vm.interp().setRecursionLimit(static_cast<int>(std::min<int64_t>(limit, INT_MAX)));
   return Value::none();
+}
+
+// sys.set_int_max_str_digits(maxdigits): 0, or at least the check threshold (CPython 3.11).
+Value sysSetIntMaxStrDigits(VM& vm, CallArgs args) {
+  Value maxdigits;
+  size_t npos = forEachKeyword(args, [&](std::string_view name, const Value& v) {
+    if (name != "maxdigits")
+      raiseTypeError("set_int_max_str_digits() got an unexpected keyword argument '{}'", name);
+    maxdigits = v;
+  });
+  if (npos > 1 || (npos == 1 && !maxdigits.isNull()))
+    raiseTypeError("set_int_max_str_digits() takes at most 1 argument ({} given)", args.count);
+  if (npos == 1) maxdigits = args[0];
+  if (maxdigits.isNull())
+    raiseTypeError("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+  if (!isInt(maxdigits))
+    raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(maxdigits));
+  int64_t digits;
+  if (!intFitsInt64(maxdigits, &digits) || digits > INT_MAX || digits < INT_MIN)
+    raiseOverflowError("Python int too large to convert to C int");
+  if (digits != 0 && digits < kStrDigitsCheckThreshold)
+    raiseValueError("maxdigits must be 0 or larger than {}", kStrDigitsCheckThreshold);
+  vm.interp().setIntMaxStrDigits(static_cast<int>(digits));
+  return Value::none();
+}
+
+Value sysGetIntMaxStrDigits(VM& vm, CallArgs args) {
+  expectArgs("get_int_max_str_digits", args, 0, 0);
+  return Value::integer(vm.interp().intMaxStrDigits());
+}
+
+Value intInfoRepr(VM&, CallArgs) {
+  return makeStr(
+      fmt::format("sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits={}, "
+                  "str_digits_check_threshold={})",
+                  kDefaultMaxStrDigits, kStrDigitsCheckThreshold));
+}
+
+// sys.int_info: the fields CPython 3.11 has, readable by name, printed as CPython prints them.
+// (A plain object, not a struct sequence: no indexing or unpacking.)
+Value makeIntInfo() {
+  auto* type = new TypeObject("int_info", builtinTypes().object, Layout::Object);
+  Value typeValue = Value::steal(type);
+  type->moduleName = "sys";
+  DictObject* d = type->dict();
+  d->setStr("bits_per_digit", Value::integer(30));
+  d->setStr("sizeof_digit", Value::integer(4));
+  d->setStr("default_max_str_digits", Value::integer(kDefaultMaxStrDigits));
+  d->setStr("str_digits_check_threshold", Value::integer(kStrDigitsCheckThreshold));
+  type->dict()->setStr("__repr__", makeNativeMethod("__repr__", intInfoRepr, "int_info"));
+  return Value::steal(new InstanceObject(type));
 }
 
 // sys.setswitchinterval: CPython keeps whole microseconds, at least 1 (gil/switch_interval.h).
@@ -177,6 +229,9 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("getswitchinterval", makeNative("getswitchinterval", sysGetswitchinterval));
   d->setStr("setcheckinterval", makeNative("setcheckinterval", sysSetcheckinterval));
   d->setStr("getcheckinterval", makeNative("getcheckinterval", sysGetcheckinterval));
+  d->setStr("set_int_max_str_digits", makeNative("set_int_max_str_digits", sysSetIntMaxStrDigits));
+  d->setStr("get_int_max_str_digits", makeNative("get_int_max_str_digits", sysGetIntMaxStrDigits));
+  d->setStr("int_info", makeIntInfo());
   d->setStr("maxsize", Value::integer(INT64_MAX));
   d->setStr("byteorder", makeStr("little"));
   d->setStr("platform", makeStr("linux"));
@@ -185,6 +240,7 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("version_info", makeTuple({Value::integer(3), Value::integer(11), Value::integer(0),
                                        makeStr("final"), Value::integer(0)}));
   d->setStr("modules", Value::borrow(vm.interp().modules()));
+  d->setStr("path", Value::borrow(vm.interp().searchPath()));
   d->setStr("stdout", makeStream("<stdout>", stdoutWrite, stdoutBufferWrite));
   d->setStr("stderr", makeStream("<stderr>", stderrWrite, stderrBufferWrite));
   d->setStr("stdin", makeStdin());

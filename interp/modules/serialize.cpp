@@ -11,6 +11,7 @@
 #include "interp/objects/errors.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_recursion.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -22,9 +23,6 @@ namespace gilsim {
 namespace {
 
 constexpr char kMagic[] = "G1";
-// Nesting deeper than this is refused both ways: the C++ stack must not run out (CPython's
-// pickle stops at the recursion limit, with a RecursionError worded like this one).
-constexpr int kMaxDepth = 900;
 
 TypeObject* moduleErrorType(VM& vm, const char* name) {
   Value module = vm.interp().importModule(vm, "_gilsim_mp");
@@ -72,9 +70,10 @@ class Writer {
   Writer(VM& vm, FdList* fds) : vm_(vm), fds_(fds) { out_.append(kMagic, 2); }
   std::string take() { return std::move(out_); }
 
-  void value(const Value& v, int depth) {
-    if (depth > kMaxDepth)
-      raiseRecursionError("maximum recursion depth exceeded while pickling an object");
+  void value(const Value& v) {
+    // CPython's pickle stops at the recursion limit, with this RecursionError; the guard counts
+    // with the Python frames and watches the C++ stack (objects/native_recursion.h).
+    NativeRecursionGuard guard(kWhilePickling);
     switch (v.tag()) {
       case Tag::None:
         out_.push_back('N');
@@ -114,7 +113,7 @@ class Writer {
       std::vector<Value> copy = items;
       varint(copy.size());
       for (const Value& item : copy)
-        value(item, depth + 1);
+        value(item);
       return;
     }
     if (type == t.dict) {
@@ -124,8 +123,8 @@ class Writer {
       out_.push_back('d');
       varint(entries.size());
       for (const auto& [key, item] : entries) {
-        value(key, depth + 1);
-        value(item, depth + 1);
+        value(key);
+        value(item);
       }
       return;
     }
@@ -134,7 +133,7 @@ class Writer {
       out_.push_back(type == t.set ? 'S' : 'z');
       varint(items.size());
       for (const Value& item : items)
-        value(item, depth + 1);
+        value(item);
       return;
     }
     if (type == t.function) return function(v);
@@ -156,7 +155,7 @@ class Writer {
     if (type->layout() == Layout::Exception) {
       out_.push_back('e');
       globalName(type);
-      value(v.as<ExceptionObject>()->args, depth + 1);
+      value(v.as<ExceptionObject>()->args);
       return;
     }
     if (type->layout() == Layout::Object && !type->isBuiltin()) {
@@ -164,9 +163,8 @@ class Writer {
       globalName(type);
       // A class may choose what travels (multiprocessing's Queue leaves its feeder thread out).
       Value getState = type->lookup("__getstate__");
-      Value state = getState.isNull() ? Value::borrow(v.as<InstanceObject>()->dict())
-                                      : vm_.call(getState, {v});
-      value(state, depth + 1);
+      Value state = getState.isNull() ? instanceState(v) : vm_.call(getState, {v});
+      value(state);
       return;
     }
     raiseTypeError("cannot pickle '{}' object", qualifiedTypeName(type));
@@ -253,14 +251,53 @@ class Writer {
     sized('s', type->name());
   }
 
+  // What an instance's pickle carries: its __dict__, or its set __slots__ by name.
+  static Value instanceState(const Value& v) {
+    auto* instance = v.as<InstanceObject>();
+    if (instance->dict() && instance->slots.empty()) return Value::borrow(instance->dict());
+    Value state = makeDict();
+    if (instance->dict())
+      for (const auto& e : instance->dict()->entries())
+        if (!e.key.isNull()) state.as<DictObject>()->set(e.key, e.value);
+    const std::vector<std::string>& names = v.type()->slotNames;
+    for (size_t i = 0; i < names.size() && i < instance->slots.size(); ++i)
+      if (!instance->slots[i].isNull())
+        state.as<DictObject>()->setStr(names[i], instance->slots[i]);
+    return state;
+  }
+
+  // By module and name, as CPython's __reduce__ of built-in functions: a builtin, a function of
+  // a loaded native module (os.getpid), or a method of a built-in type (str.upper).
   void builtinFunction(const Value& v) {
     auto* f = v.as<NativeFunctionObject>();
-    Value found = vm_.interp().builtins()->getStr(f->name());
-    if (f->isMethod() || found.isNull() || !found.identical(v))
-      raiseTypeError("cannot pickle 'builtin_function_or_method' object");
+    std::string module, qualname;
+    if (f->isMethod()) {
+      Value owner = vm_.interp().builtins()->getStr(f->ownerName());
+      if (!owner.isNull() && owner.isObject() && owner.type()->layout() == Layout::Type &&
+          owner.as<TypeObject>()->dict()->getStr(f->name()).identical(v)) {
+        module = "builtins";
+        qualname = f->ownerName() + "." + f->name();
+      }
+    } else if (vm_.interp().builtins()->getStr(f->name()).identical(v)) {
+      module = "builtins";
+      qualname = f->name();
+    } else {
+      std::vector<DictObject::Entry> loaded = vm_.interp().modules()->entries();
+      for (const auto& e : loaded) {
+        if (e.key.isNull() || !isStr(e.key) || !e.value.isObject() ||
+            e.value.type()->layout() != Layout::Module)
+          continue;
+        if (e.value.as<ModuleObject>()->dict()->getStr(f->name()).identical(v)) {
+          module = asStr(e.key)->str();
+          qualname = f->name();
+          break;
+        }
+      }
+    }
+    if (module.empty()) raiseTypeError("cannot pickle 'builtin_function_or_method' object");
     out_.push_back('g');
-    sized('s', "builtins");
-    sized('s', f->name());
+    sized('s', module);
+    sized('s', qualname);
   }
 
   VM& vm_;
@@ -278,7 +315,7 @@ class Reader {
       unpicklingError(vm_, fmt::format("invalid load key, '{}'.", printable(data_[0])));
     }
     pos_ = 2;
-    Value v = value(0);
+    Value v = value();
     if (pos_ != data_.size()) unpicklingError(vm_, "data left over after the value");
     return v;
   }
@@ -340,8 +377,10 @@ class Reader {
     return found;
   }
 
-  Value value(int depth) {
-    if (depth > kMaxDepth) unpicklingError(vm_, "data nested too deeply");
+  Value value() {
+    // CPython's unpickler is iterative and loads any depth; this one recurses, so it loads what
+    // the C++ stack holds (far past any sender's recursion limit) and refuses the rest.
+    vm_.checkNativeStack(kWhileUnpickling);
     char tag = byte();
     switch (tag) {
       case 'N':
@@ -380,15 +419,15 @@ class Reader {
         std::vector<Value> items;
         items.reserve(n);
         for (size_t i = 0; i < n; ++i)
-          items.push_back(value(depth + 1));
+          items.push_back(value());
         return tag == 'l' ? makeList(std::move(items)) : makeTuple(std::move(items));
       }
       case 'd': {
         size_t n = count();
         Value dict = makeDict();
         for (size_t i = 0; i < n; ++i) {
-          Value key = value(depth + 1);
-          Value item = value(depth + 1);
+          Value key = value();
+          Value item = value();
           dict.as<DictObject>()->set(key, std::move(item));
         }
         return dict;
@@ -398,17 +437,17 @@ class Reader {
         size_t n = count();
         Value set = makeSet(tag == 'z');
         for (size_t i = 0; i < n; ++i)
-          set.as<SetObject>()->add(value(depth + 1));
+          set.as<SetObject>()->add(value());
         return set;
       }
       case 'g':
         return global();
       case 'o': {
         Value cls = global();
-        if (!cls.isObject() || cls.type() != builtinTypes().type ||
+        if (!cls.isObject() || cls.type()->layout() != Layout::Type ||
             cls.as<TypeObject>()->layout() != Layout::Object || cls.as<TypeObject>()->isBuiltin())
           unpicklingError(vm_, "instance of a class that is not a user class");
-        Value state = value(depth + 1);
+        Value state = value();
         auto* instance = new InstanceObject(cls.as<TypeObject>());
         Value result = Value::steal(instance);
         Value setState = cls.as<TypeObject>()->lookup("__setstate__");
@@ -417,14 +456,20 @@ class Reader {
           return result;
         }
         if (!isDict(state)) unpicklingError(vm_, "instance state is not a dict");
-        for (const auto& e : state.as<DictObject>()->entries())
-          if (!e.key.isNull()) instance->dict()->set(e.key, e.value);
+        for (const auto& e : state.as<DictObject>()->entries()) {
+          if (e.key.isNull()) continue;
+          if (!isStr(e.key)) unpicklingError(vm_, "instance state has a key that is not a str");
+          if (instance->dict())
+            instance->dict()->set(e.key, e.value);
+          else
+            setAttr(result, asStr(e.key), e.value);  // a __slots__ class
+        }
         return result;
       }
       case 'e': {
         Value cls = global();
         if (!isExceptionClass(cls)) unpicklingError(vm_, "exception of a class that is not one");
-        Value args = value(depth + 1);
+        Value args = value();
         if (!isTuple(args)) unpicklingError(vm_, "exception arguments are not a tuple");
         std::vector<Value> positional = args.as<TupleObject>()->items();
         return vm_.call(cls, CallArgs{positional.data(), positional.size(), nullptr});
@@ -470,7 +515,7 @@ class Reader {
 
 std::string serializeValue(VM& vm, const Value& value, FdList* fds) {
   Writer writer(vm, fds);
-  writer.value(value, 0);
+  writer.value(value);
   return writer.take();
 }
 

@@ -19,8 +19,9 @@ class StandardModules final : public ModuleCatalog {
   NativeModuleInit findNative(std::string_view name) const override {
     return findNativeModule(name);
   }
-  std::optional<std::string_view> findLibrarySource(std::string_view name) const override {
-    if (const LibraryModule* library = findLibraryModule(name)) return library->source;
+  std::optional<LibrarySource> findLibrarySource(std::string_view name) const override {
+    if (const LibraryModule* library = findLibraryModule(name))
+      return LibrarySource{library->source, library->isPackage};
     return std::nullopt;
   }
   void loadExtension(VM& vm, const std::string& name, const std::string& path,

@@ -9,6 +9,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_recursion.h"
 #include "interp/objects/protocol_internal.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -103,11 +104,14 @@ CompareOperator swapped(CompareOperator op) {
   }
 }
 
+// The sizes are re-read and each pair held while compared: an item's __eq__ may shrink either
+// list and free what it held (CPython's list_richcompare does the same).
 bool sequenceCompare(CompareOperator op, const std::vector<Value>& x, const std::vector<Value>& y,
                      Value* result) {
-  size_t n = std::min(x.size(), y.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (!equals(x[i], y[i])) {
+  size_t i = 0;
+  for (; i < x.size() && i < y.size(); ++i) {
+    Value left = x[i], right = y[i];
+    if (!equals(left, right)) {
       if (op == CompareOperator::Eq) {
         *result = Value::boolean(false);
         return true;
@@ -116,7 +120,7 @@ bool sequenceCompare(CompareOperator op, const std::vector<Value>& x, const std:
         *result = Value::boolean(true);
         return true;
       }
-      *result = compare(op, x[i], y[i]);
+      *result = compare(op, left, right);
       return true;
     }
   }
@@ -176,10 +180,12 @@ Value builtinCompare(CompareOperator op, const Value& a, const Value& b) {
     auto* y = b.as<DictObject>();
     bool same = x->size() == y->size();
     if (same) {
-      for (const auto& e : x->entries()) {
-        if (e.key.isNull()) continue;
-        Value other = y->get(e.key);
-        if (other.isNull() || !equals(e.value, other)) {
+      // By index, holding each entry: a key's __eq__ may resize or clear either dict.
+      for (size_t i = 0; i < x->entries().size(); ++i) {
+        if (x->entries()[i].key.isNull()) continue;
+        Value key = x->entries()[i].key, value = x->entries()[i].value;
+        Value other = y->get(key);
+        if (other.isNull() || !equals(value, other)) {
           same = false;
           break;
         }
@@ -214,6 +220,7 @@ Value compare(CompareOperator op, const Value& a, const Value& b) {
     default:
       break;
   }
+  NativeRecursionGuard guard(kInComparison);
   if (isUserObject(a) || isUserObject(b)) {
     const char* name = compareDunder(op);
     const char* reflectedName = compareDunder(swapped(op));
@@ -234,7 +241,10 @@ Value compare(CompareOperator op, const Value& a, const Value& b) {
       Value eq = callSpecial(a, "__eq__", {b});
       if (!eq.isNull() && !isNotImplemented(eq)) return Value::boolean(!truthy(eq));
     }
-  } else {
+  }
+  // Built-in values, and the built-in part of instances of subclasses of built-in types.
+  if (!(isUserObject(a) && layoutOf(a) == Layout::Object) &&
+      !(isUserObject(b) && layoutOf(b) == Layout::Object)) {
     Value r = builtinCompare(op, a, b);
     if (!r.isNull()) return r;
   }
@@ -369,6 +379,7 @@ uint64_t hashValue(const Value& v) {
       constexpr uint64_t kPrime2 = 14029467366897019727ull;
       constexpr uint64_t kPrime5 = 2870177450012600261ull;
       const auto& items = v.as<TupleObject>()->items();
+      checkNativeStack(kWhileHashing);
       uint64_t acc = kPrime5;
       for (const Value& item : items) {
         uint64_t lane = hashValue(item);
@@ -388,8 +399,10 @@ uint64_t hashValue(const Value& v) {
       {
         // CPython 3.11's frozenset_hash: xor of shuffled entry hashes, then the size, then a
         // final dispersal.
-        uint64_t h = 0;
         auto* set = v.as<SetObject>();
+        uint64_t h = 0;
+        if (set->hashCached(&h)) return h;
+        checkNativeStack(kWhileHashing);
         set->forEach([&](const Value& item) {
           uint64_t x = hashValue(item);
           h ^= ((x ^ 89869747ull) ^ (x << 16)) * 3644798167ull;
@@ -398,6 +411,7 @@ uint64_t hashValue(const Value& v) {
         h ^= (h >> 11) ^ (h >> 25);
         h = h * 69069u + 907133923ull;
         if (h == ~0ull) h = 590923713ull;
+        set->cacheHash(h);
         return h;
       }
     default:
@@ -419,55 +433,60 @@ uint64_t hashValue(const Value& v) {
 }
 
 bool contains(const Value& container, const Value& item) {
-  switch (layoutOf(container)) {
-    case Layout::Str:
-      if (!isStr(item))
-        raiseTypeError("'in <string>' requires string as left operand, not {}", typeName(item));
-      return asStr(container)->str().find(asStr(item)->str()) != std::string::npos;
-    case Layout::Bytes:
-      if (isInt(item)) {
-        int64_t b = toIndex(item, "byte");
-        return container.as<BytesObject>()->data().find(static_cast<char>(b)) != std::string::npos;
-      }
-      if (!isBytes(item))
-        raiseTypeError("a bytes-like object is required, not '{}'", typeName(item));
-      return container.as<BytesObject>()->data().find(item.as<BytesObject>()->data()) !=
-             std::string::npos;
-    case Layout::Dict:
-      return container.as<DictObject>()->contains(item);
-    case Layout::Set:
-      return container.as<SetObject>()->contains(item);
-    case Layout::List:
-      for (size_t i = 0; i < container.as<ListObject>()->size(); ++i)
-        if (equals(container.as<ListObject>()->items()[i], item)) return true;
-      return false;
-    case Layout::Tuple:
-      for (const Value& v : container.as<TupleObject>()->items())
-        if (equals(v, item)) return true;
-      return false;
-    case Layout::Range: {
-      auto* r = container.as<RangeObject>();
-      if (!isInt(item)) break;
-      int64_t x;
-      if (!intFitsInt64(item, &x)) return false;
-      if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+  if (builtinOverride(container, "__contains__").isNull()) switch (layoutOf(container)) {
+      case Layout::Str:
+        if (!isStr(item))
+          raiseTypeError("'in <string>' requires string as left operand, not {}", typeName(item));
+        return asStr(container)->str().find(asStr(item)->str()) != std::string::npos;
+      case Layout::Bytes:
+        if (isInt(item)) {
+          int64_t b = toIndex(item, "byte");
+          return container.as<BytesObject>()->data().find(static_cast<char>(b)) !=
+                 std::string::npos;
+        }
+        if (!isBytes(item))
+          raiseTypeError("a bytes-like object is required, not '{}'", typeName(item));
+        return container.as<BytesObject>()->data().find(item.as<BytesObject>()->data()) !=
+               std::string::npos;
+      case Layout::Dict:
+        return container.as<DictObject>()->contains(item);
+      case Layout::Set:
+        return container.as<SetObject>()->contains(item);
+      case Layout::List:
+        // Each item held while compared: its __eq__ may shrink the list (CPython re-reads the
+        // size).
+        for (size_t i = 0; i < container.as<ListObject>()->size(); ++i) {
+          Value candidate = container.as<ListObject>()->items()[i];
+          if (equals(candidate, item)) return true;
+        }
         return false;
-      return (x - r->start) % r->step == 0;
-    }
-    case Layout::DictView: {
-      auto* view = container.as<DictViewObject>();
-      auto* d = view->dict.as<DictObject>();
-      if (view->kind == DictViewKind::Keys) return d->contains(item);
-      if (view->kind == DictViewKind::Items) {
-        if (!isTuple(item) || item.as<TupleObject>()->size() != 2) return false;
-        Value v = d->get(item.as<TupleObject>()->items()[0]);
-        return !v.isNull() && equals(v, item.as<TupleObject>()->items()[1]);
+      case Layout::Tuple:
+        for (const Value& v : container.as<TupleObject>()->items())
+          if (equals(v, item)) return true;
+        return false;
+      case Layout::Range: {
+        auto* r = container.as<RangeObject>();
+        if (!isInt(item)) break;
+        int64_t x;
+        if (!intFitsInt64(item, &x)) return false;
+        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+          return false;
+        return (x - r->start) % r->step == 0;
       }
-      break;
+      case Layout::DictView: {
+        auto* view = container.as<DictViewObject>();
+        auto* d = view->dict.as<DictObject>();
+        if (view->kind == DictViewKind::Keys) return d->contains(item);
+        if (view->kind == DictViewKind::Items) {
+          if (!isTuple(item) || item.as<TupleObject>()->size() != 2) return false;
+          Value v = d->get(item.as<TupleObject>()->items()[0]);
+          return !v.isNull() && equals(v, item.as<TupleObject>()->items()[1]);
+        }
+        break;
+      }
+      default:
+        break;
     }
-    default:
-      break;
-  }
   if (isUserObject(container)) {
     Value r = callSpecial(container, "__contains__", {item});
     if (!r.isNull()) return truthy(r);

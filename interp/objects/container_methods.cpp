@@ -4,6 +4,7 @@
 
 #include "interp/objects/builtin_methods.h"
 #include "interp/objects/dict_object.h"
+#include "interp/objects/guarded_sort.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
@@ -63,10 +64,15 @@ Value listPop(VM&, CallArgs args) {
 Value listRemove(VM&, CallArgs args) {
   ListObject* l = selfList(args, "remove");
   expectMethodArgs("remove", args, 1, 1);
+  // Each item held while compared, the size re-read: __eq__ may shrink the list (CPython's
+  // list_remove deletes at the index found, if the list still reaches it).
   for (size_t i = 0; i < l->size(); ++i) {
-    if (equals(l->items()[i], args[1])) {
-      Value old = std::move(l->items()[i]);
-      l->items().erase(l->items().begin() + static_cast<int64_t>(i));
+    Value candidate = l->items()[i];
+    if (equals(candidate, args[1])) {
+      if (i < l->size()) {
+        Value old = std::move(l->items()[i]);
+        l->items().erase(l->items().begin() + static_cast<int64_t>(i));
+      }
       return Value::none();
     }
   }
@@ -79,8 +85,11 @@ Value sequenceIndex(const std::vector<Value>& items, const CallArgs& args, const
   int64_t stop = args.count > 3 ? toIndex(args[3], "stop") : n;
   if (start < 0) start = std::max<int64_t>(0, start + n);
   if (stop < 0) stop = std::max<int64_t>(0, stop + n);
-  for (int64_t i = start; i < std::min(stop, static_cast<int64_t>(items.size())); ++i)
-    if (equals(items[i], args[1])) return Value::integer(i);
+  // The live items, the size re-read and each item held: __eq__ may shrink a list under us.
+  for (int64_t i = start; i < std::min(stop, static_cast<int64_t>(items.size())); ++i) {
+    Value candidate = items[i];
+    if (equals(candidate, args[1])) return Value::integer(i);
+  }
   if (std::string_view(what) == "list") raiseValueError("{} is not in list", repr(args[1]));
   raiseValueError("tuple.index(x): x not in tuple");
 }
@@ -88,17 +97,17 @@ Value sequenceIndex(const std::vector<Value>& items, const CallArgs& args, const
 Value listIndex(VM&, CallArgs args) {
   ListObject* l = selfList(args, "index");
   expectMethodArgs("index", args, 1, 3);
-  std::vector<Value> items = l->items();
-  return sequenceIndex(items, args, "list");
+  return sequenceIndex(l->items(), args, "list");
 }
 
 Value listCount(VM&, CallArgs args) {
   ListObject* l = selfList(args, "count");
   expectMethodArgs("count", args, 1, 1);
-  std::vector<Value> items = l->items();
   int64_t n = 0;
-  for (const Value& v : items)
-    n += equals(v, args[1]);
+  for (size_t i = 0; i < l->size(); ++i) {  // live, as CPython counts: __eq__ may shrink it
+    Value candidate = l->items()[i];
+    n += equals(candidate, args[1]);
+  }
   return Value::integer(n);
 }
 
@@ -115,24 +124,42 @@ Value listSort(VM& vm, CallArgs args) {
       raiseTypeError("sort() got an unexpected keyword argument '{}'", name);
   });
   if (npos > 1) raiseTypeError("sort() takes no positional arguments");
-  // Sort a snapshot and publish it only on success: a raising key or comparison leaves the list
-  // as it was (CPython leaves it in some permutation; unchanged is the friendlier choice).
-  std::vector<Value> items = l->items();
-  std::vector<std::pair<Value, size_t>> keyed;
-  keyed.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i)
-    keyed.emplace_back(key.isNull() || key.isNone() ? items[i] : vm.call(key, {items[i]}), i);
-  if (nativeWorkIsCharged() && keyed.size() > 1)
-    chargeNativeWork(NativeCosts::kSortPerCompare * static_cast<int64_t>(keyed.size()) *
-                     static_cast<int64_t>(std::bit_width(keyed.size())));
-  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    return reverse ? lessThan(b.first, a.first) : lessThan(a.first, b.first);
-  });
+  // As CPython does, the list is empty while it sorts (a key or __lt__ sees len 0, and whatever
+  // it adds lands in a fresh buffer, never in the one being sorted); a list that grew a buffer
+  // meanwhile, or filled or replaced the stand-in, was modified: the sorted items are put back
+  // and ValueError raised. A raising key
+  // or comparison puts the items back as they were (CPython leaves some permutation; unchanged
+  // is the friendlier choice).
+  std::vector<Value> items = std::move(l->items());
+  // The stand-in buffer: any append lands in it, a clear or growth replaces it.
+  l->items() = std::vector<Value>();
+  l->items().reserve(1);
+  const Value* standIn = l->items().data();
   std::vector<Value> sorted;
-  sorted.reserve(items.size());
-  for (auto& k : keyed)
-    sorted.push_back(items[k.second]);
+  try {
+    std::vector<std::pair<Value, size_t>> keyed;
+    keyed.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i)
+      keyed.emplace_back(key.isNull() || key.isNone() ? items[i] : vm.call(key, {items[i]}), i);
+    if (nativeWorkIsCharged() && keyed.size() > 1)
+      chargeNativeWork(NativeCosts::kSortPerCompare * static_cast<int64_t>(keyed.size()) *
+                       static_cast<int64_t>(std::bit_width(keyed.size())));
+    // Not std::stable_sort: a hostile __lt__ is no strict weak order (guarded_sort.h).
+    guardedStableSort(keyed, [&](const auto& a, const auto& b) {
+      return reverse ? lessThan(b.first, a.first) : lessThan(a.first, b.first);
+    });
+    sorted.reserve(items.size());
+    for (auto& k : keyed)
+      sorted.push_back(items[k.second]);
+  } catch (...) {
+    std::vector<Value> meanwhile = std::move(l->items());
+    l->items() = std::move(items);
+    throw;
+  }
+  bool modified = !l->items().empty() || l->items().data() != standIn;
+  std::vector<Value> meanwhile = std::move(l->items());
   l->items() = std::move(sorted);
+  if (modified) raiseValueError("list modified during sort");
   return Value::none();
 }
 
@@ -152,6 +179,9 @@ Value listCopy(VM&, CallArgs args) {
 Value listClear(VM&, CallArgs args) {
   ListObject* l = selfList(args, "clear");
   expectMethodArgs("clear", args, 0, 0);
+  // An empty list keeps its buffer: a key function clearing the list being sorted (empty while
+  // it sorts) is no modification, as in CPython.
+  if (l->size() == 0) return Value::none();
   std::vector<Value> old = std::move(l->items());
   l->items().clear();
   return Value::none();

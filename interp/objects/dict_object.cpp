@@ -1,5 +1,7 @@
 #include "interp/objects/dict_object.h"
 
+#include <algorithm>
+
 #include "interp/objects/errors.h"
 #include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
@@ -12,6 +14,7 @@ namespace {
 constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 constexpr size_t kMinIndex = 8;
+constexpr int kMaxLookupRestarts = 1000;
 
 bool keysEqual(const Value& stored, const Value& key) {
   if (stored.identical(key)) return true;
@@ -24,6 +27,21 @@ bool keysEqual(const Value& stored, const Value& key) {
 DictObject::DictObject() : TrackedObject(builtinTypes().dict) {}
 
 int64_t DictObject::lookup(const Value& key, uint64_t hash, size_t* indexSlot) const {
+  // Once per probe; again when a key's __eq__ changed the dict under it. CPython restarts without
+  // end (an __eq__ that always mutates loops forever there, unless the allocator hands the same
+  // table back); gilsim stops with an error instead of hanging.
+  for (int restarts = 0; restarts <= kMaxLookupRestarts; ++restarts) {
+    bool changed = false;
+    int64_t found = probe(key, hash, indexSlot, &changed);
+    if (!changed) return found;
+  }
+  raiseRuntimeError(
+      "dictionary changed during a lookup {} times in a row: gilsim stops where CPython would "
+      "keep restarting the lookup",
+      kMaxLookupRestarts + 1);
+}
+
+int64_t DictObject::probe(const Value& key, uint64_t hash, size_t* indexSlot, bool* changed) const {
   if (index_.empty()) {
     if (indexSlot) *indexSlot = SIZE_MAX;
     return -1;
@@ -40,9 +58,18 @@ int64_t DictObject::lookup(const Value& key, uint64_t hash, size_t* indexSlot) c
     }
     if (ix == kDeleted) {
       if (firstDeleted == SIZE_MAX) firstDeleted = i;
-    } else {
-      const Entry& e = entries_[ix];
-      if (e.hash == hash && keysEqual(e.key, key)) {
+    } else if (entries_[ix].hash == hash) {
+      // The stored key is held and the version checked after the compare: a key's __eq__ may
+      // clear, resize or refill this dict, and then the probe starts again on the new table, as
+      // CPython's lookdict does.
+      Value stored = entries_[ix].key;
+      uint64_t before = version_;
+      bool same = keysEqual(stored, key);
+      if (version_ != before || !entries_[ix].key.identical(stored)) {
+        *changed = true;
+        return -1;
+      }
+      if (same) {
         if (indexSlot) *indexSlot = i;
         return ix;
       }
@@ -104,7 +131,10 @@ void DictObject::rebuildIndex(size_t minCapacity) {
 
 void DictObject::insertNew(Value key, Value value, uint64_t hash) {
   chargeNativeWork(NativeCosts::kDictInsert);
-  if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuildIndex(used_ + 1);
+  // CPython 3.11's growth: a full table is rebuilt with room for three times the live entries
+  // (GROWTH_RATE), which is also what decides whether an iterator of a dict changed meanwhile
+  // sees "keys changed" or runs off the end.
+  if ((entries_.size() + 1) * 3 >= index_.size() * 2) rebuildIndex(std::max<size_t>(2 * used_, 1));
   size_t mask = index_.size() - 1;
   size_t i = hash & mask;
   uint64_t perturb = hash;

@@ -44,6 +44,8 @@ class DictObject : public TrackedObject {
   void insertNew(Value key, Value value, uint64_t hash);
   void rebuildIndex(size_t minCapacity);
   int64_t lookup(const Value& key, uint64_t hash, size_t* indexSlot) const;
+  // One probe of the current table; sets *changed (and gives up) when a compare changed it.
+  int64_t probe(const Value& key, uint64_t hash, size_t* indexSlot, bool* changed) const;
   std::vector<Entry> entries_;
   std::vector<int32_t> index_;  // -1 empty, -2 deleted, else position in entries_
   size_t used_ = 0;

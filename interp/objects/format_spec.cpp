@@ -213,25 +213,6 @@ std::string fillNumber(const NumberParts& parts, const FormatSpec& spec, std::st
   return out;
 }
 
-// Digits of a non-negative integer in base 2, 8, 10 or 16 (lower case).
-std::string toBase(const cpp_int& a, int base) {
-  if (a == 0) return "0";
-  if (base == 10) return a.str();
-  const unsigned bitsPerDigit = base == 2 ? 1 : base == 8 ? 3 : 4;
-  const size_t nbits = boost::multiprecision::msb(a) + 1;
-  const size_t ndigits = (nbits + bitsPerDigit - 1) / bitsPerDigit;
-  std::string out(ndigits, '0');
-  for (size_t d = 0; d < ndigits; ++d) {
-    unsigned value = 0;
-    for (unsigned b = bitsPerDigit; b-- > 0;) {
-      const size_t bit = d * bitsPerDigit + b;
-      value = value * 2 + (bit < nbits && boost::multiprecision::bit_test(a, bit) ? 1 : 0);
-    }
-    out[ndigits - 1 - d] = "0123456789abcdef"[value];
-  }
-  return out;
-}
-
 // float(int), correctly rounded (half to even) like CPython's PyLong_AsDouble.
 double intToDouble(const cpp_int& v) {
   if (v == 0) return 0.0;
@@ -361,7 +342,7 @@ bool isPercentConversion(char32_t c) {
 // CPython's _PyUnicode_FormatLong: sign, "0x"/"0o" only with '#', precision = minimum digits.
 std::string percentLong(const cpp_int& v, bool alternate, int precision, char conversion) {
   const int base = conversion == 'o' ? 8 : (conversion == 'x' || conversion == 'X') ? 16 : 10;
-  const std::string digits = toBase(boost::multiprecision::abs(v), base);
+  const std::string digits = integerDigits(boost::multiprecision::abs(v), base);
   std::string out;
   if (v < 0) out.push_back('-');
   if (alternate && base != 10) {
@@ -598,7 +579,7 @@ std::string formatInteger(const cpp_int& v, const FormatSpec& spec, std::string_
 
   checkWidth(spec);
   const int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-  const std::string digits = toBase(boost::multiprecision::abs(v), base);
+  const std::string digits = integerDigits(boost::multiprecision::abs(v), base);
   parts.negative = v < 0;
   parts.digits = digits;
   if (spec.alternate) parts.prefix = base == 2 ? "0b" : base == 8 ? "0o" : base == 16 ? "0x" : "";
@@ -875,6 +856,32 @@ std::string formatPercentString(std::string_view utf8, const PercentPiece& piece
     default:
       throw std::invalid_argument("formatPercentString: conversion not applicable to a string");
   }
+}
+
+std::string integerDigits(const cpp_int& magnitude, int base) {
+  if (magnitude == 0) return "0";
+  if (base == 10) return magnitude.str();
+  // Straight off the limbs: one pass, so hex(10**(10**6)) takes milliseconds (shifting the
+  // number right a digit at a time was quadratic, issue 15).
+  const unsigned bitsPerDigit = base == 2 ? 1 : base == 8 ? 3 : 4;
+  const auto& backend = magnitude.backend();
+  const auto* limbs = backend.limbs();
+  const size_t limbCount = backend.size();
+  constexpr size_t kLimbBits = sizeof(*limbs) * 8;
+  auto bitAt = [&](size_t bit) -> unsigned {
+    size_t limb = bit / kLimbBits;
+    return limb < limbCount ? static_cast<unsigned>((limbs[limb] >> (bit % kLimbBits)) & 1u) : 0u;
+  };
+  const size_t nbits = boost::multiprecision::msb(magnitude) + 1;
+  const size_t ndigits = (nbits + bitsPerDigit - 1) / bitsPerDigit;
+  std::string out(ndigits, '0');
+  for (size_t d = 0; d < ndigits; ++d) {
+    unsigned value = 0;
+    for (unsigned b = bitsPerDigit; b-- > 0;)
+      value = value * 2 + bitAt(d * bitsPerDigit + b);
+    out[ndigits - 1 - d] = "0123456789abcdef"[value];
+  }
+  return out;
 }
 
 }  // namespace gilsim

@@ -69,6 +69,11 @@ FormatSpec parseFormatSpec(std::string_view spec, std::string_view typeName = "o
 std::string formatInteger(const boost::multiprecision::cpp_int& v, const FormatSpec& spec,
                           std::string_view typeName = "int");
 
+// The digits of a non-negative integer in base 2, 8, 10 or 16 (lower case, no prefix). The
+// power-of-two bases take time linear in the size; base 10 is boost's conversion, unlimited (the
+// callers apply sys.get_int_max_str_digits(), int_str_limit.h).
+std::string integerDigits(const boost::multiprecision::cpp_int& magnitude, int base);
+
 // float.__format__ (types none e E f F g G n %). An empty/default spec gives repr(v); no type with
 // a precision behaves like 'g' except that it keeps a ".0" when the result would be integral.
 std::string formatFloat(double v, const FormatSpec& spec, std::string_view typeName = "float");

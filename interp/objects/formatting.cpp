@@ -10,6 +10,7 @@
 #include "interp/objects/format_spec.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/int_str_limit.h"
 #include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
@@ -46,7 +47,12 @@ std::string formatValue(const Value& v, std::string_view spec) {
   chargeNativeWork(NativeCosts::kFormatSpec);
   const std::string& name = typeName(v);
   if (isInt(v)) {
-    return guarded([&] { return formatInteger(toBigInt(v), parseFormatSpec(spec, name), name); });
+    return guarded([&] {
+      FormatSpec parsed = parseFormatSpec(spec, name);
+      BigInt value = toBigInt(v);
+      if (parsed.type == 0 || parsed.type == 'd' || parsed.type == 'n') checkIntToStrDigits(value);
+      return formatInteger(value, parsed, name);
+    });
   }
   if (v.isFloat()) {
     return guarded([&] { return formatFloat(v.real(), parseFormatSpec(spec, name), name); });
@@ -122,7 +128,11 @@ Value percentFormat(const std::string& format, const Value& args) {
           break;
       }
       bool integerOnly = c == 'o' || c == 'x' || c == 'X';
-      if (isInt(value)) return formatPercentInteger(toBigInt(value), piece);
+      if (isInt(value)) {
+        BigInt big = toBigInt(value);
+        if (c == 'd' || c == 'i' || c == 'u') checkIntToStrDigits(big);  // the decimal routes
+        return formatPercentInteger(big, piece);
+      }
       if (value.isFloat()) {
         if (integerOnly) raiseTypeError("%{} format: an integer is required, not float", c);
         return formatPercentFloat(value.real(), piece);

@@ -1,11 +1,14 @@
 #include "interp/objects/int_object.h"
-#include "interp/objects/native_cost.h"
 
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <vector>
 
 #include "interp/objects/errors.h"
+#include "interp/objects/format_spec.h"
+#include "interp/objects/int_str_limit.h"
+#include "interp/objects/native_cost.h"
 #include "interp/objects/type_object.h"
 
 namespace gilsim {
@@ -448,39 +451,16 @@ std::string intToDecimal(const Value& a) {
     return std::string(digits.rbegin(), digits.rend());
   }
   const BigInt& v = a.as<IntObject>()->wideValue();
-  // log10(2) ~ 0.30103: a cheap upper bound on the digit count before converting.
-  if (static_cast<double>(msb(abs(v))) * 0.30103 > static_cast<double>(kMaxIntStrDigits))
-    raiseValueError(
-        "Exceeds the limit ({} digits) for integer string conversion; use "
-        "sys.set_int_max_str_digits() "
-        "to increase the limit",
-        kMaxIntStrDigits);
-  std::string s = v.str();
-  size_t digits = s.size() - (s[0] == '-' ? 1 : 0);
-  if (digits > kMaxIntStrDigits)
-    raiseValueError(
-        "Exceeds the limit ({} digits) for integer string conversion; use "
-        "sys.set_int_max_str_digits() "
-        "to increase the limit",
-        kMaxIntStrDigits);
-  return s;
+  checkIntToStrDigits(v);
+  return v.str();
 }
 
 std::string intToBase(const Value& a, int base, bool prefix) {
   BigInt v = toBigInt(a);
   bool negative = v < 0;
-  if (negative) v = -v;
-  std::string digits;
-  if (v == 0) digits = "0";
-  unsigned bitsPerDigit = base == 2 ? 1 : (base == 8 ? 3 : 4);
-  while (v > 0) {
-    unsigned d = static_cast<unsigned>(v & (base - 1));
-    digits.push_back("0123456789abcdef"[d]);
-    v >>= bitsPerDigit;
-  }
   std::string out = negative ? "-" : "";
   if (prefix) out += base == 2 ? "0b" : (base == 8 ? "0o" : "0x");
-  out.append(digits.rbegin(), digits.rend());
+  out += integerDigits(negative ? BigInt(-v) : v, base);  // linear: straight off the limbs
   return out;
 }
 
@@ -536,11 +516,7 @@ bool parseInt(std::string_view text, int base, Value* out) {
       if (d) return false;  // "010" is invalid with base 0; "000" is fine
   }
   // CPython limits every base that is not a power of two (those convert in linear time).
-  if ((base & (base - 1)) != 0 && digits.size() > kMaxIntStrDigits)
-    raiseValueError(
-        "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use "
-        "sys.set_int_max_str_digits() to increase the limit",
-        kMaxIntStrDigits, digits.size());
+  if ((base & (base - 1)) != 0) checkStrToIntDigits(digits.size());
   int64_t small = 0;
   size_t k = 0;
   for (; k < digits.size(); ++k) {
@@ -554,9 +530,25 @@ bool parseInt(std::string_view text, int base, Value* out) {
     *out = Value::integer(negative ? -small : small);
     return true;
   }
-  BigInt value = small;
-  for (; k < digits.size(); ++k)
-    value = value * base + digits[k];
+  BigInt value;
+  if ((base & (base - 1)) == 0) {
+    // Power-of-two bases straight into limbs, least significant first: linear, so
+    // int(hex(10**(10**6)), 16) is as quick as hex() (multiply-and-add per digit was quadratic).
+    const unsigned bitsPerDigit =
+        static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(base)));
+    std::vector<uint64_t> limbs((digits.size() * bitsPerDigit + 63) / 64, 0);
+    size_t bit = 0;
+    for (size_t d = digits.size(); d-- > 0; bit += bitsPerDigit) {
+      uint64_t digit = digits[d];
+      limbs[bit / 64] |= digit << (bit % 64);
+      if (bit % 64 + bitsPerDigit > 64) limbs[bit / 64 + 1] |= digit >> (64 - bit % 64);
+    }
+    boost::multiprecision::import_bits(value, limbs.begin(), limbs.end(), 64, false);
+  } else {
+    value = small;
+    for (; k < digits.size(); ++k)
+      value = value * base + digits[k];
+  }
   if (negative) value = -value;
   *out = makeInt(std::move(value));
   return true;

@@ -35,10 +35,6 @@ class IntObject : public Object {
   BigInt* wide_ = nullptr;  // owned; a pointer keeps narrow ints free of cpp_int's ctor/dtor
 };
 
-// CPython refuses decimal conversions of ints longer than this many digits (CVE-2020-10735),
-// raising ValueError; gilsim keeps the same limit (sys.set_int_max_str_digits is not provided).
-inline constexpr size_t kMaxIntStrDigits = 4300;
-
 bool isInt(const Value& v);  // int or bool (a bool is an int)
 Value makeInt(const BigInt& v);
 Value makeInt(BigInt&& v);
@@ -85,7 +81,7 @@ int intCompare(const Value& a, const Value& b);  // -1, 0, 1
 int intSign(const Value& a);
 double intToDouble(const Value& a);  // raises OverflowError when too large
 double intTrueDiv(const Value& a, const Value& b);
-std::string intToDecimal(const Value& a);  // raises ValueError past kMaxIntStrDigits
+std::string intToDecimal(const Value& a);  // raises ValueError past the limit (int_str_limit.h)
 std::string intToBase(const Value& a, int base, bool prefix);  // bin/oct/hex
 // Parses Python int syntax (underscores, sign, optional prefix when base is 0 or matches).
 // Returns false if the text is not a valid int in that base.

@@ -13,6 +13,7 @@
 #include "interp/objects/float_repr.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_recursion.h"
 #include "interp/objects/protocol_internal.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -135,6 +136,7 @@ std::string repr(const Value& v) {
       break;
   }
   Object* o = v.object();
+  NativeRecursionGuard depth(kWhileRepr);
   if (isUserObject(v)) {
     Value r = callSpecial(v, "__repr__", {});
     if (!r.isNull() && !(r.isObject() && r.object() == nullptr)) {
@@ -264,6 +266,7 @@ std::string str(const Value& v) {
   if (isStr(v)) return asStr(v)->str();
   if (v.isObject()) {
     if (isUserObject(v) || layoutOf(v) == Layout::Exception) {
+      NativeRecursionGuard depth(kWhileStr);
       Value fn = lookupSpecial(v, "__str__");
       if (!fn.isNull()) {
         Value r = callMethod(fn, v, {});

@@ -1,5 +1,6 @@
 #include "interp/objects/set_object.h"
 
+#include "interp/objects/errors.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_object.h"
@@ -9,6 +10,7 @@ namespace gilsim {
 namespace {
 constexpr size_t kLinearProbes = 9;  // CPython's setobject.c LINEAR_PROBES
 constexpr size_t kMinSize = 8;
+constexpr int kMaxLookupRestarts = 1000;
 
 bool keysEqual(const Value& stored, const Value& key) {
   if (stored.identical(key)) return true;
@@ -22,6 +24,20 @@ SetObject::SetObject(bool frozen)
     : TrackedObject(frozen ? builtinTypes().frozenset : builtinTypes().set), frozen_(frozen) {}
 
 int64_t SetObject::find(const Value& key, uint64_t hash) const {
+  // Once per probe; again when a key's __eq__ changed the set under it (bounded as the dict's
+  // lookup is: CPython would restart without end).
+  for (int restarts = 0; restarts <= kMaxLookupRestarts; ++restarts) {
+    bool changed = false;
+    int64_t found = probe(key, hash, &changed);
+    if (!changed) return found;
+  }
+  raiseRuntimeError(
+      "set changed during a lookup {} times in a row: gilsim stops where CPython would keep "
+      "restarting the lookup",
+      kMaxLookupRestarts + 1);
+}
+
+int64_t SetObject::probe(const Value& key, uint64_t hash, bool* changed) const {
   if (table_.empty()) return -1;
   size_t mask = table_.size() - 1;
   size_t i = hash & mask;
@@ -31,7 +47,17 @@ int64_t SetObject::find(const Value& key, uint64_t hash) const {
     for (size_t j = 0; j <= probes; ++j) {
       const Slot& s = table_[i + j];
       if (s.key.isNull() && !s.dummy) return -1;
-      if (!s.dummy && s.hash == hash && keysEqual(s.key, key)) return static_cast<int64_t>(i + j);
+      if (s.dummy || s.hash != hash) continue;
+      // Hold the stored key and check the version after the compare: __eq__ may clear or
+      // resize this set (CPython's set_lookkey starts again then).
+      Value stored = s.key;
+      uint64_t before = version_;
+      bool same = keysEqual(stored, key);
+      if (version_ != before) {
+        *changed = true;
+        return -1;
+      }
+      if (same) return static_cast<int64_t>(i + j);
     }
     perturb >>= 5;
     i = (i * 5 + 1 + perturb) & mask;
@@ -65,14 +91,18 @@ void SetObject::resize(size_t minUsed) {
   std::vector<Slot> old = std::move(table_);
   table_.assign(size, Slot{});
   fill_ = used_;
+  ++version_;
   for (Slot& s : old)
     if (!s.key.isNull() && !s.dummy) insertClean(std::move(s.key), s.hash);
 }
 
 bool SetObject::add(const Value& key) {
   uint64_t h = hashValue(key);
-  if (table_.empty()) table_.assign(kMinSize, Slot{});
   if (find(key, h) >= 0) return false;
+  // After the lookup: its compares may have emptied the table.
+  if (table_.empty()) table_.assign(kMinSize, Slot{});
+  ++version_;
+  hasCachedHash_ = false;
   // Walk the probe sequence to the first never-used slot; like CPython 3.11's set_add_entry, the
   // key goes into the last deleted slot passed on the way, if any, else into that unused slot.
   size_t mask = table_.size() - 1;
@@ -116,6 +146,8 @@ bool SetObject::discard(const Value& key) {
   table_[i].key = Value();
   table_[i].dummy = true;
   --used_;
+  ++version_;
+  hasCachedHash_ = false;
   return true;
 }
 
@@ -123,6 +155,8 @@ void SetObject::clear() {
   std::vector<Slot> old = std::move(table_);
   table_.clear();
   used_ = fill_ = 0;
+  ++version_;
+  hasCachedHash_ = false;
 }
 
 std::vector<Value> SetObject::items() const {

@@ -17,15 +17,31 @@ class SetObject : public TrackedObject {
   bool discard(const Value& key);
   size_t size() const { return used_; }
   void clear();
-  // Slot-order iteration.
+  // Slot-order iteration. By index, each key held while `f` runs: `f` may run Python code
+  // (__eq__, __hash__) that changes this set; iteration then goes on over the new table.
   template <class F>
   void forEach(F&& f) const {
-    for (const Slot& s : table_)
-      if (!s.key.isNull() && !s.dummy) f(s.key);
+    for (size_t i = 0; i < table_.size(); ++i) {
+      if (table_[i].key.isNull() || table_[i].dummy) continue;
+      Value key = table_[i].key;
+      f(key);
+    }
   }
+  // Bumped by every change of membership or table: how a lookup sees its compare change the set.
+  uint64_t version() const { return version_; }
   std::vector<Value> items() const;
   void clearReferences() override { clear(); }
   bool frozen() const { return frozen_; }
+  // A frozenset's hash, computed once (CPython caches it too: without the cache a frozenset of a
+  // frozenset of ... rehashed its whole chain on every insert, quadratic and deep on the stack).
+  bool hashCached(uint64_t* hash) const {
+    *hash = cachedHash_;
+    return hasCachedHash_;
+  }
+  void cacheHash(uint64_t hash) const {
+    cachedHash_ = hash;
+    hasCachedHash_ = true;
+  }
 
  private:
   struct Slot {
@@ -34,10 +50,15 @@ class SetObject : public TrackedObject {
     bool dummy = false;
   };
   int64_t find(const Value& key, uint64_t hash) const;
+  // One probe of the current table; sets *changed (and gives up) when a compare changed it.
+  int64_t probe(const Value& key, uint64_t hash, bool* changed) const;
   void insertClean(Value key, uint64_t hash);
   void resize(size_t minUsed);
   std::vector<Slot> table_;
   size_t used_ = 0, fill_ = 0;
+  uint64_t version_ = 0;
+  mutable uint64_t cachedHash_ = 0;
+  mutable bool hasCachedHash_ = false;
   bool frozen_;
 };
 

@@ -90,6 +90,18 @@ void VM::checkCStack() {
     raiseRecursionError("maximum recursion depth exceeded");
 }
 
+void VM::enterNativeRecursion(const char* where) {
+  if (depth_ + nativeDepth_ >= interp_.recursionLimit())
+    raiseRecursionError("maximum recursion depth exceeded{}", where);
+  checkNativeStack(where);
+  ++nativeDepth_;
+}
+
+void VM::checkNativeStack(const char* where) {
+  if (reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < cStackLimit_)
+    raiseRecursionError("maximum recursion depth exceeded{}", where);
+}
+
 void VM::bindArguments(FunctionObject* fn, Value* locals, CallArgs args) {
   CodeObject* code = fn->code();
   const std::string& name = fn->qualname;
@@ -211,7 +223,8 @@ void initCells(CodeObject* code, Value* base, const Value& closure) {
 
 Frame* VM::setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resultSlot) {
   CodeObject* code = fn->code();
-  if (depth_ >= interp_.recursionLimit()) raiseRecursionError("maximum recursion depth exceeded");
+  if (depth_ + nativeDepth_ >= interp_.recursionLimit())
+    raiseRecursionError("maximum recursion depth exceeded");
   Value* end = base + code->frameSize();
   if (end > stackLimit_ || base + args.count > stackLimit_)
     raiseRecursionError("maximum recursion depth exceeded (value stack exhausted)");
@@ -230,7 +243,8 @@ Frame* VM::setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resu
 Value VM::runCode(CodeObject* code, DictObject* globals, const Value& locals,
                   const Value& closure) {
   checkCStack();
-  if (depth_ >= interp_.recursionLimit()) raiseRecursionError("maximum recursion depth exceeded");
+  if (depth_ + nativeDepth_ >= interp_.recursionLimit())
+    raiseRecursionError("maximum recursion depth exceeded");
   Value* base = frame_ ? frame_->base + frame_->code->frameSize() : stackMemory_;
   Value* end = base + code->frameSize();
   if (end > stackLimit_)
@@ -288,6 +302,17 @@ Value VM::call(const Value& callable, CallArgs args) {
     return nf->fn()(*this, args);
   }
   if (type == t.type || (type->layout() == Layout::Type)) {
+    // A metaclass's own __call__ (a singleton, say) runs instead of type.__call__.
+    if (!type->isBuiltin()) {
+      Value hook = type->lookupOverride("__call__");
+      if (!hook.isNull()) {
+        std::vector<Value> all;
+        all.reserve(args.count + 1);
+        all.push_back(callable);
+        all.insert(all.end(), args.args, args.args + args.count);
+        return call(hook, CallArgs{all.data(), all.size(), args.kwnames});
+      }
+    }
     return callType(*this, static_cast<TypeObject*>(o), args);
   }
   if (type == t.staticMethod || type == t.classMethod) {

@@ -22,6 +22,7 @@ class SimMachine;
 class DictObject;
 class Interpreter;
 class GeneratorObject;
+enum class ResumeMode : uint8_t;
 class ThreadState;
 
 struct Frame {
@@ -90,6 +91,16 @@ class VM {
   void reserveStack(Value* from, Value* to);
   int depth() const { return depth_; }
 
+  // Native code that recurses over user data (repr, comparison, pickling) counts against the
+  // recursion limit as Python calls do (CPython 3.11's Py_EnterRecursiveCall and Python frames
+  // share one counter), and stops before the C++ stack runs out: a list nested 20,000 deep raises
+  // RecursionError("maximum recursion depth exceeded" + where) instead of overflowing. Pair each
+  // enter with a leave (objects/native_recursion.h does, as a guard).
+  void enterNativeRecursion(const char* where);
+  void leaveNativeRecursion() { --nativeDepth_; }
+  // The C++ stack alone, for native recursion CPython does not count (the hash of nested tuples).
+  void checkNativeStack(const char* where);
+
   // The exception being handled (what a bare `raise` re-raises), or Null.
   Value handledException;
 
@@ -136,12 +147,15 @@ class VM {
   std::vector<std::unique_ptr<Frame[]>> frameChunks_;
   Frame* frame_ = nullptr;
   int depth_ = 0;
+  int nativeDepth_ = 0;     // native recursion levels entered (enterNativeRecursion), not frames
   bool reraising_ = false;  // the exception being unwound was re-raised: no new traceback entry
   uintptr_t cStackLimit_ = 0;
   friend class Interpreter;
   friend Value makeGenerator(VM&, FunctionObject*, const Value&, CallArgs);
-  friend bool resumeGenerator(VM&, GeneratorObject*, const Value&, Value*);
+  friend bool resumeGenerator(VM&, GeneratorObject*, const Value&, Value*, ResumeMode);
   bool yielded_ = false;  // run() returned because the generator frame yielded
+  // gen.throw(): raised by the loop as it enters the resumed generator frame, at its yield.
+  Value pendingThrow_;
 };
 
 }  // namespace gilsim
