@@ -199,7 +199,8 @@ Value constructList(VM&, TypeObject*, CallArgs args) {
 Value constructTuple(VM&, TypeObject*, CallArgs args) {
   expectArgs("tuple", args, 0, 1);
   if (args.count == 0) return makeTuple({});
-  if (isTuple(args[0])) return args[0];
+  // Only an exact tuple is returned as it is: tuple(a_namedtuple) is a plain tuple.
+  if (isTuple(args[0]) && args[0].type() == builtinTypes().tuple) return args[0];
   return makeTuple(toVector(args[0]));
 }
 
