@@ -47,11 +47,7 @@ struct ExpectedFailure {
 
 // What stops each program today, the first missing piece only (issue 10).
 constexpr ExpectedFailure kExpectedFailures[] = {
-    {"futures_crawler_sim.py", "No module named 'concurrent"},
-    {"futures_thread_pool.py", "No module named 'concurrent"},
-    {"prime_check_process_pool.py", "No module named 'concurrent"},
-    {"process_pool_map.py", "No module named 'concurrent"},
-    {"thread_pool_pipeline.py", "No module named 'multiprocessing.pool'"},
+    {"primes_sieve.py", "name 'bytearray' is not defined"},
 };
 
 const ExpectedFailure* expectedFailureOf(std::string_view program) {
