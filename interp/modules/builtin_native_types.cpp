@@ -1,5 +1,6 @@
 #include "interp/modules/builtin_native_types.h"
 
+#include "interp/objects/bytearray_object.h"
 #include "interp/objects/complex_object.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/type_object.h"
@@ -8,6 +9,7 @@ namespace gilsim {
 
 void addNativeTypeBuiltins(DictObject* builtins) {
   builtins->setStr("complex", Value::borrow(complexType()));
+  builtins->setStr("bytearray", Value::borrow(byteArrayType()));
 }
 
 }  // namespace gilsim

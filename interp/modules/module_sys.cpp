@@ -11,6 +11,7 @@
 #include "interp/modules/file_object.h"
 #include "interp/modules/native_modules.h"
 #include "interp/modules/sys_sizeof.h"
+#include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/int_object.h"
@@ -160,9 +161,9 @@ Value stderrFlush(VM&, CallArgs) {
 // sys.stdout.buffer / sys.stderr.buffer: bytes written as they are.
 Value bufferWrite(VM& vm, CallArgs args, bool toErr) {
   expectMethodArgs("write", args, 1, 1);
-  if (!isBytes(args[1]))
-    raiseTypeError("a bytes-like object is required, not '{}'", typeName(args[1]));
-  const std::string& data = args[1].as<BytesObject>()->data();
+  const std::string* bytes = bytesLikeData(args[1]);
+  if (!bytes) raiseTypeError("a bytes-like object is required, not '{}'", typeName(args[1]));
+  const std::string& data = *bytes;
   if (toErr)
     vm.interp().writeErr(data);
   else

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "interp/objects/builtin_methods.h"
+#include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/dict_object.h"
@@ -181,6 +182,7 @@ Value constructBytes(VM&, TypeObject*, CallArgs args) {
     return makeBytes(std::string(static_cast<size_t>(n), '\0'));
   }
   if (isBytes(x)) return x.type() == T().bytes ? x : makeBytes(x.as<BytesObject>()->data());
+  if (isByteArray(x)) return makeBytes(x.as<ByteArrayObject>()->data);
   std::string out;
   for (const Value& v : toVector(x)) {
     int64_t b = toIndex(v, "bytes");

@@ -1,0 +1,382 @@
+#include "interp/objects/bytearray_object.h"
+
+#include <algorithm>
+
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/function_object.h"
+#include "interp/objects/int_object.h"
+#include "interp/objects/native_args.h"
+#include "interp/objects/native_cost.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/objects/type_object.h"
+#include "interp/vm/vm.h"  // upward: the methods bytearray shares with bytes are called on the VM
+
+namespace gilsim {
+
+namespace {
+
+std::string& self(const CallArgs& args, const char* method) {
+  if (args.count == 0 || !isByteArray(args[0]))
+    raiseTypeError("descriptor '{}' requires a 'bytearray' object", method);
+  return args[0].as<ByteArrayObject>()->data;
+}
+
+Value notImplemented() {
+  return Value::borrow(builtinTypes().notImplemented);
+}
+
+uint8_t byteValue(const Value& v) {
+  if (!isInt(v)) raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(v));
+  int64_t b;
+  if (!intFitsInt64(v, &b) || b < 0 || b > 255) raiseValueError("byte must be in range(0, 256)");
+  return static_cast<uint8_t>(b);
+}
+
+// The bytes of an argument that may be bytes-like or an iterable of ints (extend, slice
+// assignment, the constructor).
+std::string bytesOf(const Value& v) {
+  if (const std::string* data = bytesLikeData(v)) return *data;
+  if (isStr(v)) raiseTypeError("can't extend bytearray with str");
+  std::string out;
+  for (const Value& item : toVector(v))
+    out.push_back(static_cast<char>(byteValue(item)));
+  return out;
+}
+
+const std::string& bytesLikeArgument(const Value& v) {
+  const std::string* data = bytesLikeData(v);
+  if (!data) raiseTypeError("a bytes-like object is required, not '{}'", typeName(v));
+  return *data;
+}
+
+int64_t indexIn(const Value& key, size_t size) {
+  int64_t i = toIndex(key, "bytearray indices");
+  if (i < 0) i += static_cast<int64_t>(size);
+  if (i < 0 || i >= static_cast<int64_t>(size)) raiseIndexError("bytearray index out of range");
+  return i;
+}
+
+bool isSlice(const Value& v) {
+  return v.isObject() && v.object()->type() == builtinTypes().slice;
+}
+
+Value byteArrayNew(VM&, TypeObject*, CallArgs args) {
+  expectArgs("bytearray", args, 0, 3);
+  if (args.count == 0) return makeByteArray("");
+  const Value& x = args[0];
+  if (isStr(x)) {
+    if (args.count < 2) raiseTypeError("string argument without an encoding");
+    return makeByteArray(asStr(x)->str());
+  }
+  if (isInt(x)) {
+    int64_t n = toIndex(x, "count");
+    if (n < 0) raiseValueError("negative count");
+    if (n > (int64_t{1} << 32)) raiseMemoryError("");
+    return makeByteArray(std::string(static_cast<size_t>(n), '\0'));
+  }
+  return makeByteArray(bytesOf(x));
+}
+
+Value baLen(VM&, CallArgs args) {
+  return Value::integer(static_cast<int64_t>(self(args, "__len__").size()));
+}
+
+Value baGetitem(VM&, CallArgs args) {
+  std::string& data = self(args, "__getitem__");
+  expectMethodArgs("__getitem__", args, 1, 1);
+  if (isSlice(args[1])) {
+    int64_t start, stop, step, count;
+    args[1].as<SliceObject>()->indices(static_cast<int64_t>(data.size()), &start, &stop, &step,
+                                       &count);
+    std::string out;
+    for (int64_t i = 0, j = start; i < count; ++i, j += step)
+      out.push_back(data[static_cast<size_t>(j)]);
+    return makeByteArray(std::move(out));
+  }
+  return Value::integer(static_cast<uint8_t>(data[indexIn(args[1], data.size())]));
+}
+
+Value baSetitem(VM&, CallArgs args) {
+  std::string& data = self(args, "__setitem__");
+  expectMethodArgs("__setitem__", args, 2, 2);
+  if (!isSlice(args[1])) {
+    data[indexIn(args[1], data.size())] = static_cast<char>(byteValue(args[2]));
+    return Value::none();
+  }
+  std::string replacement =
+      isInt(args[2])
+          ? throw PyException{newException(builtinTypes().TypeError,
+                                           "can assign only bytes, buffers, or iterables "
+                                           "of ints in range(0, 256)")}
+          : bytesOf(args[2]);
+  int64_t start, stop, step, count;
+  args[1].as<SliceObject>()->indices(static_cast<int64_t>(data.size()), &start, &stop, &step,
+                                     &count);
+  if (step == 1) {
+    stop = std::max(start, stop);
+    data.replace(static_cast<size_t>(start), static_cast<size_t>(stop - start), replacement);
+    return Value::none();
+  }
+  if (static_cast<int64_t>(replacement.size()) != count)
+    raiseValueError("attempt to assign bytes of size {} to extended slice of size {}",
+                    replacement.size(), count);
+  for (int64_t i = 0, j = start; i < count; ++i, j += step)
+    data[static_cast<size_t>(j)] = replacement[static_cast<size_t>(i)];
+  return Value::none();
+}
+
+Value baDelitem(VM&, CallArgs args) {
+  std::string& data = self(args, "__delitem__");
+  expectMethodArgs("__delitem__", args, 1, 1);
+  if (!isSlice(args[1])) {
+    data.erase(static_cast<size_t>(indexIn(args[1], data.size())), 1);
+    return Value::none();
+  }
+  int64_t start, stop, step, count;
+  args[1].as<SliceObject>()->indices(static_cast<int64_t>(data.size()), &start, &stop, &step,
+                                     &count);
+  std::vector<bool> gone(data.size(), false);
+  for (int64_t i = 0, j = start; i < count; ++i, j += step)
+    gone[static_cast<size_t>(j)] = true;
+  std::string kept;
+  for (size_t i = 0; i < data.size(); ++i)
+    if (!gone[i]) kept.push_back(data[i]);
+  data = std::move(kept);
+  return Value::none();
+}
+
+Value baIter(VM&, CallArgs args) {
+  self(args, "__iter__");
+  Value owner = args[0];
+  auto position = std::make_shared<size_t>(0);
+  auto* object = owner.as<ByteArrayObject>();
+  return Value::steal(new IteratorObject(
+      "bytearray_iterator",
+      [object, position](Value* out) {
+        if (*position >= object->data.size()) return false;
+        *out = Value::integer(static_cast<uint8_t>(object->data[(*position)++]));
+        return true;
+      },
+      owner));
+}
+
+Value baContains(VM&, CallArgs args) {
+  std::string& data = self(args, "__contains__");
+  expectMethodArgs("__contains__", args, 1, 1);
+  if (isInt(args[1]))
+    return Value::boolean(data.find(static_cast<char>(byteValue(args[1]))) != std::string::npos);
+  return Value::boolean(data.find(bytesLikeArgument(args[1])) != std::string::npos);
+}
+
+template <CompareOperator Op>
+Value baCompare(VM&, CallArgs args) {
+  std::string& data = self(args, "comparison");
+  const std::string* other = args.count > 1 ? bytesLikeData(args[1]) : nullptr;
+  if (!other) return notImplemented();
+  int c = data.compare(*other);
+  switch (Op) {
+    case CompareOperator::Eq:
+      return Value::boolean(c == 0);
+    case CompareOperator::NotEq:
+      return Value::boolean(c != 0);
+    case CompareOperator::Lt:
+      return Value::boolean(c < 0);
+    case CompareOperator::LtE:
+      return Value::boolean(c <= 0);
+    case CompareOperator::Gt:
+      return Value::boolean(c > 0);
+    default:
+      return Value::boolean(c >= 0);
+  }
+}
+
+Value baAdd(VM&, CallArgs args) {
+  std::string& data = self(args, "__add__");
+  const std::string* other = args.count > 1 ? bytesLikeData(args[1]) : nullptr;
+  if (!other) raiseTypeError("can't concat {} to bytearray", typeName(args[1]));
+  return makeByteArray(data + *other);
+}
+
+Value baIadd(VM&, CallArgs args) {
+  std::string& data = self(args, "__iadd__");
+  const std::string* other = args.count > 1 ? bytesLikeData(args[1]) : nullptr;
+  if (!other) raiseTypeError("can't concat {} to bytearray", typeName(args[1]));
+  data += std::string(*other);  // a copy first: `b += b` reads what it appends to
+  return args[0];
+}
+
+Value baMul(VM&, CallArgs args) {
+  std::string& data = self(args, "__mul__");
+  if (args.count < 2 || !isInt(args[1])) return notImplemented();
+  int64_t n = std::max<int64_t>(0, toIndex(args[1], "count"));
+  if (n > 0 && data.size() * static_cast<size_t>(n) > (size_t{1} << 32)) raiseMemoryError("");
+  std::string out;
+  for (int64_t i = 0; i < n; ++i)
+    out += data;
+  return makeByteArray(std::move(out));
+}
+
+std::string baReprText(const Value& v) {
+  return "bytearray(" + repr(makeBytes(v.as<ByteArrayObject>()->data)) + ")";
+}
+
+Value baRepr(VM&, CallArgs args) {
+  self(args, "__repr__");
+  return makeStr(baReprText(args[0]));
+}
+
+Value baAppend(VM&, CallArgs args) {
+  std::string& data = self(args, "append");
+  expectMethodArgs("append", args, 1, 1);
+  data.push_back(static_cast<char>(byteValue(args[1])));
+  return Value::none();
+}
+
+Value baExtend(VM&, CallArgs args) {
+  std::string& data = self(args, "extend");
+  expectMethodArgs("extend", args, 1, 1);
+  data += bytesOf(args[1]);
+  return Value::none();
+}
+
+Value baPop(VM&, CallArgs args) {
+  std::string& data = self(args, "pop");
+  expectMethodArgs("pop", args, 0, 1);
+  if (data.empty()) raiseIndexError("pop from empty bytearray");
+  int64_t i = args.count > 1 ? toIndex(args[1], "index") : -1;
+  if (i < 0) i += static_cast<int64_t>(data.size());
+  if (i < 0 || i >= static_cast<int64_t>(data.size())) raiseIndexError("pop index out of range");
+  auto b = static_cast<uint8_t>(data[static_cast<size_t>(i)]);
+  data.erase(static_cast<size_t>(i), 1);
+  return Value::integer(b);
+}
+
+Value baInsert(VM&, CallArgs args) {
+  std::string& data = self(args, "insert");
+  expectMethodArgs("insert", args, 2, 2);
+  int64_t i = toIndex(args[1], "index");
+  auto n = static_cast<int64_t>(data.size());
+  if (i < 0) i = std::max<int64_t>(0, i + n);
+  i = std::min(i, n);
+  data.insert(data.begin() + i, static_cast<char>(byteValue(args[2])));
+  return Value::none();
+}
+
+Value baRemove(VM&, CallArgs args) {
+  std::string& data = self(args, "remove");
+  expectMethodArgs("remove", args, 1, 1);
+  size_t at = data.find(static_cast<char>(byteValue(args[1])));
+  if (at == std::string::npos) raiseValueError("value not found in bytearray");
+  data.erase(at, 1);
+  return Value::none();
+}
+
+Value baReverse(VM&, CallArgs args) {
+  std::string& data = self(args, "reverse");
+  std::reverse(data.begin(), data.end());
+  return Value::none();
+}
+
+Value baClear(VM&, CallArgs args) {
+  self(args, "clear").clear();
+  return Value::none();
+}
+
+Value baCopy(VM&, CallArgs args) {
+  return makeByteArray(self(args, "copy"));
+}
+
+// Methods bytes already has: run bytes' own on a bytes copy, and give a bytearray back where
+// bytes gives bytes (decode, hex, find, count, startswith, ... keep their results).
+Value viaBytes(const CallArgs& args, const char* method) {
+  std::string& data = self(args, method);
+  chargeNativeWork(NativeCosts::kStrCreate +
+                   static_cast<int64_t>(data.size()) * NativeCosts::kStrPerEightBytes);
+  std::vector<Value> callArgs(args.args + 1, args.args + args.count);
+  Value bytes = makeBytes(data);
+  Value bound = getAttr(bytes, method);
+  Value result =
+      VM::current()->call(bound, CallArgs{callArgs.data(), callArgs.size(), args.kwnames});
+  if (isBytes(result)) return makeByteArray(result.as<BytesObject>()->data());
+  if (isList(result)) {
+    for (Value& item : result.as<ListObject>()->items())
+      if (isBytes(item)) item = makeByteArray(item.as<BytesObject>()->data());
+  }
+  return result;
+}
+
+// Only what gilsim's bytes has (interp/objects/string_methods.cpp); the rest of bytes' methods
+// are missing on both.
+#define GILSIM_BYTEARRAY_VIA_BYTES(X) \
+  X(decode) X(hex) X(find) X(count) X(startswith) X(upper) X(lower) X(join) X(translate)
+#define GILSIM_DEFINE_VIA_BYTES(name)   \
+  Value ba_##name(VM&, CallArgs args) { \
+    return viaBytes(args, #name);       \
+  }
+GILSIM_BYTEARRAY_VIA_BYTES(GILSIM_DEFINE_VIA_BYTES)
+#undef GILSIM_DEFINE_VIA_BYTES
+
+}  // namespace
+
+ByteArrayObject::ByteArrayObject(std::string bytes)
+    : Object(byteArrayType()), data(std::move(bytes)) {}
+
+TypeObject* byteArrayType() {
+  static TypeObject* type = [] {
+    TypeObject* t = makeNativeType("bytearray", "builtins",
+                                   {{"__len__", baLen},
+                                    {"__getitem__", baGetitem},
+                                    {"__setitem__", baSetitem},
+                                    {"__delitem__", baDelitem},
+                                    {"__iter__", baIter},
+                                    {"__contains__", baContains},
+                                    {"__eq__", baCompare<CompareOperator::Eq>},
+                                    {"__ne__", baCompare<CompareOperator::NotEq>},
+                                    {"__lt__", baCompare<CompareOperator::Lt>},
+                                    {"__le__", baCompare<CompareOperator::LtE>},
+                                    {"__gt__", baCompare<CompareOperator::Gt>},
+                                    {"__ge__", baCompare<CompareOperator::GtE>},
+                                    {"__add__", baAdd},
+                                    {"__iadd__", baIadd},
+                                    {"__mul__", baMul},
+                                    {"__rmul__", baMul},
+                                    {"__repr__", baRepr},
+                                    {"__str__", baRepr},
+                                    {"append", baAppend},
+                                    {"extend", baExtend},
+                                    {"pop", baPop},
+                                    {"insert", baInsert},
+                                    {"remove", baRemove},
+                                    {"reverse", baReverse},
+                                    {"clear", baClear},
+                                    {"copy", baCopy},
+#define GILSIM_LIST_VIA_BYTES(name) {#name, ba_##name},
+                                    GILSIM_BYTEARRAY_VIA_BYTES(GILSIM_LIST_VIA_BYTES)
+#undef GILSIM_LIST_VIA_BYTES
+                                   },
+                                   {.repr = baReprText});
+    t->dict()->setStr("__hash__", Value::none());  // mutable, so unhashable
+    t->newFn = byteArrayNew;
+    return t;
+  }();
+  return type;
+}
+
+Value makeByteArray(std::string data) {
+  return Value::steal(new ByteArrayObject(std::move(data)));
+}
+
+bool isByteArray(const Value& v) {
+  return v.isObject() && v.object()->type() == byteArrayType();
+}
+
+const std::string* bytesLikeData(const Value& v) {
+  if (isBytes(v)) return &v.as<BytesObject>()->data();
+  if (isByteArray(v)) return &v.as<ByteArrayObject>()->data;
+  return nullptr;
+}
+
+}  // namespace gilsim

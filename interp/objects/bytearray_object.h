@@ -1,0 +1,24 @@
+// bytearray: mutable bytes, a native type whose sequence protocol (len, indexing, slice
+// assignment, iteration, +=, in, comparisons) is its dunder methods. The methods of bytes that
+// programs use on it are here too, with CPython 3.11's results and errors.
+#pragma once
+
+#include <string>
+
+#include "interp/objects/object.h"
+
+namespace gilsim {
+
+class ByteArrayObject : public Object {
+ public:
+  explicit ByteArrayObject(std::string bytes);
+  std::string data;
+};
+
+TypeObject* byteArrayType();
+Value makeByteArray(std::string data);
+bool isByteArray(const Value& v);
+// The bytes of a bytes or bytearray value (a bytes-like object); nullptr for anything else.
+const std::string* bytesLikeData(const Value& v);
+
+}  // namespace gilsim
