@@ -14,10 +14,14 @@
 // SimMachine's own, narrower interface (gil/sim/sim_machine.h).
 #pragma once
 
+#include <poll.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "gil/eval_breaker.h"
 #include "gil/sync.h"
@@ -36,8 +40,15 @@ struct SimSettings {
   // I/O on files and pipes: a latency plus the bytes at a bandwidth (page cache and pipes).
   Nanos ioLatency = 5 * kNanosPerMicro;
   double ioBytesPerSecond = 2e9;
+  // Processes (gil/sim/lockstep.h): they take turns in windows of this much virtual time; a
+  // fork costs its parent forkCost of CPU, and a spawned child starts spawnStartup late (the
+  // exec and the interpreter's start, which its own bytecode does not account for).
+  Nanos window = 250 * kNanosPerMicro;
+  Nanos forkCost = 300 * kNanosPerMicro;
+  Nanos spawnStartup = 15 * kNanosPerMilli;
 };
 inline constexpr int kMaxSimCores = 256;
+inline constexpr Nanos kForever = -1;  // a deadline that never comes
 
 struct StackBounds {
   uintptr_t low = 0;   // lowest usable address
@@ -83,6 +94,9 @@ class Machine {
   // read or write simply blocks; the simulated one must not block its OS thread, so blocking
   // calls on descriptors ask it first.
   virtual bool waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) = 0;
+  // The same for several descriptors at once, as poll(2): the number ready (revents filled),
+  // 0 when `timeout` passed, -1 with errno (EINTR: Ctrl-C).
+  virtual int pollFds(std::vector<pollfd>& fds, Nanos timeout, const EvalBreaker& breaker) = 0;
   // I/O of `bytes` bytes just done by the calling thread, the GIL given up: on the simulated
   // machine it waits a latency plus the bytes at a bandwidth (README, "The simulated machine");
   // the real one has already spent the real time.
@@ -94,6 +108,34 @@ class Machine {
   // thread id, or virtual numbers that do not depend on the host.
   virtual uint64_t threadIdent() = 0;
   virtual int64_t nativeThreadId() = 0;
+  // Processes. fork() with the machine's bookkeeping: the child's pid (virtual on the simulated
+  // machine, which also makes the child one of its processes) in the parent, 0 in the child, -1
+  // with errno. With `exec` the child only execs: what it must inherit for that is appended to
+  // exec->environment and exec->keepFds before the fork.
+  struct ExecHandoff {
+    std::vector<std::string> environment;
+    std::vector<int> keepFds;
+  };
+  virtual int64_t forkProcess(ExecHandoff* exec) = 0;
+  // The host's pid of a pid as the script sees it (os.kill), and back; -1 when unknown.
+  virtual int64_t hostPid(int64_t pid) = 0;
+  virtual int64_t scriptPid(int64_t hostPid) = 0;
+  // Waits, the GIL given up, for a child of this process to end: os.waitpid(pid, options)
+  // with pid > 0 or -1. Returns the pid as the script sees it and fills *status; 0 when
+  // `noHang` and none has ended; -1 with errno.
+  virtual int64_t waitChild(int64_t pid, bool noHang, int* status, const EvalBreaker& breaker) = 0;
+  // A wait on something another process changes without a descriptor to wait on (a
+  // process-shared semaphore): on the real machine nothing (the caller blocks in the OS); on the
+  // simulated one the calling thread, the GIL given up, waits until the other processes have
+  // had their turn or until `deadline` (kForever: none). False when it may not wait at all.
+  virtual bool awaitOtherProcesses(Nanos deadline) = 0;
+
+  // Sends `signal` to the process `pid` is to the script (os.kill); 0 or -1 with errno.
+  virtual int sendSignal(int64_t pid, int signal) = 0;
+  // The calling thread changed something other processes see without a descriptor (shared
+  // memory, a process-shared semaphore): the simulated machine lets them look again.
+  virtual void noteSharedChange() {}
+
   // The simulated machine's settings; null on the real one.
   virtual const SimSettings* simSettings() const = 0;
 };

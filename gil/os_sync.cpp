@@ -1,6 +1,8 @@
 // The OS platform of gil/sync.h: CLOCK_MONOTONIC, and std::mutex with a condition variable that
 // waits on the steady clock (glibc implements it with pthread_cond_clockwait on CLOCK_MONOTONIC,
 // so a wall-clock change cannot stretch a switch interval).
+#include <unistd.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -57,6 +59,14 @@ class OsPlatform final : public SyncPlatform {
 };
 
 }  // namespace
+
+int64_t SyncPlatform::processId() {
+  return ::getpid();
+}
+
+int64_t SyncPlatform::parentProcessId() {
+  return ::getppid();
+}
 
 SyncPlatform& osSyncPlatform() {
   static OsPlatform platform;

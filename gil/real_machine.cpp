@@ -2,6 +2,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -73,21 +74,28 @@ class RealMachine final : public Machine {
   }
   void computeFor(Nanos) override {}
   bool waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) override {
-    pollfd p{fd, static_cast<short>(forWrite ? POLLOUT : POLLIN), 0};
+    std::vector<pollfd> polled{pollfd{fd, static_cast<short>(forWrite ? POLLOUT : POLLIN), 0}};
+    return pollFds(polled, timeout, breaker) != 0;  // an error: let the read or write report it
+  }
+  int pollFds(std::vector<pollfd>& fds, Nanos timeout, const EvalBreaker& breaker) override {
     Nanos deadline = timeout < 0 ? -1 : platform().now() + timeout;
     for (;;) {
       int ms = -1;
       if (deadline >= 0) {
         Nanos left = deadline - platform().now();
-        if (left <= 0) return false;
+        if (left <= 0) left = 0;
+        // poll's timeout is in milliseconds: round up, or a wait may end early.
         ms = static_cast<int>(
             std::min<Nanos>((left + kNanosPerMilli - 1) / kNanosPerMilli, 1 << 30));
       }
-      int n = ::poll(&p, 1, ms);
-      if (n > 0) return true;
-      if (n == 0 && deadline >= 0 && platform().now() >= deadline) return false;
-      if (n < 0 && errno != EINTR) return true;  // let the read or write report the error
-      if (breaker.load() & kSignalRequest) return false;
+      int n = ::poll(fds.data(), fds.size(), ms);
+      if (n > 0) return n;
+      if (n == 0 && deadline >= 0 && platform().now() >= deadline) return 0;
+      if (n < 0 && errno != EINTR) return -1;
+      if (breaker.load() & kSignalRequest) {
+        errno = EINTR;
+        return -1;
+      }
     }
   }
   void ioDone(size_t) override {}
@@ -108,6 +116,21 @@ class RealMachine final : public Machine {
   uint64_t threadIdent() override { return static_cast<uint64_t>(pthread_self()); }
   int64_t nativeThreadId() override { return static_cast<int64_t>(gettid()); }
   const SimSettings* simSettings() const override { return nullptr; }
+
+  int64_t forkProcess(ExecHandoff*) override { return ::fork(); }
+  int64_t hostPid(int64_t pid) override { return pid; }
+  int64_t scriptPid(int64_t hostPid) override { return hostPid; }
+  int64_t waitChild(int64_t pid, bool noHang, int* status, const EvalBreaker& breaker) override {
+    for (;;) {
+      pid_t got = ::waitpid(static_cast<pid_t>(pid), status, noHang ? WNOHANG : 0);
+      // Ctrl-C ends the wait; any other interruption goes on waiting.
+      if (got >= 0 || errno != EINTR || (breaker.load() & kSignalRequest)) return got;
+    }
+  }
+  bool awaitOtherProcesses(Nanos) override { return false; }
+  int sendSignal(int64_t pid, int signal) override {
+    return ::kill(static_cast<pid_t>(pid), signal);
+  }
 };
 
 }  // namespace

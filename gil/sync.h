@@ -46,6 +46,11 @@ class SyncPlatform {
   virtual Nanos now() = 0;
   virtual std::unique_ptr<SyncMutex> makeMutex() = 0;
   virtual std::unique_ptr<SyncCondition> makeCondition() = 0;
+  // The process's id and its parent's, as os.getpid()/getppid() and the trace report them: the
+  // host's on the real platform, virtual ones on the simulated machine (nothing of the host may
+  // leak into a simulated run's output).
+  virtual int64_t processId();
+  virtual int64_t parentProcessId();
 };
 
 // The real platform: CLOCK_MONOTONIC and pthread mutexes and conditions.

@@ -34,7 +34,7 @@ void TraceRecorder::start(size_t capacity) {
   capacity_ = std::max<size_t>(capacity, 16);
   origin_ = platform_.now();
   processStart_ = origin_;
-  pid_ = ::getpid();
+  pid_ = static_cast<pid_t>(platform_.processId());
   enabled_.store(true, std::memory_order_relaxed);
 }
 
@@ -135,7 +135,7 @@ void TraceRecorder::afterForkInChild(uint64_t survivorSerial) {
   for (auto it = threadNames_.begin(); it != threadNames_.end();)
     it = it->first == survivorSerial ? std::next(it) : threadNames_.erase(it);
   parentPid_ = pid_;
-  pid_ = ::getpid();
+  pid_ = static_cast<pid_t>(platform_.processId());
   isChild_ = true;
   processStart_ = platform_.now();
   processName_ = "Process " + std::to_string(pid_);
@@ -160,7 +160,7 @@ void TraceRecorder::adoptFromEnvironment(size_t capacity) {
   std::lock_guard lock(mutex_);
   origin_ = std::strtoll(text.substr(0, colon).c_str(), nullptr, 10);
   childDirectory_ = text.substr(colon + 1);
-  parentPid_ = ::getppid();
+  parentPid_ = static_cast<pid_t>(platform_.parentProcessId());
   isChild_ = true;
   processName_ = "Process " + std::to_string(pid_);
 }

@@ -9,6 +9,7 @@
 #include "tools/bench_export.h"
 #include "tools/bench_session.h"
 #include "tools/cli.h"
+#include "tools/sim_options.h"
 #include "tools/worker_list.h"
 
 namespace po = boost::program_options;
@@ -124,8 +125,12 @@ std::optional<int> parseCommandOptions(const std::vector<std::string>& args,
 
 int benchCommand(const std::vector<std::string>& args) {
   po::options_description options = benchOptions();
+  options.add(simOptionsDescription());
   po::variables_map vm;
   if (std::optional<int> status = parseCommandOptions(args, options, "bench", vm)) return *status;
+  bool simulate = false;
+  SimSettings sim;
+  if (std::optional<int> status = readSimOptions(vm, "bench", simulate, sim)) return *status;
   if (vm.count("help")) {
     std::cout << "usage: gilsim bench [OPTIONS]\n\n" << options << kHelpFooter;
     return 0;
@@ -145,7 +150,7 @@ int benchCommand(const std::vector<std::string>& args) {
                           vm["backend"].as<std::string>() + "'",
                       "bench");
   plan.backends = *backends;
-  const int cores = bench::machineCores();
+  const int cores = simulate ? sim.cores : bench::machineCores();
   std::string workers = vm.count("workers")
                             ? vm["workers"].as<std::string>()
                             : fmt::format("1..{}", std::min(2 * cores, kMaxWorkers));
@@ -171,7 +176,10 @@ int benchCommand(const std::vector<std::string>& args) {
   std::optional<std::string> python;
   if (vm.count("python")) python = vm["python"].as<std::string>();
 
-  bench::BenchSession session("bench", bench::chooseInterpreter(python));
+  std::variant<bench::Interpreter, int> interpreter =
+      workerInterpreter(python, simulate, sim, "bench");
+  if (int* status = std::get_if<int>(&interpreter)) return *status;
+  bench::BenchSession session("bench", std::get<bench::Interpreter>(interpreter));
   bench::BenchContext context{session.interpreter().name,
                               bench::interpreterVersion(session.interpreter()),
                               cores,

@@ -14,6 +14,7 @@
 #include "tools/bench_session.h"
 #include "tools/child_process.h"
 #include "tools/cli.h"
+#include "tools/sim_options.h"
 #include "tools/timeline.h"
 
 namespace po = boost::program_options;
@@ -133,8 +134,12 @@ int demoCommand(const std::vector<std::string>& args) {
       "run the workers under CPython (or the Python at PATH) instead of this gilsim")(
       "chart", po::value<std::string>()->default_value("gilsim-demo.svg")->value_name("FILE"),
       "where to write the SVG chart");
+  options.add(simOptionsDescription());
   po::variables_map vm;
   if (std::optional<int> status = parseCommandOptions(args, options, "demo", vm)) return *status;
+  bool simulate = false;
+  SimSettings sim;
+  if (std::optional<int> status = readSimOptions(vm, "demo", simulate, sim)) return *status;
   if (vm.count("help")) {
     std::cout << "usage: gilsim demo [OPTIONS]\n\n"
               << "The classic threads-vs-processes experiment: CPU-bound and I/O-bound workers,\n"
@@ -149,8 +154,10 @@ int demoCommand(const std::vector<std::string>& args) {
   std::optional<std::string> python;
   if (vm.count("python")) python = vm["python"].as<std::string>();
   const std::string chartPath = vm["chart"].as<std::string>();
-  const int cores = bench::machineCores();
-  const bench::Interpreter interpreter = bench::chooseInterpreter(python);
+  const int cores = simulate ? sim.cores : bench::machineCores();
+  std::variant<bench::Interpreter, int> chosen = workerInterpreter(python, simulate, sim, "demo");
+  if (int* status = std::get_if<int>(&chosen)) return *status;
+  const bench::Interpreter interpreter = std::get<bench::Interpreter>(chosen);
 
   // Calibration: the time of one iteration of cpu_func on one thread.
   bench::BenchPlan calibration;
@@ -178,10 +185,11 @@ int demoCommand(const std::vector<std::string>& args) {
   plan.workers = workerCounts(cores, scale.fewCounts);
   plan.runs = scale.runs;
   plan.size.sleepSeconds = scale.sleepSeconds;
-  // The CPU-bound runs take about (sum of N + sum of ceil(N / cores)) times one worker's time.
+  // The CPU-bound runs take about (sum of N + sum of ceil(N / cores)) times one worker's time;
+  // on the simulated machine, whose processes take turns on one host core, sum of 2N.
   double units = 0;
   for (int n : plan.workers)
-    units += n + std::ceil(static_cast<double>(n) / cores);
+    units += n + (simulate ? n : std::ceil(static_cast<double>(n) / cores));
   double oneWorker = scale.cpuSeconds / (units * plan.runs);
   plan.size.cpuIterations = std::clamp(static_cast<long>(oneWorker / perIteration / 1000) * 1000,
                                        kMinIterations, kMaxIterations);

@@ -10,6 +10,7 @@
 #include "interp/vm/interpreter.h"
 #include "tools/cli.h"
 #include "tools/duration.h"
+#include "tools/sim_options.h"
 #include "tools/trace_outputs.h"
 
 namespace po = boost::program_options;
@@ -52,17 +53,7 @@ po::options_description runOptions() {
       "depth at which RecursionError is raised (sys.setrecursionlimit)")(
       "check-point-budget", po::value<int64_t>()->default_value(0),
       "stop the run after this many check points (0: unlimited)");
-  po::options_description sim("The simulated machine (deterministic: virtual time, virtual cores)");
-  sim.add_options()("sim", "run on the simulated machine instead of the real one")(
-      "cores", po::value<int>()->value_name("N"),
-      "virtual CPUs of the simulated machine (default 4, at most 256)")(
-      "seed", po::value<uint64_t>()->value_name("S"),
-      "seed of the simulated machine's jitter (default 0; without --jitter it changes nothing)")(
-      "wake-latency", po::value<std::string>()->value_name("D"),
-      "from being woken to running again on the simulated machine (default 50us)")(
-      "jitter", po::value<double>()->value_name("F"),
-      "vary each time slice and latency by up to ±F (0 to 1, default 0), seeded by --seed");
-  options.add(sim);
+  options.add(simOptionsDescription());
   po::options_description trace("Seeing the GIL (each turns on recording; text goes to stderr)");
   trace.add_options()("trace", po::value<std::string>()->value_name("FILE"),
                       "write the GIL event trace as Chrome Trace JSON (open it in ui.perfetto.dev "
@@ -157,29 +148,8 @@ int runCommand(const std::vector<std::string>& args) {
     if (config.gil.checkInterval < 1)
       return usageError("--check-interval must be at least 1", "run");
   }
-  bool simOption =
-      vm.count("cores") || vm.count("seed") || vm.count("wake-latency") || vm.count("jitter");
-  config.simulate = vm.count("sim") > 0;
-  if (simOption && !config.simulate)
-    return usageError("--cores, --seed, --wake-latency and --jitter need --sim", "run");
-  if (vm.count("cores")) {
-    config.sim.cores = vm["cores"].as<int>();
-    if (config.sim.cores < 1 || config.sim.cores > kMaxSimCores)
-      return usageError("--cores must be between 1 and " + std::to_string(kMaxSimCores), "run");
-  }
-  if (vm.count("seed")) config.sim.seed = vm["seed"].as<uint64_t>();
-  if (vm.count("wake-latency")) {
-    std::string text = vm["wake-latency"].as<std::string>();
-    std::optional<int64_t> latency = parseDuration(text);
-    if (!latency)
-      return usageError("--wake-latency must be a duration, like 50us, not '" + text + "'", "run");
-    config.sim.wakeLatency = *latency;
-  }
-  if (vm.count("jitter")) {
-    config.sim.jitter = vm["jitter"].as<double>();
-    if (!(config.sim.jitter >= 0 && config.sim.jitter <= 1))
-      return usageError("--jitter must be between 0 and 1", "run");
-  }
+  if (std::optional<int> status = readSimOptions(vm, "run", config.simulate, config.sim))
+    return *status;
   TraceOutputs outputs;
   if (vm.count("trace")) outputs.traceFile = vm["trace"].as<std::string>();
   if (vm.count("stats-json")) outputs.statsJsonFile = vm["stats-json"].as<std::string>();

@@ -5,8 +5,8 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev
-  libboost-dev libboost-context-dev libboost-program-options-dev
-  libfmt-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libboost-dev libboost-context-dev libboost-program-options-dev libboost-regex-dev
+  libfmt-dev nlohmann-json3-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 lua5.4 hyperfine
 )
 

@@ -1,12 +1,17 @@
 #include "gil/sim/sim_machine.h"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <boost/context/protected_fixedsize_stack.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "gil/sim/sim_platform.h"
 
@@ -30,6 +35,8 @@ constexpr Nanos kSimEpoch = Nanos{1'700'000'000} * kNanosPerSecond;
 // threading.get_ident() and get_native_id() of fiber n: fixed numbers of their own.
 constexpr uint64_t kIdentBase = 0x7f0000000000u;
 constexpr int64_t kNativeIdBase = 100000;
+// A spawned child finds its place in the run here: "CONTROL_FD:PID:PARENT_PID:TABLE_FD:NOW".
+constexpr const char* kProcessVariable = "GILSIM_SIM_PROCESS";
 
 }  // namespace
 
@@ -100,8 +107,29 @@ void finishSwitch([[maybe_unused]] void* fakeStack, [[maybe_unused]] StackBounds
 SimMachine::SimMachine(const SimSettings& settings)
     : settings_(settings),
       platform_(makeSimPlatform(*this)),
+      cores_(settings.cores),
       freeCores_(settings.cores),
-      random_(settings.seed) {}
+      random_(settings.seed) {
+  if (const char* handoff = std::getenv(kProcessVariable)) {
+    // A spawned child: the run's process table, its control socket and its start time.
+    int control = -1, tableFd = -1;
+    long long pid = 0, parent = 0, start = 0;
+    if (std::sscanf(handoff, "%d:%lld:%lld:%d:%lld", &control, &pid, &parent, &tableFd, &start) ==
+        5)
+      table_ = ProcessTable::adopt(tableFd);
+    ::unsetenv(kProcessVariable);
+    if (table_) {
+      ::fcntl(control, F_SETFD, FD_CLOEXEC);
+      pid_ = pid;
+      parentPid_ = parent;
+      now_ = start + settings_.spawnStartup;
+      lockstep_ = makeChildLockstep(*this, control);
+      return;
+    }
+  }
+  table_ = ProcessTable::create(::getpid());
+  lockstep_ = makeRootLockstep(*this, *table_);  // without a table, fork reports ENOSYS
+}
 
 SimMachine::~SimMachine() {
   // Fibers that never finished (daemon threads when the first thread returned) are abandoned
@@ -134,7 +162,8 @@ Nanos SimMachine::jittered(Nanos duration) {
 }
 
 void SimMachine::updateNextEvent() {
-  nextEvent_ = events_.empty() ? INT64_MAX : events_.top().time;
+  // The window's end is an event too: code running past it stops at its next check point.
+  nextEvent_ = std::min(events_.empty() ? INT64_MAX : events_.top().time, windowEnd_);
 }
 
 void SimMachine::schedule(Fiber* fiber, Nanos time, EventKind kind) {
@@ -169,21 +198,96 @@ int SimMachine::run(const std::function<int()>& main) {
   int status = 0;
   main_ = newFiber([&] { status = main(); });
   becomeReady(main_, 0);
+  while (main_->state != Fiber::State::Done)
+    if (!lockstep_->step()) std::_Exit(1);  // a child whose run's first process has gone
+  return status;
+}
+
+std::optional<WindowReport> SimMachine::runWindow(const WindowGrant& grant) {
+  if (now_ < grant.start) now_ = grant.start;
+  windowEnd_ = grant.end;
+  activity_ = false;
+  if (grant.worldChanged) {
+    std::vector<Fiber*> waiters;
+    waiters.swap(worldWaiters_);
+    for (Fiber* f : waiters)
+      wake(f);
+  }
+  setCores(grant.cores);
+  updateNextEvent();
   while (main_->state != Fiber::State::Done) {
-    if (!fdWaiters_.empty()) pollDescriptors(events_.empty());
-    if (events_.empty()) {
-      if (onStuck) onStuck();
-      std::fputs("gilsim: the simulated machine has nothing left to run\n", stderr);
-      std::_Exit(3);
-    }
+    if (!fdWaiters_.empty()) pollDescriptors(false);
+    if (events_.empty() || events_.top().time >= windowEnd_) break;
     Event event = events_.top();
     events_.pop();
     updateNextEvent();
     if (event.token != event.fiber->token) continue;  // it has moved on
     if (event.time > now_) now_ = event.time;
     handle(event);
+    if (forkedInto_) {
+      forkedInto_ = false;
+      return std::nullopt;
+    }
   }
-  return status;
+  WindowReport report;
+  for (const auto& f : fibers_) {
+    if (f->state == Fiber::State::Done) continue;
+    ++report.threads;
+    if (f->state == Fiber::State::Ready || f->state == Fiber::State::OnCore) ++report.runnable;
+  }
+  while (!events_.empty() && events_.top().token != events_.top().fiber->token)
+    events_.pop();
+  report.nextEvent = events_.empty() ? INT64_MAX : events_.top().time;
+  report.activity = activity_;
+  return report;
+}
+
+bool SimMachine::finished() const {
+  return main_ && main_->state == Fiber::State::Done;
+}
+
+bool SimMachine::waitForOutsideInput() {
+  if (fdWaiters_.empty()) return false;
+  pollDescriptors(true);
+  return true;
+}
+
+void SimMachine::stuck() {
+  if (onStuck) onStuck();
+  std::fputs("gilsim: the simulated machine has nothing left to run\n", stderr);
+  std::_Exit(3);
+}
+
+void SimMachine::setCores(int cores) {
+  int onCore = cores_ - freeCores_;
+  cores_ = cores;
+  if (onCore > cores) {
+    // The fibers that came last give their cores back first; they queue at the head.
+    std::vector<Fiber*> running;
+    for (const auto& f : fibers_)
+      if (f->state == Fiber::State::OnCore) running.push_back(f.get());
+    for (size_t i = running.size(); i > 0 && onCore > cores; --i, --onCore)
+      preempt(running[i - 1], /*toFront=*/true);
+  }
+  freeCores_ = cores - onCore;
+  while (freeCores_ > 0 && !readyQueue_.empty()) {
+    Fiber* next = readyQueue_.front();
+    readyQueue_.pop_front();
+    grantCore(next);
+  }
+}
+
+void SimMachine::preempt(Fiber* f, bool toFront) {
+  if (f->computing) {
+    f->cpuTime += now_ - f->computeStart;
+    f->computeLeft = f->computeEnd - now_;
+  }
+  ++f->token;
+  f->state = Fiber::State::Ready;
+  if (toFront)
+    readyQueue_.push_front(f);
+  else
+    readyQueue_.push_back(f);
 }
 
 void SimMachine::handle(const Event& event) {
@@ -214,17 +318,11 @@ void SimMachine::handle(const Event& event) {
         break;
       }
       // Preempted: the head of the queue takes the core, f goes to the tail.
-      if (f->computing) {
-        f->cpuTime += now_ - f->computeStart;
-        f->computeLeft = f->computeEnd - now_;
-      }
-      ++f->token;
-      f->state = Fiber::State::Ready;
-      ++freeCores_;
-      readyQueue_.push_back(f);
       {
         Fiber* next = readyQueue_.front();
         readyQueue_.pop_front();
+        preempt(f, /*toFront=*/false);
+        ++freeCores_;
         grantCore(next);
       }
       break;
@@ -301,36 +399,198 @@ void SimMachine::switchToScheduler() {
 void SimMachine::pollDescriptors(bool wait) {
   std::vector<pollfd> polled;
   for (const FdWaiter& w : fdWaiters_)
-    polled.push_back(pollfd{w.fd, static_cast<short>(w.forWrite ? POLLOUT : POLLIN), 0});
+    polled.insert(polled.end(), w.fds->begin(), w.fds->end());
   int n;
   do {
     n = ::poll(polled.data(), polled.size(), wait ? -1 : 0);
   } while (n < 0 && errno == EINTR && wait);
   if (n <= 0) return;
   std::vector<FdWaiter> still;
-  for (size_t i = 0; i < polled.size(); ++i) {
-    if (polled[i].revents)
-      wake(fdWaiters_[i].fiber);
+  size_t at = 0;
+  for (const FdWaiter& w : fdWaiters_) {
+    bool ready = false;
+    for (size_t i = 0; i < w.fds->size(); ++i)
+      ready |= polled[at + i].revents != 0;
+    at += w.fds->size();
+    if (ready)
+      wake(w.fiber);
     else
-      still.push_back(fdWaiters_[i]);
+      still.push_back(w);
   }
   fdWaiters_.swap(still);
 }
 
-bool SimMachine::waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker&) {
-  pollfd p{fd, static_cast<short>(forWrite ? POLLOUT : POLLIN), 0};
-  if (::poll(&p, 1, 0) != 0) return true;  // ready, or an error the call itself will report
+bool SimMachine::waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) {
+  std::vector<pollfd> polled{pollfd{fd, static_cast<short>(forWrite ? POLLOUT : POLLIN), 0}};
+  return pollFds(polled, timeout, breaker) != 0;  // an error: the call itself will report it
+}
+
+int SimMachine::pollFds(std::vector<pollfd>& fds, Nanos timeout, const EvalBreaker&) {
+  Nanos deadline = timeout < 0 ? kForever : now_ + timeout;
+  for (;;) {
+    int n = ::poll(fds.data(), fds.size(), 0);
+    if (n != 0) return n;
+    if (!current_ || (deadline != kForever && now_ >= deadline)) return 0;
+    Fiber* self = current_;
+    fdWaiters_.push_back(FdWaiter{&fds, self});
+    bool ready = block(deadline);
+    if (!ready)
+      fdWaiters_.erase(std::remove_if(fdWaiters_.begin(), fdWaiters_.end(),
+                                      [&](const FdWaiter& w) { return w.fiber == self; }),
+                       fdWaiters_.end());
+  }
+}
+
+bool SimMachine::awaitOtherProcesses(Nanos deadline) {
   Fiber* self = current_;
-  fdWaiters_.push_back(FdWaiter{fd, forWrite, self});
-  bool ready = block(timeout < 0 ? kForever : now_ + timeout);
-  if (!ready)
-    fdWaiters_.erase(std::remove_if(fdWaiters_.begin(), fdWaiters_.end(),
-                                    [&](const FdWaiter& w) { return w.fiber == self; }),
-                     fdWaiters_.end());
-  return ready;
+  if (!self) return false;
+  worldWaiters_.push_back(self);
+  if (!block(deadline))
+    worldWaiters_.erase(std::remove(worldWaiters_.begin(), worldWaiters_.end(), self),
+                        worldWaiters_.end());
+  return true;
+}
+
+int64_t SimMachine::forkProcess(ExecHandoff* exec) {
+  if (!table_ || !current_) {
+    errno = ENOSYS;
+    return -1;
+  }
+  int64_t child = table_->add(pid_);
+  if (child < 0) {
+    errno = EAGAIN;
+    return -1;
+  }
+  int control[2];
+  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, control) != 0) {
+    table_->markReaped(child);
+    return -1;
+  }
+  if (exec) {
+    exec->environment.push_back(std::string(kProcessVariable) + "=" + std::to_string(control[1]) +
+                                ":" + std::to_string(child) + ":" + std::to_string(pid_) + ":" +
+                                std::to_string(table_->fd()) + ":" + std::to_string(now_));
+    exec->keepFds.push_back(control[1]);
+    exec->keepFds.push_back(table_->fd());
+  }
+  pid_t host = ::fork();
+  if (host < 0) {
+    int error = errno;
+    ::close(control[0]);
+    ::close(control[1]);
+    table_->markReaped(child);
+    errno = error;
+    return -1;
+  }
+  if (host == 0) {
+    ::close(control[0]);
+    if (!exec) becomeForkedChild(child, control[1]);
+    return 0;  // an exec'd child finds its place from the environment
+  }
+  ::close(control[1]);
+  table_->setHost(child, host);
+  lockstep_->adopt(child, host, control[0]);
+  noteActivity();
+  computeFor(jittered(settings_.forkCost));
+  return child;
+}
+
+void SimMachine::becomeForkedChild(int64_t pid, int controlFd) {
+  // As after fork(2): only the forking thread goes on, and the child's CPU clocks start at 0.
+  Fiber* self = current_;
+  for (auto& f : fibers_) {
+    f->cpuTime = 0;
+    if (f.get() == self || f->state == Fiber::State::Done) continue;
+    if (f->state != Fiber::State::New) {
+#if GILSIM_ASAN
+      __lsan_register_root_region(reinterpret_cast<void*>(f->stack.low),
+                                  f->stack.high - f->stack.low);
+#endif
+      new (&f->context) boost::context::fiber();  // gone with the parent's threads, unwound never
+    }
+    f->state = Fiber::State::Done;
+    ++f->token;
+  }
+  self->resumedAt = now_;
+  events_ = decltype(events_)();
+  readyQueue_.clear();
+  fdWaiters_.clear();
+  worldWaiters_.clear();
+  main_ = self;
+  cores_ = 1;
+  freeCores_ = 0;
+  lockstep_->abandonInChild();
+  retired_.push_back(std::move(lockstep_));
+  lockstep_ = makeChildLockstep(*this, controlFd);
+  parentPid_ = pid_;
+  pid_ = pid;
+  forkedInto_ = true;
+  startSlice(self);
+  schedule(self, now_, EventKind::Resume);
+  switchToScheduler();  // back in the parent's window, which ends at once; then the child's own
+}
+
+int64_t SimMachine::hostPid(int64_t pid) {
+  if (pid == pid_) return ::getpid();
+  return table_ ? table_->host(pid) : -1;
+}
+
+int SimMachine::sendSignal(int64_t pid, int signal) {
+  // Process groups (pid <= 0) are the host's: the run's processes share the caller's.
+  int64_t host = pid > 0 ? hostPid(pid) : pid;
+  if (pid > 0 && (host < 0 || (table_ && table_->reaped(pid)))) {
+    errno = ESRCH;
+    return -1;
+  }
+  noteActivity();
+  return ::kill(static_cast<pid_t>(host), signal);
+}
+
+int64_t SimMachine::scriptPid(int64_t hostPid) {
+  if (hostPid == ::getpid()) return pid_;
+  return table_ ? table_->pidOfHost(hostPid) : -1;
+}
+
+int64_t SimMachine::waitChild(int64_t pid, bool noHang, int* status, const EvalBreaker& breaker) {
+  if (!table_) {
+    errno = ECHILD;
+    return -1;
+  }
+  for (;;) {
+    int64_t ended = -1;
+    if (pid > 0) {
+      if (table_->parent(pid) != pid_ || table_->reaped(pid)) {
+        errno = ECHILD;
+        return -1;
+      }
+      if (table_->ended(pid)) ended = pid;
+    } else {
+      if (!table_->hasUnreapedChild(pid_)) {
+        errno = ECHILD;
+        return -1;
+      }
+      ended = table_->endedChildOf(pid_);
+    }
+    if (ended > 0) {
+      // It has ended in the run's order of things: the host's wait returns at once.
+      pid_t got;
+      do {
+        got = ::waitpid(static_cast<pid_t>(table_->host(ended)), status, 0);
+      } while (got < 0 && errno == EINTR);
+      table_->markReaped(ended);
+      return got < 0 ? -1 : ended;
+    }
+    if (noHang) return 0;
+    if (breaker.load() & kSignalRequest) {
+      errno = EINTR;
+      return -1;
+    }
+    awaitOtherProcesses(kForever);
+  }
 }
 
 void SimMachine::ioDone(size_t bytes) {
+  noteActivity();
   // The kernel's work for the call: CPU time on the thread's core, like native work.
   double seconds = static_cast<double>(bytes) / settings_.ioBytesPerSecond;
   computeFor(jittered(settings_.ioLatency) + static_cast<Nanos>(seconds * 1e9));

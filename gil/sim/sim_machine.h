@@ -13,6 +13,8 @@
 //     a free core; when none is free it queues (first in, first out) and runs when a time slice
 //     ends: a thread on a core keeps it for a slice, then yields it to the head of the queue.
 //   - Jitter (seeded) stretches or shrinks each latency and slice by up to ±jitter.
+//   - Processes: each is a real process with a machine of its own, and they take turns in
+//     windows of virtual time on the cores granted to each (gil/sim/lockstep.h).
 //   - Events happen in time order, ties in the order they were scheduled. The executing fiber
 //     notices due events at its next check point (*clock() >= *nextEvent()), so an event can
 //     be late by the instructions between two check points, the same way on every run.
@@ -26,15 +28,16 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <queue>
 #include <vector>
 
 #include "gil/machine.h"
+#include "gil/sim/lockstep.h"
+#include "gil/sim/process_table.h"
 #include "gil/sim/sim_random.h"
 
 namespace gilsim {
-
-inline constexpr Nanos kForever = -1;
 
 class SimMachine final : public Machine {
  public:
@@ -52,7 +55,15 @@ class SimMachine final : public Machine {
   void sleep(Nanos duration, const EvalBreaker& breaker) override;
   void computeFor(Nanos cost) override;
   bool waitForFd(int fd, bool forWrite, Nanos timeout, const EvalBreaker& breaker) override;
+  int pollFds(std::vector<pollfd>& fds, Nanos timeout, const EvalBreaker& breaker) override;
   void ioDone(size_t bytes) override;
+  int64_t forkProcess(ExecHandoff* exec) override;
+  int64_t hostPid(int64_t pid) override;
+  int64_t scriptPid(int64_t hostPid) override;
+  int64_t waitChild(int64_t pid, bool noHang, int* status, const EvalBreaker& breaker) override;
+  bool awaitOtherProcesses(Nanos deadline) override;
+  int sendSignal(int64_t pid, int signal) override;
+  void noteSharedChange() override { noteActivity(); }
   StackBounds currentStack() override;
   uint64_t threadIdent() override;
   int64_t nativeThreadId() override;
@@ -68,6 +79,24 @@ class SimMachine final : public Machine {
   // added to the clock; the next check point lets what it ran past happen.
   void charge(Nanos cost) { now_ += cost; }
   Nanos now() const { return now_; }
+
+  // os.getpid() and os.getppid(): the first process is ProcessTable::kFirstPid.
+  int64_t pid() const { return pid_; }
+  int64_t parentPid() const { return parentPid_; }
+  // Something other processes can see has happened (I/O, a fork, a semaphore released, a
+  // signal sent): the next window follows at once, and their waits look again.
+  void noteActivity() { activity_ = true; }
+
+  // Lockstep (gil/sim/lockstep.h): this process's part of one window; nothing when the calling
+  // process became a forked child during it (its lockstep is then a new one).
+  std::optional<WindowReport> runWindow(const WindowGrant& grant);
+  // The whole run is idle: blocks the OS thread until a descriptor this process's threads wait
+  // on is ready (input from outside); false when none is waited on.
+  bool waitForOutsideInput();
+  // Whether the process's first thread has returned: its run is over.
+  bool finished() const;
+  // Nothing can ever run again: the deadlock report (onStuck), then exit status 3.
+  [[noreturn]] void stuck();
 
   // What follows the running fiber (the VM layer's current VM): `save` when a fiber is switched
   // out, `restore` with what was saved when it is switched in.
@@ -108,15 +137,19 @@ class SimMachine final : public Machine {
   Nanos jittered(Nanos duration);
   static uint64_t identOf(uint64_t fiberId);
   void updateNextEvent();
+  void setCores(int cores);
+  // Takes a fiber off its core into the ready queue, at its head or its tail.
+  void preempt(Fiber* fiber, bool toFront);
+  void becomeForkedChild(int64_t pid, int controlFd);
   // Wakes the fibers waiting on descriptors that are ready now; with `wait`, first blocks the OS
   // thread in poll() until one is (nothing else can happen before: input from outside).
   void pollDescriptors(bool wait);
   struct FdWaiter {
-    int fd;
-    bool forWrite;
+    std::vector<pollfd>* fds;  // the waiter's own, on its stack while it is blocked
     Fiber* fiber;
   };
   std::vector<FdWaiter> fdWaiters_;
+  std::vector<Fiber*> worldWaiters_;  // awaitOtherProcesses: woken when the world changes
 
   SimSettings settings_;
   std::unique_ptr<SyncPlatform> platform_;
@@ -126,7 +159,16 @@ class SimMachine final : public Machine {
   std::priority_queue<Event, std::vector<Event>, std::greater<Event>> events_;
   std::vector<std::unique_ptr<Fiber>> fibers_;
   std::deque<Fiber*> readyQueue_;  // runnable, waiting for a core
-  int freeCores_;
+  int cores_;                      // granted to this process for the current window
+  int freeCores_;                  // of those, not taken by a fiber
+  Nanos windowEnd_ = INT64_MAX;
+  bool activity_ = false;
+  bool forkedInto_ = false;  // set in a forked child: its window ends at once
+  int64_t pid_ = ProcessTable::kFirstPid;
+  int64_t parentPid_ = 1;
+  std::unique_ptr<ProcessTable> table_;
+  std::unique_ptr<Lockstep> lockstep_;
+  std::vector<std::unique_ptr<Lockstep>> retired_;  // a forked child's parent's, let go of
   Fiber* current_ = nullptr;
   Fiber* main_ = nullptr;
   boost::context::fiber scheduler_;  // the scheduler's continuation, while a fiber runs

@@ -82,6 +82,8 @@ class SimPlatform final : public SyncPlatform {
   std::unique_ptr<SyncCondition> makeCondition() override {
     return std::make_unique<SimCondition>(machine_);
   }
+  int64_t processId() override { return machine_.pid(); }
+  int64_t parentProcessId() override { return machine_.parentPid(); }
 
  private:
   SimMachine& machine_;

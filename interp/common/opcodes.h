@@ -157,6 +157,11 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(RETURN_VALUE, None, -1, 0, false, 13, "x -- : returns x to the caller's slot")                 \
   X(YIELD_VALUE, None, 0, 0, false, 32,                                                            \
     "x -- sent : suspends the generator with x; it resumes with the value sent")                   \
+  X(YIELD_FROM, None, -1, 0, false, 32,                                                            \
+    "subiter sent -- result : sends to subiter; while it yields, suspends with its value and "     \
+    "runs again when resumed; result is its return value (yield from, PEP 380)")                   \
+  X(GET_YIELD_FROM_ITER, None, 0, 0, false, 20,                                                    \
+    "iterable -- iter(iterable) : a generator stays itself")                                       \
   X(LOAD_BUILD_CLASS, None, 1, 0, false, 6, "-- __build_class__")                                  \
   X(IMPORT_NAME, Name, -1, 0, false, 260, "level fromlist -- module : imports names[arg]")         \
   X(IMPORT_FROM, Name, 1, 0, false, 26,                                                            \

@@ -6,6 +6,7 @@
 #include "interp/common/opcodes.h"
 #include "interp/compiler/compiler_internal.h"
 #include "interp/objects/code.h"
+#include "interp/objects/complex_object.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/str_object.h"
@@ -32,7 +33,7 @@ Value CodeCompiler::constantValue(const Expr& e) {
     case ConstantKind::Float:
       return Value::real(c.number);
     case ConstantKind::Imaginary:
-      syntaxError("complex numbers are not supported by gilsim", e.range);
+      return makeComplex(0.0, c.number);
     case ConstantKind::Str:
       return makeStr(c.text);
     case ConstantKind::Bytes:
@@ -470,6 +471,14 @@ void CodeCompiler::compileExpr(const Expr& e) {
       } else {
         emitStoreName(e.a->name);
       }
+      break;
+    case ExprKind::YieldFrom:
+      // Delegation (PEP 380): YIELD_FROM re-runs while the subiterator yields, and leaves its
+      // return value (StopIteration.value) when it ends.
+      compileExpr(*e.a);
+      emit(Opcode::GET_YIELD_FROM_ITER);
+      emitConst(Value::none());
+      emit(Opcode::YIELD_FROM);
       break;
     case ExprKind::Yield:
       if (e.a)

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "interp/common/opcodes.h"
+#include "interp/compiler/annotation_text.h"
 #include "interp/compiler/compiler_internal.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -39,6 +40,14 @@ void CodeCompiler::compileStmt(const Stmt& s) {
       if (s.value) {
         compileExpr(*s.value);
         compileStore(*s.target);
+      }
+      if ((code()->flags & kCodeClassBody) && s.target->kind == ExprKind::Name) {
+        // __annotations__[name] = "annotation text": the class's fields, in order, for
+        // dataclasses and typing.NamedTuple (compileClassBody made the dict).
+        emitConst(makeStr(annotationText(*s.test)));
+        emitLoadName("__annotations__");
+        emitConst(makeStr(s.target->name));
+        emit(Opcode::STORE_SUBSCR);
       }
       break;
     case StmtKind::If:

@@ -6,6 +6,7 @@
 #include <cassert>
 
 #include "interp/common/opcodes.h"
+#include "interp/compiler/annotation_text.h"
 #include "interp/compiler/compiler_internal.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -49,6 +50,10 @@ Value CodeCompiler::compileClassBody(const Body& body, const std::string& qualna
   emitStoreName("__module__");
   emitConst(makeStr(qualname));
   emitStoreName("__qualname__");
+  if (annotatesNames(body)) {  // CPython's SETUP_ANNOTATIONS: the dict the annotated names go in
+    emitArg(Opcode::BUILD_MAP, 0);
+    emitStoreName("__annotations__");
+  }
   for (const StmtPtr& s : body)
     compileStmt(*s);
   if (assembler_.reachable()) {

@@ -306,6 +306,7 @@ class ScopeBuilder {
         visitComprehension(e);
         return;
       case ExprKind::Yield:
+      case ExprKind::YieldFrom:
         if (current_->kind == ScopeKind::Function && !current_->isComprehension)
           current_->isGenerator = true;
         else

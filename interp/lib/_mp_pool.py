@@ -126,36 +126,50 @@ class Pool:
             raise TypeError("initializer must be a callable")
         self._processes = processes
         self._state = _RUN
-        self._inqueue = SimpleQueue()
-        self._outqueue = SimpleQueue()
         self._cache = {}
         self._next_job = 0
         self._cache_lock = threading.Lock()
-        self._stop_r, self._stop_w = os.pipe()
+        self._setup_queues()
         self._pool = []
         for i in range(processes):
-            w = multiprocessing.Process(target=_pool_worker,
-                        args=(self._inqueue, self._outqueue, initializer, initargs),
-                        daemon=True)
-            w.name = w.name.replace("Process", "ForkPoolWorker")
-            w.start()
+            w = self._start_worker(initializer, initargs)
             self._pool.append(w)
         self._result_thread = threading.Thread(target=self._handle_results, daemon=True)
         self._result_thread.start()
         _pools.append(self)
 
-    def _handle_results(self):
+    def _setup_queues(self):
+        self._inqueue = SimpleQueue()
+        self._outqueue = SimpleQueue()
+        self._stop_r, self._stop_w = os.pipe()
+
+    def _start_worker(self, initializer, initargs):
+        w = multiprocessing.Process(target=_pool_worker,
+                                    args=(self._inqueue, self._outqueue, initializer, initargs),
+                                    daemon=True)
+        w.name = w.name.replace("Process", "ForkPoolWorker")
+        w.start()
+        return w
+
+    def _next_result(self):
+        """The next (job, result) from the workers; None once the pool stops."""
         reader = self._outqueue._reader._read_fd
+        ready = _gilsim_mp.wait_readable([reader, self._stop_r], None)
+        # After close() and join() the results still in the pipe are read first; after
+        # terminate() a killed worker may have left half a message, so stop at once.
+        if self._stop_r in ready and (self._state == _TERMINATE or reader not in ready):
+            return None
+        try:
+            return self._outqueue.get()
+        except (EOFError, OSError):
+            return None
+
+    def _handle_results(self):
         while True:
-            ready = _gilsim_mp.wait_readable([reader, self._stop_r], None)
-            # After close() and join() the results still in the pipe are read first; after
-            # terminate() a killed worker may have left half a message, so stop at once.
-            if self._stop_r in ready and (self._state == _TERMINATE or reader not in ready):
+            item = self._next_result()
+            if item is None:
                 return
-            try:
-                job, result = self._outqueue.get()
-            except (EOFError, OSError):
-                return
+            job, result = item
             with self._cache_lock:
                 entry = self._cache.get(job)
             if entry is None:
@@ -310,3 +324,57 @@ def _imap_results(results):
     for r in results:
         for value in r.get():
             yield value
+
+
+class ThreadPool(Pool):
+    """Pool's interface over worker threads in this process (multiprocessing.pool.ThreadPool):
+    the tasks and their results stay objects, nothing is serialized."""
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        Pool.__init__(self, processes, initializer, initargs)
+
+    def _setup_queues(self):
+        self._inqueue = queue.SimpleQueue()
+        self._outqueue = queue.SimpleQueue()
+        self._stop_w = True
+
+    def _start_worker(self, initializer, initargs):
+        w = threading.Thread(target=_pool_worker,
+                             args=(self._inqueue, self._outqueue, initializer, initargs),
+                             daemon=True)
+        w.exitcode = None
+        w.start()
+        return w
+
+    def _next_result(self):
+        return self._outqueue.get()  # None: the pool stops
+
+    def terminate(self):
+        # Threads cannot be killed: they are told to stop after their current task.
+        if self._state == _TERMINATE:
+            return
+        if self._state == _RUN:
+            for w in self._pool:
+                self._inqueue.put(None)
+        self._state = _TERMINATE
+        self._stop_result_thread()
+
+    def join(self):
+        if self._state == _RUN:
+            raise ValueError("Pool is still running")
+        for w in self._pool:
+            w.join()
+        self._stop_result_thread()
+
+    def _stop_result_thread(self):
+        if self._stop_w is not None:
+            self._stop_w = None
+            self._outqueue.put(None)
+            self._result_thread.join()
+        if self in _pools:
+            _pools.remove(self)
+
+    def __repr__(self):
+        state = ["RUN", "CLOSE", "TERMINATE"][self._state]
+        return "<multiprocessing.pool.ThreadPool state=%s pool_size=%d>" % (state,
+                                                                            len(self._pool))

@@ -25,7 +25,7 @@ __all__ = [
     "set_start_method", "get_start_method", "get_all_start_methods", "get_context",
     "freeze_support",
     "Queue", "SimpleQueue", "JoinableQueue", "Pipe", "Lock", "RLock", "Semaphore",
-    "BoundedSemaphore", "Event", "Value", "Array", "Pool", "ProcessError", "TimeoutError",
+    "BoundedSemaphore", "Event", "Value", "Array", "Pool", "Manager", "ProcessError", "TimeoutError",
     "BufferTooShort", "AuthenticationError", "PicklingError",
 ]
 
@@ -394,6 +394,7 @@ class _Context:
         self.Value = Value
         self.Array = Array
         self.Pool = Pool  # its workers use the global start method
+        self.Manager = Manager
         self.cpu_count = cpu_count
         self.current_process = current_process
         self.active_children = active_children
@@ -588,3 +589,9 @@ from _mp_synchronize import Semaphore, BoundedSemaphore, Lock, RLock, Event
 from _mp_sharedctypes import Value, Array
 from _mp_queues import SimpleQueue, Queue, JoinableQueue
 from _mp_pool import Pool, AsyncResult, ApplyResult, MapResult
+
+
+def Manager():
+    """A started SyncManager (multiprocessing.managers); imported on first use, as CPython's."""
+    import _mp_managers
+    return _mp_managers.Manager()

@@ -12,7 +12,7 @@ __all__ = [
     "get_ident", "get_native_id", "active_count", "Condition", "current_thread",
     "enumerate", "main_thread", "TIMEOUT_MAX", "Event", "Lock", "RLock",
     "Semaphore", "BoundedSemaphore", "Thread", "Barrier", "BrokenBarrierError", "Timer",
-    "ThreadError", "ExceptHookArgs", "excepthook",
+    "ThreadError", "ExceptHookArgs", "excepthook", "local",
 ]
 
 _start_new_thread = _thread.start_new_thread
@@ -866,14 +866,30 @@ def enumerate():
         return list(_active.values()) + list(_limbo.values())
 
 
+# Calls to make when the main thread ends, before the non-daemon threads are joined (CPython's
+# threading._register_atexit: concurrent.futures stops its workers with it).
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append((func, arg, kwargs))
+
+
 def _shutdown():
     """Called by the VM when the main script ends: wait for every non-daemon thread."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
     lock = _main_thread._tstate_lock
     if lock is not None and lock.locked():
         lock.release()
     _main_thread._stop()
+    _SHUTTING_DOWN = True
+    for func, arg, kwargs in reversed(_threading_atexits):
+        func(*arg, **kwargs)
     me = get_ident()
     # Joined threads may start new ones, so look again until none are left.
     while True:
@@ -911,3 +927,115 @@ def _after_fork():
 
 
 _main_thread = _MainThread()
+
+
+# ----- threading.local
+_local_counter_lock = _allocate_lock()
+_local_counter = 0
+
+
+def _local_storage(key, create):
+    """The attribute dict of one local object for the calling thread, kept on the thread's
+    Thread object so that it goes when the thread does (an ident can be reused, an object
+    cannot)."""
+    thread = current_thread()
+    tables = thread.__dict__.get("_local_dicts")
+    if tables is None:
+        if not create:
+            return None
+        tables = thread.__dict__["_local_dicts"] = {}
+    storage = tables.get(key)
+    if storage is None and create:
+        storage = tables[key] = {}
+    return storage
+
+
+class local:
+    """Thread-local data: each thread sees its own attributes of one local object.
+
+    A subclass's __init__ runs again, with the constructor's arguments, the first time another
+    thread touches the object, as in CPython's _threading_local."""
+
+    def __init__(self, *args, **kwargs):
+        global _local_counter
+        if (args or kwargs) and type(self).__init__ is local.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        if "_local__key" in self.__dict__:
+            return  # a subclass __init__ calling local.__init__ after our wrapper did
+        with _local_counter_lock:
+            _local_counter += 1
+            key = _local_counter
+        self.__dict__["_local__key"] = key
+        self.__dict__["_local__args"] = (args, kwargs)
+        self.__dict__["_local__owner"] = get_ident()
+        _local_storage(key, True)
+
+    def _local__dict(self):
+        key = self.__dict__.get("_local__key")
+        if key is None:
+            # A subclass __init__ that does not call local.__init__ (CPython needs no call:
+            # its local.__new__ does the work, and gilsim runs no __new__ yet).
+            local.__init__(self)
+            key = self.__dict__["_local__key"]
+            self.__dict__["_local__args"] = None
+            _capture_init_arguments(type(self))
+        storage = _local_storage(key, False)
+        if storage is None:
+            storage = _local_storage(key, True)
+            init = type(self).__init__
+            if init is not local.__init__:
+                arguments = self.__dict__["_local__args"]
+                if arguments is None:
+                    try:
+                        init(self)
+                        return storage
+                    except TypeError:
+                        raise TypeError(
+                            "%s.__init__ needs the arguments the object was made with to "
+                            "run in a new thread, and gilsim could not keep them for the "
+                            "first %s object (it runs no __new__ yet)" %
+                            (type(self).__name__, type(self).__name__)) from None
+                args, kwargs = arguments
+                init(self, *args, **kwargs)
+        return storage
+
+    def __getattr__(self, name):
+        if name.startswith("_local__"):
+            raise AttributeError(name)
+        storage = local._local__dict(self)
+        try:
+            return storage[name]
+        except KeyError:
+            shown = "_thread._local" if type(self) is local else type(self).__name__
+            raise AttributeError("'%s' object has no attribute '%s'" % (shown, name)) from None
+
+    def __setattr__(self, name, value):
+        if name == "__dict__":
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" %
+                                 type(self).__name__)
+        local._local__dict(self)[name] = value
+
+    def __delattr__(self, name):
+        storage = local._local__dict(self)
+        try:
+            del storage[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _capture_init_arguments(cls):
+    """Wraps a local subclass's __init__ so that later objects keep their arguments, to run it
+    again in each new thread (standing in for the __new__ CPython records them in)."""
+    if cls.__init__ is local.__init__ or getattr(cls.__init__, "_local__captures", False):
+        return
+    original = cls.__init__
+
+    def __init__(self, *args, **kwargs):
+        if "_local__key" not in self.__dict__:
+            local.__init__(self, *args, **kwargs)
+        elif self.__dict__.get("_local__args") is None:
+            self.__dict__["_local__args"] = (args, kwargs)
+        original(self, *args, **kwargs)
+    __init__._local__captures = True
+    __init__.__name__ = getattr(original, "__name__", "__init__")
+    cls.__init__ = __init__

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "interp/modules/builtins_code.h"
 #include "interp/modules/file_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
@@ -24,6 +25,19 @@ namespace {
 
 const BuiltinTypes& T() {
   return builtinTypes();
+}
+
+// sys.stdout when a script has replaced it (contextlib.redirect_stdout, a StringIO): print
+// writes through its write(); Null while it is still the native stream, which print writes
+// to directly. (A native stream put in its place, sys.stdout = sys.stderr, still reads as the
+// native stdout.)
+Value replacedStdout(VM& vm) {
+  Value sys = vm.interp().modules()->getStr("sys");
+  if (sys.isNull() || !sys.isObject() || sys.object()->type() != T().module) return Value();
+  Value stdoutValue = sys.as<ModuleObject>()->dict()->getStr("stdout");
+  if (stdoutValue.isNull() || stdoutValue.isNone()) return stdoutValue;
+  if (stdoutValue.isObject() && stdoutValue.object()->type()->moduleName == "_io") return Value();
+  return stdoutValue;
 }
 
 Value builtinPrint(VM& vm, CallArgs args) {
@@ -53,9 +67,12 @@ Value builtinPrint(VM& vm, CallArgs args) {
     out += str(args[i]);
   }
   out += end;
-  if (!file.isNull() && !file.isNone()) {
+  if (file.isNull() || file.isNone()) file = replacedStdout(vm);
+  if (!file.isNull()) {
+    if (file.isNone()) return Value::none();  // CPython prints nothing when sys.stdout is None
     Value write = getAttr(file, "write");
     vm.call(write, {makeStr(std::move(out))});
+    if (flush) vm.call(getAttr(file, "flush"), {});
     return Value::none();
   }
   vm.interp().writeOut(out);
@@ -78,36 +95,54 @@ Value builtinAscii(VM&, CallArgs args) {
   return makeStr(ascii(args[0]));
 }
 
-Value builtinIsinstance(VM&, CallArgs args) {
-  expectArgs("isinstance", args, 2, 2);
-  std::vector<Value> classes;
-  if (isTuple(args[1]))
-    classes = args[1].as<TupleObject>()->items();
-  else
-    classes.push_back(args[1]);
-  for (const Value& c : classes) {
-    if (!c.isObject() || c.object()->type() != T().type)
-      raiseTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
-    if (isInstance(args[0], c.as<TypeObject>())) return Value::boolean(true);
-  }
-  return Value::boolean(false);
+bool isClassObject(const Value& v) {
+  return v.isObject() && v.object()->type()->layout() == Layout::Type;
 }
 
-Value builtinIssubclass(VM&, CallArgs args) {
-  expectArgs("issubclass", args, 2, 2);
-  if (!args[0].isObject() || args[0].object()->type() != T().type)
-    raiseTypeError("issubclass() arg 1 must be a class");
-  std::vector<Value> classes;
-  if (isTuple(args[1]))
-    classes = args[1].as<TupleObject>()->items();
-  else
-    classes.push_back(args[1]);
-  for (const Value& c : classes) {
-    if (!c.isObject() || c.object()->type() != T().type)
-      raiseTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
-    if (args[0].as<TypeObject>()->isSubtypeOf(c.as<TypeObject>())) return Value::boolean(true);
+// A metaclass's __instancecheck__ / __subclasscheck__ (ABCMeta's), or Null.
+Value checkHook(const Value& cls, const char* name) {
+  if (!cls.isObject() || cls.type()->isBuiltin()) return Value();
+  return cls.type()->lookupOverride(name);
+}
+
+bool isInstanceOfAny(VM& vm, const Value& v, const Value& classes, int depth) {
+  if (isTuple(classes)) {
+    if (depth > 1000) raiseRecursionError("maximum recursion depth exceeded in __instancecheck__");
+    for (const Value& c : classes.as<TupleObject>()->items())
+      if (isInstanceOfAny(vm, v, c, depth + 1)) return true;
+    return false;
   }
-  return Value::boolean(false);
+  if (classes.isObject() && v.type() == classes.object()) return true;  // exact type: no hook
+  if (Value hook = checkHook(classes, "__instancecheck__"); !hook.isNull())
+    return truthy(vm.call(hook, {classes, v}));
+  if (!isClassObject(classes))
+    raiseTypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+  return isInstance(v, classes.as<TypeObject>());
+}
+
+bool isSubclassOfAny(VM& vm, const Value& cls, const Value& classes, int depth) {
+  if (isTuple(classes)) {
+    if (depth > 1000) raiseRecursionError("maximum recursion depth exceeded in __subclasscheck__");
+    for (const Value& c : classes.as<TupleObject>()->items())
+      if (isSubclassOfAny(vm, cls, c, depth + 1)) return true;
+    return false;
+  }
+  if (Value hook = checkHook(classes, "__subclasscheck__"); !hook.isNull())
+    return truthy(vm.call(hook, {classes, cls}));
+  if (!isClassObject(classes))
+    raiseTypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  if (!isClassObject(cls)) raiseTypeError("issubclass() arg 1 must be a class");
+  return cls.as<TypeObject>()->isSubtypeOf(classes.as<TypeObject>());
+}
+
+Value builtinIsinstance(VM& vm, CallArgs args) {
+  expectArgs("isinstance", args, 2, 2);
+  return Value::boolean(isInstanceOfAny(vm, args[0], args[1], 0));
+}
+
+Value builtinIssubclass(VM& vm, CallArgs args) {
+  expectArgs("issubclass", args, 2, 2);
+  return Value::boolean(isSubclassOfAny(vm, args[0], args[1], 0));
 }
 
 StrObject* attributeName(const Value& v, const char* fn) {
@@ -184,7 +219,7 @@ Value builtinIter(VM& vm, CallArgs args) {
   return getIter(args[0]);
 }
 
-Value builtinNext(VM&, CallArgs args) {
+Value builtinNext(VM& vm, CallArgs args) {
   expectArgs("next", args, 1, 2);
   const Value& it = args[0];
   bool isIterator = it.type()->layout() == Layout::Iterator ||
@@ -192,6 +227,10 @@ Value builtinNext(VM&, CallArgs args) {
                     !it.type()->lookup("__next__").isNull();
   if (!isIterator) raiseTypeError("'{}' object is not an iterator", typeName(it));
   Value out;
+  if (it.type() == T().generator) {
+    // The generator's own __next__: its StopIteration carries the return value.
+    if (args.count == 1) return vm.call(T().generator->dict()->getStr("__next__"), {it});
+  }
   if (iterNext(it, &out)) return out;
   if (args.count == 2) return args[1];
   raiseException(newException(T().StopIteration, std::vector<Value>{}));
@@ -599,40 +638,6 @@ Value builtinInput(VM& vm, CallArgs args) {
 
 }  // namespace
 
-Value builtinBuildClass(VM& vm, CallArgs args) {
-  // __build_class__(body_function, name, *bases, **keywords)
-  if (args.positionalCount() < 2) raiseTypeError("__build_class__: not enough arguments");
-  const Value& body = args[0];
-  if (!isStr(args[1])) raiseTypeError("__build_class__: name is not a string");
-  std::string name = asStr(args[1])->str();
-  size_t nbases = args.positionalCount() - 2;
-  if (nbases > 1) raiseTypeError("multiple inheritance is not supported by gilsim");
-  TypeObject* base = T().object;
-  if (nbases == 1) {
-    const Value& b = args[2];
-    if (!b.isObject() || b.object()->type() != T().type) raiseTypeError("bases must be types");
-    base = b.as<TypeObject>();
-    if (!base->acceptsSubclasses())
-      raiseTypeError("type '{}' is not an acceptable base type", base->name());
-  }
-  auto* fn = body.as<FunctionObject>();
-  Value ns = makeDict();
-  Value cell = vm.runCode(fn->code(), fn->globals(), ns, fn->closure);
-  auto* cls = new TypeObject(name, base, base->layout());
-  Value result = Value::steal(cls);
-  Value module = fn->globals()->getStr("__name__");
-  if (isStr(module)) cls->moduleName = asStr(module)->str();
-  for (const auto& e : ns.as<DictObject>()->entries()) {
-    if (e.key.isNull()) continue;
-    cls->dict()->set(e.key, e.value);
-  }
-  // A class defining __eq__ but not __hash__ becomes unhashable, as in CPython.
-  if (!cls->dict()->getStr("__eq__").isNull() && cls->dict()->getStr("__hash__").isNull())
-    cls->dict()->setStr("__hash__", Value::none());
-  if (cell.isObject() && cell.object()->type() == T().cell) cell.as<CellObject>()->value = result;
-  return result;
-}
-
 void populateBuiltins(DictObject* d) {
   const BuiltinTypes& t = T();
   struct Fn {
@@ -676,7 +681,7 @@ void populateBuiltins(DictObject* d) {
                       Fn{"format", builtinFormat},
                       Fn{"callable", builtinCallable},
                       Fn{"open", builtinOpen},
-                      Fn{"__build_class__", builtinBuildClass},
+                      Fn{"__build_class__", buildClass},
                       Fn{"exit", builtinExit},
                       Fn{"quit", builtinExit},
                       Fn{"input", builtinInput}})
@@ -701,6 +706,7 @@ void populateBuiltins(DictObject* d) {
   d->setStr("NotImplemented", Value::borrow(t.notImplemented));
   d->setStr("Ellipsis", Value::borrow(t.ellipsis));
   d->setStr("__name__", makeStr("builtins"));
+  populateCodeBuiltins(d);
 }
 
 }  // namespace gilsim

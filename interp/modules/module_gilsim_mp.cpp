@@ -25,7 +25,9 @@
 #include <cmath>
 #include <cstring>
 
+#include "gil/machine.h"
 #include "gil/trace_recorder.h"
+#include "interp/modules/machine_io.h"
 #include "interp/modules/native_modules.h"
 #include "interp/modules/serialize.h"
 #include "interp/modules/shared_memory.h"
@@ -85,18 +87,22 @@ Value mpLoads(VM& vm, CallArgs args) {
 // how many moved: fewer than `size` (and 0 returned) when a read found the end of the pipe.
 int transferAll(VM& vm, int fd, char* data, size_t size, bool writing, size_t* done) {
   GilReleased released(vm, DropReason::Io);
+  Machine& machine = vm.interp().machine();
   *done = 0;
+  int error = 0;
   while (*done < size) {
-    ssize_t n =
-        writing ? ::write(fd, data + *done, size - *done) : ::read(fd, data + *done, size - *done);
+    ssize_t n = writing ? machineWrite(machine, vm.breaker(), fd, data + *done, size - *done)
+                        : machineRead(machine, vm.breaker(), fd, data + *done, size - *done);
     if (n < 0) {
       if (errno == EINTR && !vm.signalPending()) continue;
-      return errno;
+      error = errno;
+      break;
     }
-    if (n == 0) return 0;  // end of file
+    if (n == 0) break;  // end of file
     *done += static_cast<size_t>(n);
   }
-  return 0;
+  if (*done > 0) machine.ioDone(*done);
+  return error;
 }
 
 Value mpSendBytes(VM& vm, CallArgs args) {
@@ -151,30 +157,10 @@ Value mpWaitReadable(VM& vm, CallArgs args) {
   int error = 0;
   {
     GilReleased released(vm, DropReason::Wait);
-    // poll's timeout is in milliseconds: a wait may end up to 1 ms early otherwise, so round up;
-    // long waits go in slices that fit an int.
-    double left = seconds;
-    for (;;) {
-      int slice = left < 0 ? -1 : static_cast<int>(std::min(std::ceil(left * 1000), 1e9));
-      timespec start;
-      ::clock_gettime(CLOCK_MONOTONIC, &start);
-      ready = ::poll(polls.data(), polls.size(), slice);
-      if (ready < 0 && errno == EINTR && !vm.signalPending()) {
-        if (left >= 0) {
-          timespec now;
-          ::clock_gettime(CLOCK_MONOTONIC, &now);
-          left -= static_cast<double>(now.tv_sec - start.tv_sec) +
-                  static_cast<double>(now.tv_nsec - start.tv_nsec) * 1e-9;
-          if (left < 0) left = 0;
-        }
-        continue;
-      }
-      if (ready == 0 && left >= 1e6) {
-        left -= slice / 1000.0;
-        continue;
-      }
-      break;
-    }
+    Nanos timeout = seconds < 0 ? -1 : static_cast<Nanos>(std::min(seconds, 1e9) * 1e9);
+    do {
+      ready = vm.interp().machine().pollFds(polls, timeout, vm.breaker());
+    } while (ready < 0 && errno == EINTR && !vm.signalPending());
     if (ready < 0) error = errno;
   }
   vm.checkSignals();
@@ -220,10 +206,6 @@ std::string executablePath() {
 
 Value mpSpawn(VM& vm, CallArgs args) {
   expectArgs("spawn", args, 3, 3);
-  if (vm.interp().machine().simulated())
-    raiseRuntimeError(
-        "the spawn start method is not supported by gilsim under --sim (processes are not "
-        "simulated yet)");
   int dataFd = fdArgument(args[0]);
   if (!isStr(args[1])) raiseTypeError("spawn() script must be str");
   std::string path = executablePath();
@@ -246,14 +228,23 @@ Value mpSpawn(VM& vm, CallArgs args) {
   for (char** e = environ; *e; ++e)
     environment.push_back(*e);
   if (!traceVariable.empty()) environment.push_back(traceVariable.data());
-  environment.push_back(nullptr);
-  pid_t pid = ::fork();
+  // The simulated machine adds its own entries and descriptors (the child's place in the run);
+  // the room for them is made now, so that the child allocates nothing.
+  Machine::ExecHandoff handoff;
+  handoff.environment.reserve(4);
+  handoff.keepFds.reserve(4);
+  environment.reserve(environment.size() + 5);
+  int64_t pid = vm.interp().machine().forkProcess(&handoff);
   if (pid < 0) raiseOsError(errno);
   if (pid == 0) {
+    keep.insert(keep.end(), handoff.keepFds.begin(), handoff.keepFds.end());
     for (int fd : keep) {
       int flags = ::fcntl(fd, F_GETFD);
       if (flags >= 0) ::fcntl(fd, F_SETFD, flags & ~FD_CLOEXEC);
     }
+    for (std::string& entry : handoff.environment)
+      environment.push_back(entry.data());
+    environment.push_back(nullptr);
     ::execve(path.c_str(), argvPointers.data(), environment.data());
     ::_exit(127);
   }

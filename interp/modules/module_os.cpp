@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "gil/machine.h"
+#include "interp/modules/machine_io.h"
 #include "interp/modules/native_modules.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
@@ -39,37 +40,6 @@ Value osPipe(VM&, CallArgs args) {
   return makeTuple({Value::integer(fds[0]), Value::integer(fds[1])});
 }
 
-// A blocking write on the simulated machine: what fits now, then a park until the descriptor
-// takes more (its reader may be another of the machine's threads), until all of it is written.
-ssize_t writeWithoutBlocking(Machine& machine, const EvalBreaker& breaker, int fd,
-                             const std::string& data) {
-  int flags = ::fcntl(fd, F_GETFL);
-  bool wasBlocking = flags >= 0 && !(flags & O_NONBLOCK);
-  if (wasBlocking) ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-  size_t done = 0;
-  ssize_t result = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n > 0) {
-      done += static_cast<size_t>(n);
-    } else if (n < 0 && (errno == EAGAIN || errno == EINTR)) {
-      if (!wasBlocking && done == 0) {
-        result = -1;  // a non-blocking descriptor reports EAGAIN, as it would anywhere
-        break;
-      }
-      if (!wasBlocking) break;
-      machine.waitForFd(fd, /*forWrite=*/true, -1, breaker);
-    } else {
-      result = -1;
-      break;
-    }
-  }
-  int saved = errno;
-  if (wasBlocking) ::fcntl(fd, F_SETFL, flags);
-  errno = saved;
-  return done > 0 ? static_cast<ssize_t>(done) : result;
-}
-
 Value osRead(VM& vm, CallArgs args) {
   expectArgs("read", args, 2, 2);
   int fd = fdArgument(args[0]);
@@ -81,12 +51,7 @@ Value osRead(VM& vm, CallArgs args) {
   {
     GilReleased released(vm, DropReason::Io);
     Machine& machine = vm.interp().machine();
-    // The simulated machine must not block its OS thread: it parks the thread until the
-    // descriptor has data (another of its threads may be the writer).
-    if (!machine.blockingIoAllowed()) machine.waitForFd(fd, /*forWrite=*/false, -1, vm.breaker());
-    do {
-      got = ::read(fd, buffer.data(), buffer.size());
-    } while (got < 0 && errno == EINTR && !vm.signalPending());
+    got = machineRead(machine, vm.breaker(), fd, buffer.data(), buffer.size());
     if (got < 0) error = errno;
     if (got > 0) machine.ioDone(static_cast<size_t>(got));
   }
@@ -108,13 +73,7 @@ Value osWrite(VM& vm, CallArgs args) {
   {
     GilReleased released(vm, DropReason::Io);
     Machine& machine = vm.interp().machine();
-    if (machine.blockingIoAllowed()) {
-      do {
-        wrote = ::write(fd, data.data(), data.size());
-      } while (wrote < 0 && errno == EINTR && !vm.signalPending());
-    } else {
-      wrote = writeWithoutBlocking(machine, vm.breaker(), fd, data);
-    }
+    wrote = machineWrite(machine, vm.breaker(), fd, data.data(), data.size());
     if (wrote < 0) error = errno;
     if (wrote > 0) machine.ioDone(static_cast<size_t>(wrote));
   }
@@ -129,13 +88,16 @@ Value osClose(VM&, CallArgs args) {
   return Value::none();
 }
 
-Value osGetpid(VM&, CallArgs args) {
+Value osGetpid(VM& vm, CallArgs args) {
   expectArgs("getpid", args, 0, 0);
-  return Value::integer(::getpid());
+  return Value::integer(vm.interp().machine().platform().processId());
 }
 
-Value osCpuCount(VM&, CallArgs args) {
+Value osCpuCount(VM& vm, CallArgs args) {
   expectArgs("cpu_count", args, 0, 0);
+  // A simulated run has the machine's virtual cores, whatever the host has.
+  if (const SimSettings* sim = vm.interp().machine().simSettings())
+    return Value::integer(sim->cores);
   long n = ::sysconf(_SC_NPROCESSORS_ONLN);
   return n > 0 ? Value::integer(n) : Value::none();
 }
@@ -153,6 +115,7 @@ void initOsModule(VM& vm, ModuleObject* module) {
   if (vm.interp().config().processControl) addOsProcessFunctions(d);
   d->setStr("sep", makeStr("/"));
   d->setStr("name", makeStr("posix"));
+  addOsFilesystemFunctions(vm, d);
 }
 
 }  // namespace gilsim

@@ -3,16 +3,21 @@
 #include <climits>
 #include <optional>
 
+#include <unistd.h>
+
 #include "gil/gil_policy.h"
 #include "gil/switch_interval.h"
 #include "interp/common/version.h"
+#include "interp/modules/file_object.h"
 #include "interp/modules/native_modules.h"
+#include "interp/modules/sys_sizeof.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/int_str_limit.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
 #include "interp/vm/interpreter.h"
 #include "interp/vm/vm.h"
 
@@ -149,15 +154,63 @@ Value streamFlush(VM& vm, CallArgs) {
   return Value::none();
 }
 
-// sys.stdout / sys.stderr: minimal text streams (write, flush).
-Value makeStream(VM& vm, const char* name, NativeFn write) {
-  auto* type = new TypeObject(name, builtinTypes().object, Layout::Object);
+// sys.stdout.buffer / sys.stderr.buffer: bytes written as they are.
+Value bufferWrite(VM& vm, CallArgs args, bool toErr) {
+  expectMethodArgs("write", args, 1, 1);
+  if (!isBytes(args[1]))
+    raiseTypeError("a bytes-like object is required, not '{}'", typeName(args[1]));
+  const std::string& data = args[1].as<BytesObject>()->data();
+  if (toErr)
+    vm.interp().writeErr(data);
+  else
+    vm.interp().writeOut(data);
+  return Value::integer(static_cast<int64_t>(data.size()));
+}
+Value stdoutBufferWrite(VM& vm, CallArgs args) {
+  return bufferWrite(vm, args, false);
+}
+Value stderrBufferWrite(VM& vm, CallArgs args) {
+  return bufferWrite(vm, args, true);
+}
+
+Value makeStreamObject(const char* typeName, NativeFn write) {
+  auto* type = new TypeObject(typeName, builtinTypes().object, Layout::Object);
   Value typeValue = Value::steal(type);
   type->moduleName = "_io";
-  type->dict()->setStr("write", makeNativeMethod("write", write, name));
-  type->dict()->setStr("flush", makeNativeMethod("flush", streamFlush, name));
-  (void)vm;
+  type->dict()->setStr("write", makeNativeMethod("write", write, typeName));
+  type->dict()->setStr("flush", makeNativeMethod("flush", streamFlush, typeName));
   return Value::steal(new InstanceObject(type));
+}
+
+// sys.stdout / sys.stderr: minimal text streams (write, flush) with a binary .buffer.
+Value makeStream(const char* name, NativeFn write, NativeFn writeBytes) {
+  Value stream = makeStreamObject("TextIOWrapper", write);
+  DictObject* d = stream.as<InstanceObject>()->dict();
+  d->setStr("buffer", makeStreamObject("BufferedWriter", writeBytes));
+  d->setStr("name", makeStr(name));
+  d->setStr("encoding", makeStr("utf-8"));
+  return stream;
+}
+
+// sys.stdin: a text file over a duplicate of descriptor 0 (closing it leaves the process's stdin
+// open); its reads give the GIL up (reason `io`) like every file's.
+Value makeStdin() {
+  int fd = ::dup(0);
+  std::FILE* file = fd >= 0 ? ::fdopen(fd, "rb") : nullptr;
+  if (!file) {
+    if (fd >= 0) ::close(fd);
+    return Value::none();  // no descriptor 0: CPython's sys.stdin is None then too
+  }
+  return Value::steal(new FileObject(file, "<stdin>", "r", false));
+}
+
+// getrefcount: the object's count, which includes the argument's own reference as CPython's
+// does. Values gilsim keeps inline (small ints, floats, bools, None) and immortal objects have
+// no count: CPython shows a large one for its shared objects, so does this.
+Value sysGetrefcount(VM&, CallArgs args) {
+  expectArgs("getrefcount", args, 1, 1);
+  if (args[0].tag() == Tag::Object) return Value::integer(args[0].object()->refcount());
+  return Value::integer(UINT32_MAX);
 }
 
 }  // namespace
@@ -186,8 +239,15 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("version_info", makeTuple({Value::integer(3), Value::integer(11), Value::integer(0),
                                        makeStr("final"), Value::integer(0)}));
   d->setStr("modules", Value::borrow(vm.interp().modules()));
-  d->setStr("stdout", makeStream(vm, "TextIOWrapper", stdoutWrite));
-  d->setStr("stderr", makeStream(vm, "TextIOWrapper", stderrWrite));
+  d->setStr("path", Value::borrow(vm.interp().searchPath()));
+  d->setStr("stdout", makeStream("<stdout>", stdoutWrite, stdoutBufferWrite));
+  d->setStr("stderr", makeStream("<stderr>", stderrWrite, stderrBufferWrite));
+  d->setStr("stdin", makeStdin());
+  d->setStr("__stdout__", d->getStr("stdout"));
+  d->setStr("__stderr__", d->getStr("stderr"));
+  d->setStr("__stdin__", d->getStr("stdin"));
+  d->setStr("getrefcount", makeNative("getrefcount", sysGetrefcount));
+  d->setStr("getsizeof", makeNative("getsizeof", sysGetsizeof));
 }
 
 }  // namespace gilsim

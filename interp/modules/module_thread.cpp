@@ -3,6 +3,7 @@
 // CPython's is.
 #include <unistd.h>
 
+#include <atomic>
 #include <memory>
 
 #include "gil/gil_policy.h"
@@ -160,12 +161,29 @@ Value printThreadException(VM& vm, CallArgs args) {
   return Value::none();
 }
 
+// stack_size([size]): CPython's checks and its answer (the previous size, 0 for the default);
+// as in CPython, no argument means 0, so stack_size() resets the size it reports.
+// gilsim records the size but starts threads with the platform's default stack: Python frames
+// live on the VM's own stack, not the C one, so the size never limits Python recursion (the
+// recursion limit does).
+std::atomic<int64_t> gThreadStackSize{0};
+
+Value stackSize(VM&, CallArgs args) {
+  expectArgs("stack_size", args, 0, 1);
+  int64_t previous = gThreadStackSize.load(std::memory_order_relaxed);
+  int64_t size = args.count ? toIndex(args[0], "size") : 0;
+  if (size != 0 && size < 32768) raiseValueError("size not valid: {} bytes", size);
+  gThreadStackSize.store(size, std::memory_order_relaxed);
+  return Value::integer(previous);
+}
+
 }  // namespace
 
 void initThreadModule(VM&, ModuleObject* module) {
   DictObject* d = module->dict();
   d->setStr("start_new_thread", makeNative("start_new_thread", startNewThread));
   d->setStr("start_new", makeNative("start_new", startNewThread));
+  d->setStr("stack_size", makeNative("stack_size", stackSize));
   d->setStr("get_ident", makeNative("get_ident", getIdent));
   d->setStr("get_native_id", makeNative("get_native_id", getNativeId));
   d->setStr("_count", makeNative("_count", threadCount));

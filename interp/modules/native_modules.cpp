@@ -11,16 +11,22 @@ struct NativeModule {
 };
 
 // Every native module, declared once. `import NAME` looks here before the script's folder.
+// One entry a line (clang-format would pack them), so each module's line merges on its own.
+// clang-format off
 constexpr NativeModule kNativeModules[] = {
     {"_gilsim_mp", initGilsimMpModule},
+    {"_gilsim_re", initRegexModule},
+    {"_random", initRandomModule},
     {"_thread", initThreadModule},
     {"cext", initCextModule},
     {"gilsim", initGilsimModule},
+    {"math", initMathModule},
     {"os", initOsModule},
     {"signal", initSignalModule},
     {"sys", initSysModule},
     {"time", initTimeModule},
 };
+// clang-format on
 }  // namespace
 
 NativeModuleInit findNativeModule(std::string_view name) {

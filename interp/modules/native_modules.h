@@ -18,6 +18,8 @@ class VM;
 // os's process functions (interp/modules/os_process.cpp), added by initOsModule unless the
 // interpreter's config turns process control off.
 void addOsProcessFunctions(DictObject* osDict);
+// os's environment and file-system functions and os.path (interp/modules/os_filesystem.cpp).
+void addOsFilesystemFunctions(VM& vm, DictObject* osDict);
 
 // The init function of a native module, or nullptr.
 NativeModuleInit findNativeModule(std::string_view name);
@@ -25,7 +27,10 @@ NativeModuleInit findNativeModule(std::string_view name);
 // Each module's init function, one file each.
 void initCextModule(VM& vm, ModuleObject* module);      // module_cext.cpp
 void initGilsimModule(VM& vm, ModuleObject* module);    // module_gilsim.cpp
+void initMathModule(VM& vm, ModuleObject* module);      // module_math.cpp
 void initOsModule(VM& vm, ModuleObject* module);        // module_os.cpp
+void initRegexModule(VM& vm, ModuleObject* module);     // module_regex.cpp
+void initRandomModule(VM& vm, ModuleObject* module);    // module_random.cpp
 void initSignalModule(VM& vm, ModuleObject* module);    // module_signal.cpp
 void initGilsimMpModule(VM& vm, ModuleObject* module);  // module_gilsim_mp.cpp
 void initSysModule(VM& vm, ModuleObject* module);       // module_sys.cpp

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 
+#include "gil/machine.h"
 #include "gil/trace_recorder.h"
 #include "interp/modules/native_modules.h"
 #include "interp/objects/class_object.h"
@@ -37,14 +38,11 @@ int intArgument(const Value& v, const char* what) {
 Value osFork(VM& vm, CallArgs args) {
   expectArgs("fork", args, 0, 0);
   Interpreter& interp = vm.interp();
-  if (interp.machine().simulated())
-    raiseRuntimeError(
-        "os.fork is not supported by gilsim under --sim (processes are not simulated yet)");
   // Unwritten output would be written twice, once by each process.
   interp.flushOut();
   std::fflush(interp.config().err);
   interp.recorder().prepareFork();
-  pid_t pid = ::fork();
+  int64_t pid = interp.machine().forkProcess(nullptr);
   if (pid != 0) interp.recorder().afterForkInParent();
   if (pid < 0) raiseOsError(errno);
   if (pid == 0) {
@@ -63,17 +61,16 @@ Value osWaitpid(VM& vm, CallArgs args) {
   expectArgs("waitpid", args, 2, 2);
   int pid = intArgument(args[0], "pid");
   int options = intArgument(args[1], "options");
+  Machine& machine = vm.interp().machine();
   int status = 0;
-  pid_t got;
+  int64_t got;
   int error = 0;
   if (options & WNOHANG) {
-    got = ::waitpid(pid, &status, options);
+    got = machine.waitChild(pid, /*noHang=*/true, &status, vm.breaker());
     if (got < 0) error = errno;
   } else {
     GilReleased released(vm, DropReason::Wait);
-    do {
-      got = ::waitpid(pid, &status, options);
-    } while (got < 0 && errno == EINTR && !vm.signalPending());
+    got = machine.waitChild(pid, /*noHang=*/false, &status, vm.breaker());
     if (got < 0) error = errno;
   }
   vm.checkSignals();
@@ -89,9 +86,11 @@ Value osWaitstatusToExitcode(VM&, CallArgs args) {
   raiseValueError("invalid wait status: {}", status);
 }
 
-Value osKill(VM&, CallArgs args) {
+Value osKill(VM& vm, CallArgs args) {
   expectArgs("kill", args, 2, 2);
-  if (::kill(intArgument(args[0], "pid"), intArgument(args[1], "signal")) != 0) raiseOsError(errno);
+  int pid = intArgument(args[0], "pid");
+  int signal = intArgument(args[1], "signal");
+  if (vm.interp().machine().sendSignal(pid, signal) != 0) raiseOsError(errno);
   return Value::none();
 }
 
@@ -104,9 +103,9 @@ Value osExit(VM& vm, CallArgs args) {
   ::_exit(status);
 }
 
-Value osGetppid(VM&, CallArgs args) {
+Value osGetppid(VM& vm, CallArgs args) {
   expectArgs("getppid", args, 0, 0);
-  return Value::integer(::getppid());
+  return Value::integer(vm.interp().machine().platform().parentProcessId());
 }
 
 }  // namespace

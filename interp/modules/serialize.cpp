@@ -163,8 +163,7 @@ class Writer {
       globalName(type);
       // A class may choose what travels (multiprocessing's Queue leaves its feeder thread out).
       Value getState = type->lookup("__getstate__");
-      Value state = getState.isNull() ? Value::borrow(v.as<InstanceObject>()->dict())
-                                      : vm_.call(getState, {v});
+      Value state = getState.isNull() ? instanceState(v) : vm_.call(getState, {v});
       value(state);
       return;
     }
@@ -252,14 +251,53 @@ class Writer {
     sized('s', type->name());
   }
 
+  // What an instance's pickle carries: its __dict__, or its set __slots__ by name.
+  static Value instanceState(const Value& v) {
+    auto* instance = v.as<InstanceObject>();
+    if (instance->dict() && instance->slots.empty()) return Value::borrow(instance->dict());
+    Value state = makeDict();
+    if (instance->dict())
+      for (const auto& e : instance->dict()->entries())
+        if (!e.key.isNull()) state.as<DictObject>()->set(e.key, e.value);
+    const std::vector<std::string>& names = v.type()->slotNames;
+    for (size_t i = 0; i < names.size() && i < instance->slots.size(); ++i)
+      if (!instance->slots[i].isNull())
+        state.as<DictObject>()->setStr(names[i], instance->slots[i]);
+    return state;
+  }
+
+  // By module and name, as CPython's __reduce__ of built-in functions: a builtin, a function of
+  // a loaded native module (os.getpid), or a method of a built-in type (str.upper).
   void builtinFunction(const Value& v) {
     auto* f = v.as<NativeFunctionObject>();
-    Value found = vm_.interp().builtins()->getStr(f->name());
-    if (f->isMethod() || found.isNull() || !found.identical(v))
-      raiseTypeError("cannot pickle 'builtin_function_or_method' object");
+    std::string module, qualname;
+    if (f->isMethod()) {
+      Value owner = vm_.interp().builtins()->getStr(f->ownerName());
+      if (!owner.isNull() && owner.isObject() && owner.type()->layout() == Layout::Type &&
+          owner.as<TypeObject>()->dict()->getStr(f->name()).identical(v)) {
+        module = "builtins";
+        qualname = f->ownerName() + "." + f->name();
+      }
+    } else if (vm_.interp().builtins()->getStr(f->name()).identical(v)) {
+      module = "builtins";
+      qualname = f->name();
+    } else {
+      std::vector<DictObject::Entry> loaded = vm_.interp().modules()->entries();
+      for (const auto& e : loaded) {
+        if (e.key.isNull() || !isStr(e.key) || !e.value.isObject() ||
+            e.value.type()->layout() != Layout::Module)
+          continue;
+        if (e.value.as<ModuleObject>()->dict()->getStr(f->name()).identical(v)) {
+          module = asStr(e.key)->str();
+          qualname = f->name();
+          break;
+        }
+      }
+    }
+    if (module.empty()) raiseTypeError("cannot pickle 'builtin_function_or_method' object");
     out_.push_back('g');
-    sized('s', "builtins");
-    sized('s', f->name());
+    sized('s', module);
+    sized('s', qualname);
   }
 
   VM& vm_;
@@ -406,7 +444,7 @@ class Reader {
         return global();
       case 'o': {
         Value cls = global();
-        if (!cls.isObject() || cls.type() != builtinTypes().type ||
+        if (!cls.isObject() || cls.type()->layout() != Layout::Type ||
             cls.as<TypeObject>()->layout() != Layout::Object || cls.as<TypeObject>()->isBuiltin())
           unpicklingError(vm_, "instance of a class that is not a user class");
         Value state = value();
@@ -418,8 +456,14 @@ class Reader {
           return result;
         }
         if (!isDict(state)) unpicklingError(vm_, "instance state is not a dict");
-        for (const auto& e : state.as<DictObject>()->entries())
-          if (!e.key.isNull()) instance->dict()->set(e.key, e.value);
+        for (const auto& e : state.as<DictObject>()->entries()) {
+          if (e.key.isNull()) continue;
+          if (!isStr(e.key)) unpicklingError(vm_, "instance state has a key that is not a str");
+          if (instance->dict())
+            instance->dict()->set(e.key, e.value);
+          else
+            setAttr(result, asStr(e.key), e.value);  // a __slots__ class
+        }
         return result;
       }
       case 'e': {

@@ -9,12 +9,14 @@
 #include <cstring>
 #include <ctime>
 
+#include "gil/machine.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/vm/gil_released.h"
+#include "interp/vm/interpreter.h"
 #include "interp/vm/vm.h"
 
 namespace gilsim {
@@ -69,9 +71,35 @@ SharedSemaphoreObject::SharedSemaphoreObject(std::shared_ptr<SharedRegion> regio
     raiseOsError(errno);
 }
 
+// The simulated machine's processes take turns, so a waiter may not block in sem_wait (the
+// holder could never run): it tries again each time another process may have released.
+bool SharedSemaphoreObject::acquireSimulated(VM& vm, LockTimeout timeout) {
+  Machine& machine = vm.interp().machine();
+  Nanos deadline = kForever;
+  if (timeout.seconds >= 0)
+    deadline = machine.monotonicTime() + static_cast<Nanos>(timeout.seconds * 1e9);
+  bool acquired = false;
+  {
+    GilReleased released(vm, DropReason::Wait);
+    for (;;) {
+      if (::sem_trywait(sem()) == 0) {
+        acquired = true;
+        break;
+      }
+      if (vm.signalPending()) break;
+      if (deadline != kForever && machine.monotonicTime() >= deadline) break;
+      machine.awaitOtherProcesses(deadline);
+    }
+  }
+  vm.checkSignals();
+  return acquired;
+}
+
 bool SharedSemaphoreObject::acquire(VM& vm, LockTimeout timeout) {
   if (::sem_trywait(sem()) == 0) return true;
   if (!timeout.blocking || timeout.seconds == 0) return false;
+  Machine& machine = vm.interp().machine();
+  if (!machine.blockingIoAllowed()) return acquireSimulated(vm, timeout);
   int rc;
   int error = 0;
   {
@@ -103,11 +131,12 @@ bool SharedSemaphoreObject::acquire(VM& vm, LockTimeout timeout) {
   raiseOsError(error);
 }
 
-void SharedSemaphoreObject::release() {
+void SharedSemaphoreObject::release(VM& vm) {
   // Checked and then posted: two processes releasing at once may both pass, as CPython's check is.
   if (maxValue_ > 0 && value() >= maxValue_)
     raiseValueError("semaphore or lock released too many times");
   if (::sem_post(sem()) != 0) raiseOsError(errno);
+  vm.interp().machine().noteSharedChange();
 }
 
 int64_t SharedSemaphoreObject::value() const {
@@ -232,9 +261,9 @@ Value semaphoreAcquire(VM& vm, CallArgs args) {
   return Value::boolean(sem->acquire(vm, timeout));
 }
 
-Value semaphoreRelease(VM&, CallArgs args) {
+Value semaphoreRelease(VM& vm, CallArgs args) {
   expectMethodArgs("release", args, 0, 0);
-  self<SharedSemaphoreObject>(args, sharedSemaphoreType())->release();
+  self<SharedSemaphoreObject>(args, sharedSemaphoreType())->release(vm);
   return Value::none();
 }
 
@@ -258,10 +287,11 @@ Value arrayGet(VM&, CallArgs args) {
   return array->get(arrayIndex(*array, args[1]));
 }
 
-Value arraySet(VM&, CallArgs args) {
+Value arraySet(VM& vm, CallArgs args) {
   expectMethodArgs("set", args, 2, 2);
   auto* array = self<SharedArrayObject>(args, sharedArrayType());
   array->set(arrayIndex(*array, args[1]), args[2]);
+  vm.interp().machine().noteSharedChange();
   return Value::none();
 }
 

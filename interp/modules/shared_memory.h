@@ -51,12 +51,13 @@ class SharedSemaphoreObject : public Object {
                         int64_t maxValue);
   // Raises KeyboardInterrupt if Ctrl-C ends the wait.
   bool acquire(VM& vm, LockTimeout timeout);
-  void release();
+  void release(VM& vm);
   int64_t value() const;
   int64_t maxValue() const { return maxValue_; }
   const SharedRegion& region() const { return *region_; }
 
  private:
+  bool acquireSimulated(VM& vm, LockTimeout timeout);
   sem_t* sem() const { return static_cast<sem_t*>(region_->data()); }
   std::shared_ptr<SharedRegion> region_;
   int64_t maxValue_;

@@ -1,6 +1,7 @@
 #include "interp/modules/standard_modules.h"
 
 #include "interp/lib/library_modules.h"
+#include "interp/modules/builtin_native_types.h"
 #include "interp/modules/builtins.h"
 #include "interp/modules/extension_module.h"
 #include "interp/modules/native_modules.h"
@@ -11,12 +12,16 @@ namespace {
 
 class StandardModules final : public ModuleCatalog {
  public:
-  void populateBuiltins(DictObject* builtins) const override { gilsim::populateBuiltins(builtins); }
+  void populateBuiltins(DictObject* builtins) const override {
+    gilsim::populateBuiltins(builtins);
+    addNativeTypeBuiltins(builtins);
+  }
   NativeModuleInit findNative(std::string_view name) const override {
     return findNativeModule(name);
   }
-  std::optional<std::string_view> findLibrarySource(std::string_view name) const override {
-    if (const LibraryModule* library = findLibraryModule(name)) return library->source;
+  std::optional<LibrarySource> findLibrarySource(std::string_view name) const override {
+    if (const LibraryModule* library = findLibraryModule(name))
+      return LibrarySource{library->source, library->isPackage};
     return std::nullopt;
   }
   void loadExtension(VM& vm, const std::string& name, const std::string& path,

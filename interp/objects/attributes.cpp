@@ -19,9 +19,27 @@ const BuiltinTypes& T() {
 }
 
 bool hasInstanceDict(const Value& obj) {
-  if (!obj.isObject()) return false;
-  Layout l = obj.object()->type()->layout();
-  return (l == Layout::Object || l == Layout::Exception) && obj.object()->type() != T().object;
+  return obj.isObject() && obj.object()->instanceDict() != nullptr;
+}
+
+bool isClassObject(const Value& v) {
+  return v.isObject() && v.object()->type()->layout() == Layout::Type;
+}
+
+bool isMemberDescriptor(const Value& v) {
+  return v.isObject() && v.object()->type() == T().memberDescriptor;
+}
+
+// The __slots__ storage of `obj` for the member descriptor `member`, or null when `obj` is not
+// an instance of the member's class.
+Value* slotOf(const Value& obj, const Value& member) {
+  if (!obj.isObject() || obj.object()->type()->layout() != Layout::Object ||
+      obj.type()->isBuiltin())
+    return nullptr;
+  auto* instance = obj.as<InstanceObject>();
+  int index = obj.type()->slotIndex(asStr(member.as<WrapperObject>()->wrapped)->view());
+  if (index < 0 || static_cast<size_t>(index) >= instance->slots.size()) return nullptr;
+  return &instance->slots[index];
 }
 
 bool isPlainFunction(const Value& v) {
@@ -43,7 +61,12 @@ Value bind(const Value& attribute, const Value& obj, TypeObject* type) {
           new BoundMethodObject(Value::borrow(type), attribute.as<WrapperObject>()->wrapped));
     if (t == T().property) {
       Value getter = attribute.as<WrapperObject>()->wrapped;
+      if (getter.isNull() || getter.isNone()) raiseAttributeError("unreadable attribute");
       return VM::current()->call(getter, {obj});
+    }
+    if (t == T().memberDescriptor) {
+      Value* slot = slotOf(obj, attribute);
+      return slot ? *slot : Value();  // an unset slot: no attribute
     }
   }
   return attribute;
@@ -72,6 +95,7 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       }
       if (name == "__module__") return makeStr(t->moduleName);
       if (name == "__doc__") return Value::none();
+      if (name == "__dict__") return Value::borrow(t->dict());
       break;
     }
     case Layout::Function: {
@@ -104,6 +128,11 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "__context__") return e->context.isNull() ? Value::none() : e->context;
       if (name == "__suppress_context__") return Value::boolean(e->suppressContext);
       if (name == "__traceback__") return Value::none();
+      // StopIteration.value: a generator's return value (PEP 380).
+      if (name == "value" && o->type()->isSubtypeOf(T().StopIteration)) {
+        const auto& args = e->args.as<TupleObject>()->items();
+        return args.empty() ? Value::none() : args[0];
+      }
       break;
     }
     case Layout::Module:
@@ -133,8 +162,7 @@ Value specialAttribute(const Value& obj, std::string_view name) {
     default:
       break;
   }
-  if (hasInstanceDict(obj) && name == "__dict__")
-    return Value::borrow(static_cast<InstanceObject*>(o)->dict());
+  if (name == "__dict__" && o->instanceDict()) return Value::borrow(o->instanceDict());
   return Value();
 }
 
@@ -154,16 +182,20 @@ Value getAttrOrNull(const Value& obj, StrObject* name) {
   Layout layout = type->layout();
   if (type == T().superType) {
     auto* proxy = obj.as<SuperObject>();
-    if (!proxy->type.isObject() || proxy->type.object()->type() != T().type)
-      raiseTypeError("super() argument 1 must be a type");
+    if (!isClassObject(proxy->type)) raiseTypeError("super() argument 1 must be a type");
     TypeObject* start = proxy->type.as<TypeObject>()->base();
-    bool isClass = proxy->obj.isObject() && proxy->obj.object()->type() == T().type;
+    bool isClass = isClassObject(proxy->obj);
     for (TypeObject* t = start; t; t = t->base()) {
       Value v = t->dict()->getStr(name);
       if (v.isNull()) continue;
       if (isClass) {
         if (v.isObject() && v.object()->type() == T().classMethod)
           return Value::steal(new BoundMethodObject(proxy->obj, v.as<WrapperObject>()->wrapped));
+        if (v.isObject() && v.object()->type() == T().staticMethod)
+          return v.as<WrapperObject>()->wrapped;
+        // A metaclass's super(): type's methods bind to the class (super().__call__(*args)).
+        if (isNativeMethod(v) && proxy->type.as<TypeObject>()->isSubtypeOf(T().type))
+          return Value::steal(new BoundMethodObject(proxy->obj, v));
         return v;
       }
       return bind(v, proxy->obj, proxy->obj.type());
@@ -189,15 +221,19 @@ Value getAttrOrNull(const Value& obj, StrObject* name) {
     }
     Value special = specialAttribute(obj, name->view());
     if (!special.isNull()) return special;
-    // Methods of `type` itself (e.g. mro) are not provided.
+    // Then the metaclass: methods a metaclass defines (EnumMeta.__iter__, ABCMeta.register)
+    // and type's own (mro), bound to the class.
+    Value meta = type->lookup(name);
+    if (!meta.isNull()) return bind(meta, obj, type);
     return Value();
   }
   Value classAttribute = type->lookup(name);
   if (!classAttribute.isNull() && classAttribute.isObject() &&
       classAttribute.object()->type() == T().property)
     return bind(classAttribute, obj, type);
+  if (isMemberDescriptor(classAttribute)) return bind(classAttribute, obj, type);
   if (hasInstanceDict(obj)) {
-    Value v = obj.as<InstanceObject>()->dict()->getStr(name);
+    Value v = obj.object()->instanceDict()->getStr(name);
     if (!v.isNull()) return v;
   } else if (layout == Layout::Function) {
     auto* f = obj.as<FunctionObject>();
@@ -232,7 +268,7 @@ Value lookupMethod(const Value& obj, StrObject* name, bool* unbound) {
   Layout layout = type->layout();
   if (layout != Layout::Module && layout != Layout::Type && type != T().superType) {
     bool instanceDict = hasInstanceDict(obj);
-    if (!instanceDict || !obj.as<InstanceObject>()->dict()->contains(Value::borrow(name))) {
+    if (!instanceDict || !obj.object()->instanceDict()->contains(Value::borrow(name))) {
       Value v = type->lookup(name);
       if (isPlainFunction(v) || isNativeMethod(v)) {
         *unbound = true;
@@ -271,6 +307,12 @@ void setAttr(const Value& obj, StrObject* name, const Value& value) {
       VM::current()->call(setter, {obj, value});
       return;
     }
+    if (isMemberDescriptor(classAttribute)) {
+      if (Value* slot = slotOf(obj, classAttribute)) {
+        *slot = value;
+        return;
+      }
+    }
   }
   if (layout == Layout::Exception) {
     auto* e = obj.as<ExceptionObject>();
@@ -289,7 +331,7 @@ void setAttr(const Value& obj, StrObject* name, const Value& value) {
     }
   }
   if (hasInstanceDict(obj)) {
-    obj.as<InstanceObject>()->dict()->set(Value::borrow(name), value);
+    obj.object()->instanceDict()->set(Value::borrow(name), value);
     return;
   }
   if (layout == Layout::Function) {
@@ -317,7 +359,24 @@ void delAttr(const Value& obj, StrObject* name) {
   else if (layout == Layout::Type && !obj.as<TypeObject>()->isBuiltin())
     dict = obj.as<TypeObject>()->dict();
   else if (hasInstanceDict(obj))
-    dict = obj.as<InstanceObject>()->dict();
+    dict = obj.object()->instanceDict();
+  if (!obj.type()->isBuiltin() && layout != Layout::Type) {
+    Value classAttribute = obj.type()->lookup(name);
+    if (classAttribute.isObject() && classAttribute.object()->type() == T().property) {
+      Value deleter = classAttribute.as<WrapperObject>()->deleter;
+      if (deleter.isNull()) raiseAttributeError("can't delete attribute '{}'", name->view());
+      VM::current()->call(deleter, {obj});
+      return;
+    }
+    if (isMemberDescriptor(classAttribute)) {
+      Value* slot = slotOf(obj, classAttribute);
+      if (slot && !slot->isNull()) {
+        *slot = Value();
+        return;
+      }
+      raiseAttributeError("{}", name->view());  // CPython's wording for an unset slot
+    }
+  }
   if (!dict || !dict->remove(Value::borrow(name))) noAttribute(obj, name->view());
 }
 

@@ -2,14 +2,23 @@
 // owns them; ensureBuiltinTypes() calls each once.
 #pragma once
 
+#include "interp/objects/function_object.h"
+
 namespace gilsim {
 
 struct BuiltinTypes;
+class TypeObject;
 
 void registerObjectMethods(BuiltinTypes& t);     // type_constructors.cpp
 void registerConstructors(BuiltinTypes& t);      // type_constructors.cpp
 void registerStrMethods(BuiltinTypes& t);        // string_methods.cpp
 void registerContainerMethods(BuiltinTypes& t);  // container_methods.cpp
 void registerExceptionMethods(BuiltinTypes& t);  // exceptions.cpp
+void registerNumberMethods(BuiltinTypes& t);     // number_methods.cpp
+void registerTranslateMethods(BuiltinTypes& t);  // string_translate.cpp
+
+// A static method of a built-in type (int.from_bytes, str.maketrans), its function immortal like
+// the wrapper: every interpreter reads it (builtin_types.cpp).
+void installStaticMethod(TypeObject* type, const char* name, NativeFn fn);
 
 }  // namespace gilsim

@@ -1,9 +1,12 @@
 #include <mutex>
 
+#include "interp/objects/builtin_dunders.h"
 #include "interp/objects/builtin_methods.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/function_object.h"
+#include "interp/objects/type_creation.h"
 #include "interp/objects/type_object.h"
+#include "interp/vm/generator_object.h"  // upward: send/throw/close resume generator frames
 
 namespace gilsim {
 
@@ -72,6 +75,7 @@ void build() {
   t.property = make("property", Layout::Other);
   t.staticMethod = make("staticmethod", Layout::Other);
   t.classMethod = make("classmethod", Layout::Other);
+  t.memberDescriptor = make("member_descriptor", Layout::Other);
   t.BaseException = make("BaseException", Layout::Exception);
 #define GILSIM_MAKE_EXCEPTION(name, base) \
   if (!t.name) t.name = make(#name, Layout::Exception, t.base);
@@ -114,7 +118,8 @@ void build() {
                        t.superType,
                        t.property,
                        t.staticMethod,
-                       t.classMethod
+                       t.classMethod,
+                       t.memberDescriptor
 #define GILSIM_LIST_EXCEPTION(name, base) , t.name
                            GILSIM_EXCEPTION_TYPES(GILSIM_LIST_EXCEPTION)
 #undef GILSIM_LIST_EXCEPTION
@@ -127,16 +132,22 @@ void build() {
   for (TypeObject* type : all)
     type->fixMetatype(t.type);
   for (TypeObject* type :
-       {t.bool_, t.noneType, t.notImplementedType, t.ellipsisType, t.range, t.slice, t.function,
-        t.builtinFunction, t.method, t.code, t.cell, t.iterator, t.rangeIterator, t.listIterator,
-        t.tupleIterator, t.generator, t.dictKeys, t.dictValues, t.dictItems})
+       {t.bool_,     t.noneType, t.notImplementedType, t.ellipsisType, t.range,
+        t.slice,     t.function, t.builtinFunction,    t.method,       t.code,
+        t.cell,      t.iterator, t.rangeIterator,      t.listIterator, t.tupleIterator,
+        t.generator, t.dictKeys, t.dictValues,         t.dictItems,    t.memberDescriptor})
     type->setSubclassable(false);
 
   registerObjectMethods(t);
   registerConstructors(t);
+  registerTypeCreationMethods(t);
   registerStrMethods(t);
   registerContainerMethods(t);
   registerExceptionMethods(t);
+  registerBuiltinDunders(t);
+  registerGeneratorMethods(t.generator);
+  registerNumberMethods(t);
+  registerTranslateMethods(t);
 
   for (TypeObject* type : all) {
     immortalize(type);
@@ -165,6 +176,13 @@ TypeObject* makeNativeType(std::string name, std::string moduleName,
   immortalize(type->dict());
   immortalizeDict(type->dict());
   return type;
+}
+
+void installStaticMethod(TypeObject* type, const char* name, NativeFn fn) {
+  Value function = makeNative(name, fn);
+  immortalize(function.object());
+  type->dict()->setStr(name,
+                       Value::steal(new WrapperObject(builtinTypes().staticMethod, function)));
 }
 
 void ensureBuiltinTypes() {

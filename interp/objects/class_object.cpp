@@ -7,12 +7,17 @@
 namespace gilsim {
 
 InstanceObject::InstanceObject(TypeObject* type)
-    : TrackedObject(type), typeRef_(Value::borrow(type)), dict_(makeDict()) {}
+    : TrackedObject(type),
+      slots(type->slotNames.size()),
+      typeRef_(Value::borrow(type)),
+      dict_(type->instancesHaveDict ? makeDict() : Value()) {}
 
 InstanceObject::~InstanceObject() = default;
 
 void InstanceObject::clearReferences() {
-  dict_ = makeDict();
+  if (!dict_.isNull()) dict_ = makeDict();
+  for (Value& slot : slots)
+    slot = Value();
   // typeRef_ is kept: the type pointer must stay valid until this object is freed.
 }
 
@@ -54,6 +59,26 @@ TypeObject::~TypeObject() {
 
 void TypeObject::clearReferences() {
   if (dict_) dict_->clear();
+  // metatypeRef_ is kept: the type pointer must stay valid until this object is freed.
+}
+
+void TypeObject::setMetatype(TypeObject* metatype) {
+  setType(metatype);
+  metatypeRef_ = metatype->isBuiltin() ? Value() : Value::borrow(metatype);
+}
+
+int TypeObject::slotIndex(std::string_view name) const {
+  for (size_t i = 0; i < slotNames.size(); ++i)
+    if (slotNames[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+Value TypeObject::lookupOverride(std::string_view name) const {
+  for (const TypeObject* t = this; t && !t->builtin_; t = t->base_) {
+    Value v = t->dict_->getStr(name);
+    if (!v.isNull()) return v;
+  }
+  return Value();
 }
 
 bool TypeObject::isSubtypeOf(const TypeObject* other) const {

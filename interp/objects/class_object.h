@@ -2,9 +2,12 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "interp/objects/dict_object.h"
 #include "interp/objects/object.h"
+#include "interp/objects/type_object.h"
 
 namespace gilsim {
 
@@ -15,12 +18,38 @@ class InstanceObject : public TrackedObject {
  public:
   explicit InstanceObject(TypeObject* type);
   ~InstanceObject() override;
-  DictObject* dict() const { return dict_.as<DictObject>(); }
+  // Null for an instance of a class with __slots__ (and no "__dict__" among them).
+  DictObject* dict() const { return dict_.isNull() ? nullptr : dict_.as<DictObject>(); }
+  DictObject* instanceDict() const override { return dict(); }
   void clearReferences() override;
   TypeObject* cls() const { return type(); }
+  // The values of the class's __slots__, by TypeObject::slotIndex; Null when unset.
+  std::vector<Value> slots;
 
  private:
   Value typeRef_;  // keeps a user class alive while it has instances
+  Value dict_;
+};
+
+// An instance of a user subclass of a built-in type (class Stack(list)): the built-in object
+// itself, so that every built-in operation works on it, with the subclass as its type and an
+// instance __dict__ alongside.
+template <class Base>
+class SubclassInstance final : public Base {
+ public:
+  template <class... Args>
+  explicit SubclassInstance(TypeObject* cls, Args&&... args)
+      : Base(std::forward<Args>(args)...), typeRef_(Value::borrow(cls)), dict_(makeDict()) {
+    this->setType(cls);
+  }
+  DictObject* instanceDict() const override { return dict_.as<DictObject>(); }
+  void clearReferences() override {
+    Base::clearReferences();
+    dict_ = makeDict();
+  }
+
+ private:
+  Value typeRef_;  // keeps the subclass alive while it has instances
   Value dict_;
 };
 

@@ -241,7 +241,10 @@ Value compare(CompareOperator op, const Value& a, const Value& b) {
       Value eq = callSpecial(a, "__eq__", {b});
       if (!eq.isNull() && !isNotImplemented(eq)) return Value::boolean(!truthy(eq));
     }
-  } else {
+  }
+  // Built-in values, and the built-in part of instances of subclasses of built-in types.
+  if (!(isUserObject(a) && layoutOf(a) == Layout::Object) &&
+      !(isUserObject(b) && layoutOf(b) == Layout::Object)) {
     Value r = builtinCompare(op, a, b);
     if (!r.isNull()) return r;
   }
@@ -417,8 +420,10 @@ uint64_t hashValue(const Value& v) {
   if (isUserObject(v)) {
     Value hashFn = lookupSpecial(v, "__hash__");
     if (hashFn.isNone()) raiseTypeError("unhashable type: '{}'", typeName(v));
-    if (!hashFn.isNull() &&
-        !(hashFn.isObject() && hashFn.object()->type() == T().builtinFunction)) {
+    // object.__hash__ is the identity hash below; any other __hash__, a native type's too
+    // (complex), is called.
+    static const Value objectHash = T().object->dict()->getStr("__hash__");
+    if (!hashFn.isNull() && !hashFn.identical(objectHash)) {
       Value r = callMethod(hashFn, v, {});
       if (!isInt(r)) raiseTypeError("__hash__ method should return an integer");
       return intHash(r);
@@ -428,58 +433,60 @@ uint64_t hashValue(const Value& v) {
 }
 
 bool contains(const Value& container, const Value& item) {
-  switch (layoutOf(container)) {
-    case Layout::Str:
-      if (!isStr(item))
-        raiseTypeError("'in <string>' requires string as left operand, not {}", typeName(item));
-      return asStr(container)->str().find(asStr(item)->str()) != std::string::npos;
-    case Layout::Bytes:
-      if (isInt(item)) {
-        int64_t b = toIndex(item, "byte");
-        return container.as<BytesObject>()->data().find(static_cast<char>(b)) != std::string::npos;
-      }
-      if (!isBytes(item))
-        raiseTypeError("a bytes-like object is required, not '{}'", typeName(item));
-      return container.as<BytesObject>()->data().find(item.as<BytesObject>()->data()) !=
-             std::string::npos;
-    case Layout::Dict:
-      return container.as<DictObject>()->contains(item);
-    case Layout::Set:
-      return container.as<SetObject>()->contains(item);
-    case Layout::List:
-      // Each item held while compared: its __eq__ may shrink the list (CPython re-reads the size).
-      for (size_t i = 0; i < container.as<ListObject>()->size(); ++i) {
-        Value candidate = container.as<ListObject>()->items()[i];
-        if (equals(candidate, item)) return true;
-      }
-      return false;
-    case Layout::Tuple:
-      for (const Value& v : container.as<TupleObject>()->items())
-        if (equals(v, item)) return true;
-      return false;
-    case Layout::Range: {
-      auto* r = container.as<RangeObject>();
-      if (!isInt(item)) break;
-      int64_t x;
-      if (!intFitsInt64(item, &x)) return false;
-      if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+  if (builtinOverride(container, "__contains__").isNull()) switch (layoutOf(container)) {
+      case Layout::Str:
+        if (!isStr(item))
+          raiseTypeError("'in <string>' requires string as left operand, not {}", typeName(item));
+        return asStr(container)->str().find(asStr(item)->str()) != std::string::npos;
+      case Layout::Bytes:
+        if (isInt(item)) {
+          int64_t b = toIndex(item, "byte");
+          return container.as<BytesObject>()->data().find(static_cast<char>(b)) !=
+                 std::string::npos;
+        }
+        if (!isBytes(item))
+          raiseTypeError("a bytes-like object is required, not '{}'", typeName(item));
+        return container.as<BytesObject>()->data().find(item.as<BytesObject>()->data()) !=
+               std::string::npos;
+      case Layout::Dict:
+        return container.as<DictObject>()->contains(item);
+      case Layout::Set:
+        return container.as<SetObject>()->contains(item);
+      case Layout::List:
+        // Each item held while compared: its __eq__ may shrink the list (CPython re-reads the
+        // size).
+        for (size_t i = 0; i < container.as<ListObject>()->size(); ++i) {
+          Value candidate = container.as<ListObject>()->items()[i];
+          if (equals(candidate, item)) return true;
+        }
         return false;
-      return (x - r->start) % r->step == 0;
-    }
-    case Layout::DictView: {
-      auto* view = container.as<DictViewObject>();
-      auto* d = view->dict.as<DictObject>();
-      if (view->kind == DictViewKind::Keys) return d->contains(item);
-      if (view->kind == DictViewKind::Items) {
-        if (!isTuple(item) || item.as<TupleObject>()->size() != 2) return false;
-        Value v = d->get(item.as<TupleObject>()->items()[0]);
-        return !v.isNull() && equals(v, item.as<TupleObject>()->items()[1]);
+      case Layout::Tuple:
+        for (const Value& v : container.as<TupleObject>()->items())
+          if (equals(v, item)) return true;
+        return false;
+      case Layout::Range: {
+        auto* r = container.as<RangeObject>();
+        if (!isInt(item)) break;
+        int64_t x;
+        if (!intFitsInt64(item, &x)) return false;
+        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+          return false;
+        return (x - r->start) % r->step == 0;
       }
-      break;
+      case Layout::DictView: {
+        auto* view = container.as<DictViewObject>();
+        auto* d = view->dict.as<DictObject>();
+        if (view->kind == DictViewKind::Keys) return d->contains(item);
+        if (view->kind == DictViewKind::Items) {
+          if (!isTuple(item) || item.as<TupleObject>()->size() != 2) return false;
+          Value v = d->get(item.as<TupleObject>()->items()[0]);
+          return !v.isNull() && equals(v, item.as<TupleObject>()->items()[1]);
+        }
+        break;
+      }
+      default:
+        break;
     }
-    default:
-      break;
-  }
   if (isUserObject(container)) {
     Value r = callSpecial(container, "__contains__", {item});
     if (!r.isNull()) return truthy(r);

@@ -41,7 +41,7 @@ bool isExceptionInstance(const Value& v) {
 }
 
 bool isExceptionClass(const Value& v) {
-  return v.isObject() && v.object()->type() == builtinTypes().type &&
+  return v.isObject() && v.object()->type()->layout() == Layout::Type &&
          v.as<TypeObject>()->isSubtypeOf(builtinTypes().BaseException);
 }
 

@@ -58,6 +58,7 @@ WrapperObject::WrapperObject(TypeObject* type, Value wrapped)
 void WrapperObject::clearReferences() {
   wrapped = Value();
   setter = Value();
+  deleter = Value();
 }
 
 Value makeNative(std::string name, NativeFn fn) {

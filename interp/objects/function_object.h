@@ -76,7 +76,8 @@ class WrapperObject : public TrackedObject {
  public:
   WrapperObject(TypeObject* type, Value wrapped);
   Value wrapped;
-  Value setter;  // property only
+  Value setter;   // property only
+  Value deleter;  // property only
   void clearReferences() override;
 };
 

@@ -3,6 +3,7 @@
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
@@ -69,9 +70,21 @@ std::string sliceString(const StrObject* s, const SliceObject* slice) {
   return out;
 }
 
+// What __iter__ returned, when it is an iterator (a generator is one: a class's __iter__ is often
+// written as one).
+Value checkedIterator(Value r) {
+  Layout layout = r.type()->layout();
+  if (r.type()->lookup("__next__").isNull() && layout != Layout::Iterator &&
+      layout != Layout::Generator && !r.type()->iterNextSlot)
+    raiseTypeError("iter() returned non-iterator of type '{}'", typeName(r));
+  return r;
+}
+
 }  // namespace
 
 Value getItem(const Value& obj, const Value& key) {
+  if (Value method = builtinOverride(obj, "__getitem__"); !method.isNull())
+    return VM::current()->call(method, {obj, key});
   Layout layout = obj.type()->layout();
   int64_t i;
   switch (layout) {
@@ -144,6 +157,8 @@ Value getItem(const Value& obj, const Value& key) {
   }
   if (layout == Layout::Type) {
     Value hook = obj.as<TypeObject>()->lookup("__class_getitem__");
+    if (hook.isObject() && hook.object()->type() == T().classMethod)
+      return VM::current()->call(hook.as<WrapperObject>()->wrapped, {obj, key});
     if (!hook.isNull()) return VM::current()->call(hook, {obj, key});
     return obj;  // list[int] and friends: typing only, harmless
   }
@@ -151,6 +166,10 @@ Value getItem(const Value& obj, const Value& key) {
 }
 
 void setItem(const Value& obj, const Value& key, const Value& value) {
+  if (Value method = builtinOverride(obj, "__setitem__"); !method.isNull()) {
+    VM::current()->call(method, {obj, key, value});
+    return;
+  }
   Layout layout = obj.type()->layout();
   if (layout == Layout::List) {
     auto& items = obj.as<ListObject>()->items();
@@ -194,6 +213,10 @@ void setItem(const Value& obj, const Value& key, const Value& value) {
 }
 
 void delItem(const Value& obj, const Value& key) {
+  if (Value method = builtinOverride(obj, "__delitem__"); !method.isNull()) {
+    VM::current()->call(method, {obj, key});
+    return;
+  }
   Layout layout = obj.type()->layout();
   if (layout == Layout::List) {
     auto& items = obj.as<ListObject>()->items();
@@ -270,12 +293,13 @@ Value dictIterator(const Value& dictValue, DictViewKind kind) {
 }  // namespace
 
 Value getIter(const Value& v) {
+  if (Value method = builtinOverride(v, "__iter__"); !method.isNull())
+    return checkedIterator(VM::current()->call(method, {v}));
   Layout layout = v.type()->layout();
   switch (layout) {
     case Layout::List:
     case Layout::Tuple:
-      if (!isUserObject(v)) return Value::steal(new ListIteratorObject(v));
-      break;
+      return Value::steal(new ListIteratorObject(v));
     case Layout::Range: {
       auto* r = v.as<RangeObject>();
       if (r->big) {
@@ -351,12 +375,7 @@ Value getIter(const Value& v) {
   }
   if (isUserObject(v)) {
     Value r = callSpecial(v, "__iter__", {});
-    if (!r.isNull()) {
-      if (r.type()->lookup("__next__").isNull() && r.type()->layout() != Layout::Iterator &&
-          !r.type()->iterNextSlot)
-        raiseTypeError("iter() returned non-iterator of type '{}'", typeName(r));
-      return r;
-    }
+    if (!r.isNull()) return checkedIterator(std::move(r));
     if (!lookupSpecial(v, "__getitem__").isNull()) {
       int64_t index = 0;
       return Value::steal(new IteratorObject(
@@ -405,8 +424,15 @@ bool iterNext(const Value& iterator, Value* out) {
     }
     if (type == T().iterator) return static_cast<IteratorObject*>(o)->next(out);
     if (type->iterNextSlot) return type->iterNextSlot(iterator, out);
-    if (type == T().generator)
-      return resumeGenerator(*VM::current(), static_cast<GeneratorObject*>(o), Value::none(), out);
+    if (type == T().generator) {
+      // A finished generator leaves its return value in `produced`: not for the caller's slot.
+      Value produced;
+      if (!resumeGenerator(*VM::current(), static_cast<GeneratorObject*>(o), Value::none(),
+                           &produced))
+        return false;
+      *out = std::move(produced);
+      return true;
+    }
     if (!type->isBuiltin()) {
       Value next = type->lookup("__next__");
       if (!next.isNull()) {

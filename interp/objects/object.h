@@ -32,6 +32,7 @@ namespace gilsim {
 class Object;
 class TypeObject;
 class StrObject;
+class DictObject;
 
 enum class Tag : uint8_t { Null, None, Bool, Int, Float, Object, Immortal };
 
@@ -59,6 +60,9 @@ class Object {
   // Drops every reference this object holds to others (used when the interpreter tears down, to
   // free reference cycles). Containers override it.
   virtual void clearReferences() {}
+  // The instance __dict__ of user-class instances (and of instances of user subclasses of
+  // built-in types); null for every other object, and for classes with __slots__.
+  virtual DictObject* instanceDict() const { return nullptr; }
 
  protected:
   void setType(TypeObject* type) { type_ = type; }

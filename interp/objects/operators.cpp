@@ -26,7 +26,13 @@ Value callMethod(const Value& function, const Value& self, std::initializer_list
 }
 
 Value lookupSpecial(const Value& obj, std::string_view name) {
-  return obj.type()->lookup(name);
+  TypeObject* type = obj.type();
+  Layout layout = type->layout();
+  // An instance of a user subclass of a built-in type: what its classes define, and the built-in
+  // part answers the rest (list's repr, not object's).
+  if (!type->isBuiltin() && layout != Layout::Object && layout != Layout::Exception)
+    return builtinOverride(obj, name);
+  return type->lookup(name);
 }
 
 Value callSpecial(const Value& obj, std::string_view name, std::initializer_list<Value> args) {
@@ -63,26 +69,26 @@ bool isInstance(const Value& v, TypeObject* type) {
 }
 
 int64_t length(const Value& v) {
-  switch (layoutOf(v)) {
-    case Layout::Str:
-      return static_cast<int64_t>(asStr(v)->length());
-    case Layout::Bytes:
-      return static_cast<int64_t>(v.as<BytesObject>()->data().size());
-    case Layout::Tuple:
-      return static_cast<int64_t>(v.as<TupleObject>()->size());
-    case Layout::List:
-      return static_cast<int64_t>(v.as<ListObject>()->size());
-    case Layout::Dict:
-      return static_cast<int64_t>(v.as<DictObject>()->size());
-    case Layout::Set:
-      return static_cast<int64_t>(v.as<SetObject>()->size());
-    case Layout::Range:
-      return v.as<RangeObject>()->length();
-    case Layout::DictView:
-      return length(dictViewMapping(v));
-    default:
-      break;
-  }
+  if (builtinOverride(v, "__len__").isNull()) switch (layoutOf(v)) {
+      case Layout::Str:
+        return static_cast<int64_t>(asStr(v)->length());
+      case Layout::Bytes:
+        return static_cast<int64_t>(v.as<BytesObject>()->data().size());
+      case Layout::Tuple:
+        return static_cast<int64_t>(v.as<TupleObject>()->size());
+      case Layout::List:
+        return static_cast<int64_t>(v.as<ListObject>()->size());
+      case Layout::Dict:
+        return static_cast<int64_t>(v.as<DictObject>()->size());
+      case Layout::Set:
+        return static_cast<int64_t>(v.as<SetObject>()->size());
+      case Layout::Range:
+        return v.as<RangeObject>()->length();
+      case Layout::DictView:
+        return length(dictViewMapping(v));
+      default:
+        break;
+    }
   if (isUserObject(v)) {
     Value r = callSpecial(v, "__len__", {});
     if (!r.isNull()) {

@@ -25,17 +25,17 @@ void SuperObject::clearReferences() {
   obj = Value();
 }
 
-namespace {
-
-const BuiltinTypes& T() {
-  return builtinTypes();
-}
-
 // The built-in type whose constructor a (possibly user) class inherits.
 TypeObject* builtinBase(TypeObject* type) {
   while (type && !type->isBuiltin())
     type = type->base();
   return type;
+}
+
+namespace {
+
+const BuiltinTypes& T() {
+  return builtinTypes();
 }
 
 Value constructInt(VM&, TypeObject*, CallArgs args) {
@@ -308,6 +308,8 @@ Value constructSuper(VM& vm, TypeObject*, CallArgs args) {
   raiseRuntimeError("super(): __class__ cell not found");
 }
 
+}  // namespace
+
 Value constructException(VM& vm, TypeObject* type, CallArgs args) {
   auto* e = new ExceptionObject(type);
   Value result = Value::steal(e);
@@ -316,26 +318,7 @@ Value constructException(VM& vm, TypeObject* type, CallArgs args) {
   return result;
 }
 
-Value constructType(VM&, TypeObject*, CallArgs args) {
-  if (args.count == 1 && !args.keywordCount()) return Value::borrow(args[0].type());
-  expectArgs("type", args, 1, 3);
-  if (args.count != 3) raiseTypeError("type() takes 1 or 3 arguments");
-  if (!isStr(args[0]))
-    raiseTypeError("type.__new__() argument 1 must be str, not {}", typeName(args[0]));
-  std::vector<Value> bases = toVector(args[1]);
-  if (bases.size() > 1) raiseTypeError("multiple inheritance is not supported by gilsim");
-  TypeObject* base = bases.empty() ? T().object : bases[0].as<TypeObject>();
-  auto* cls = new TypeObject(asStr(args[0])->str(), base, base->layout());
-  Value result = Value::steal(cls);
-  if (isDict(args[2]))
-    for (const auto& e : args[2].as<DictObject>()->entries())
-      if (!e.key.isNull()) cls->dict()->set(e.key, e.value);
-  return result;
-}
-
-Value objectInit(VM&, CallArgs) {
-  return Value::none();
-}
+namespace {
 
 Value objectEq(VM&, CallArgs args) {
   if (args.count != 2) raiseTypeError("expected 1 argument");
@@ -368,42 +351,8 @@ Value objectStr(VM&, CallArgs args) {
 
 }  // namespace
 
-Value callType(VM& vm, TypeObject* type, CallArgs args) {
-  TypeObject* base = builtinBase(type);
-  if (type->isBuiltin()) {
-    if (!type->newFn) raiseTypeError("cannot create '{}' instances", type->name());
-    return type->newFn(vm, type, args);
-  }
-  Value instance;
-  if (base->layout() == Layout::Exception) {
-    instance = constructException(vm, type, args);
-  } else if (base->layout() == Layout::Object) {
-    instance = Value::steal(new InstanceObject(type));
-  } else if (base->newFn) {
-    raiseTypeError("subclassing the built-in type '{}' is not supported by gilsim", base->name());
-  } else {
-    raiseTypeError("cannot create '{}' instances", type->name());
-  }
-  Value init = type->lookup("__init__");
-  bool objectInitOnly = init.isObject() && init.object()->type() == T().builtinFunction &&
-                        init.as<NativeFunctionObject>()->fn() == objectInit;
-  if (objectInitOnly) {
-    if (args.count) raiseTypeError("{}() takes no arguments", type->name());
-    return instance;
-  }
-  std::vector<Value> all;
-  all.reserve(args.count + 1);
-  all.push_back(instance);
-  for (size_t i = 0; i < args.count; ++i)
-    all.push_back(args[i]);
-  Value r = vm.call(init, CallArgs{all.data(), all.size(), args.kwnames});
-  if (!r.isNone()) raiseTypeError("__init__() should return None, not '{}'", typeName(r));
-  return instance;
-}
-
 void registerObjectMethods(BuiltinTypes& t) {
   DictObject* d = t.object->dict();
-  d->setStr("__init__", makeNativeMethod("__init__", objectInit, "object"));
   d->setStr("__eq__", makeNativeMethod("__eq__", objectEq, "object"));
   d->setStr("__ne__", makeNativeMethod("__ne__", objectNe, "object"));
   d->setStr("__hash__", makeNativeMethod("__hash__", objectHash, "object"));
@@ -425,7 +374,6 @@ void registerConstructors(BuiltinTypes& t) {
   t.range->newFn = constructRange;
   t.slice->newFn = constructSlice;
   t.object->newFn = constructObject;
-  t.type->newFn = constructType;
   t.property->newFn = constructWrapper;
   t.staticMethod->newFn = constructWrapper;
   t.classMethod->newFn = constructWrapper;

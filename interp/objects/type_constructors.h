@@ -3,12 +3,16 @@
 
 #include "interp/objects/function_object.h"
 #include "interp/objects/object.h"
+#include "interp/objects/type_creation.h"
 
 namespace gilsim {
 
 class TypeObject;
 
-Value callType(VM& vm, TypeObject* type, CallArgs args);
+// The built-in exception types' constructor: an ExceptionObject of `type` with args.
+Value constructException(VM& vm, TypeObject* type, CallArgs args);
+// The nearest built-in type along `type`'s bases (type itself when built in).
+TypeObject* builtinBase(TypeObject* type);
 
 // super(): a proxy that looks attributes up past `type` in obj's class chain.
 class SuperObject : public TrackedObject {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "interp/objects/object.h"
 
@@ -56,6 +57,8 @@ class TypeObject : public TrackedObject {
   void fixMetatype(TypeObject* metatype) {
     if (!type()) setType(metatype);
   }
+  // A class made by a metaclass (class C(metaclass=M)): its type is M, kept alive by it.
+  void setMetatype(TypeObject* metatype);
   bool isBuiltin() const { return builtin_; }
   void markBuiltin() { builtin_ = true; }
   bool acceptsSubclasses() const { return subclassable_; }
@@ -65,6 +68,16 @@ class TypeObject : public TrackedObject {
   // Looks a name up along the inheritance chain; Null if absent. No descriptors, no binding.
   Value lookup(std::string_view name) const;
   Value lookup(StrObject* name) const;
+  // `name` as defined by a user class between this one and its built-in base (a list subclass's
+  // own __getitem__), or Null: what the built-in operations on such an instance must call first.
+  Value lookupOverride(std::string_view name) const;
+
+  // __slots__: the slot names of this class and its bases (an instance's InstanceObject::slots
+  // in this order), and whether instances get a __dict__ (no __slots__ along the chain, or
+  // "__dict__" among them). Set once when the class is made.
+  std::vector<std::string> slotNames;
+  bool instancesHaveDict = true;
+  int slotIndex(std::string_view name) const;
 
   // Constructor hook of built-in types: `int(x)`, `list(it)`, ... Null for classes built by users.
   using NewFn = Value (*)(VM& vm, TypeObject* type, CallArgs args);
@@ -80,8 +93,40 @@ class TypeObject : public TrackedObject {
   TypeObject* base_;
   Layout layout_;
   DictObject* dict_ = nullptr;
+  Value metatypeRef_;
   bool builtin_ = false;
   bool subclassable_ = true;
+};
+
+// An instance of a user subclass of a built-in type whose class redefines `name` (a list
+// subclass's own __getitem__): the method a built-in operation must call instead of its fast
+// path over the built-in layout, or Null (also for every plain built-in object).
+namespace detail {
+// The object whose built-in part a built-in type's own dunder (list.__getitem__, reached by
+// super() from an override) is working on: its overrides are skipped for that call.
+inline thread_local const Object* tlsBuiltinPartOf = nullptr;
+}  // namespace detail
+
+inline Value builtinOverride(const Value& v, std::string_view name) {
+  if (!v.isObject()) return Value();
+  TypeObject* type = v.object()->type();
+  if (type->isBuiltin() || type->layout() == Layout::Object) return Value();
+  if (v.object() == detail::tlsBuiltinPartOf) return Value();
+  return type->lookupOverride(name);
+}
+
+// Marks `self`'s built-in part as the one being worked on, for one native dunder call.
+class BuiltinPartScope {
+ public:
+  explicit BuiltinPartScope(const Value& self) : previous_(detail::tlsBuiltinPartOf) {
+    detail::tlsBuiltinPartOf = self.isObject() ? self.object() : nullptr;
+  }
+  ~BuiltinPartScope() { detail::tlsBuiltinPartOf = previous_; }
+  BuiltinPartScope(const BuiltinPartScope&) = delete;
+  BuiltinPartScope& operator=(const BuiltinPartScope&) = delete;
+
+ private:
+  const Object* previous_;
 };
 
 // The built-in exception hierarchy, declared once: X(Name, Base).
@@ -89,6 +134,7 @@ class TypeObject : public TrackedObject {
   X(BaseException, BaseException)       \
   X(SystemExit, BaseException)          \
   X(KeyboardInterrupt, BaseException)   \
+  X(GeneratorExit, BaseException)       \
   X(Exception, BaseException)           \
   X(StopIteration, Exception)           \
   X(ArithmeticError, Exception)         \
@@ -119,7 +165,19 @@ class TypeObject : public TrackedObject {
   X(ValueError, Exception)              \
   X(UnicodeError, ValueError)           \
   X(UnicodeDecodeError, UnicodeError)   \
-  X(UnicodeEncodeError, UnicodeError)
+  X(UnicodeEncodeError, UnicodeError)   \
+  X(Warning, Exception)                 \
+  X(UserWarning, Warning)               \
+  X(DeprecationWarning, Warning)        \
+  X(PendingDeprecationWarning, Warning) \
+  X(SyntaxWarning, Warning)             \
+  X(RuntimeWarning, Warning)            \
+  X(FutureWarning, Warning)             \
+  X(ImportWarning, Warning)             \
+  X(UnicodeWarning, Warning)            \
+  X(BytesWarning, Warning)              \
+  X(ResourceWarning, Warning)           \
+  X(EncodingWarning, Warning)
 
 // The process-wide built-in types (immutable after construction; see the file comment).
 struct BuiltinTypes {
@@ -151,6 +209,7 @@ struct BuiltinTypes {
   TypeObject* listIterator;
   TypeObject* tupleIterator;
   TypeObject* generator;
+  TypeObject* memberDescriptor;  // a __slots__ entry on its class: a WrapperObject of the name
   TypeObject* dictKeys;
   TypeObject* dictValues;
   TypeObject* dictItems;

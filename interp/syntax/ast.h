@@ -95,7 +95,8 @@ enum class ExprKind : uint8_t {
   IfExp,           // b if a else c
   Starred,         // *a (call arguments, assignment targets, displays)
   NamedExpr,       // a := b (parsed so the error is precise; the compiler rejects or supports)
-  Yield,           // yield a (parsed so the error is precise; unsupported)
+  Yield,           // yield a
+  YieldFrom,       // yield from a
 };
 
 enum class ExprContext : uint8_t { Load, Store, Del };

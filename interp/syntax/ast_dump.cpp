@@ -236,6 +236,10 @@ class Dumper {
         out += "(:=";
         children(e->a.get(), e->b.get());
         return;
+      case ExprKind::YieldFrom:
+        out += "(yield-from";
+        children(e->a.get());
+        return;
       case ExprKind::Yield:
         out += "(yield";
         if (e->a)

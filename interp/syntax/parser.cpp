@@ -279,7 +279,7 @@ StmtPtr Parser::parseAssignment(const Token& startTok, size_t start, ExprPtr fir
     Expr& target = *current;
     if (const Expr* bad = invalidTarget(target, ExprContext::Store)) {
       diagnoseFirstTarget(start, firstEqual, s->targets.empty() ? target : *s->targets[0]);
-      if (target.kind == ExprKind::Yield) {
+      if (target.kind == ExprKind::Yield || target.kind == ExprKind::YieldFrom) {
         error("assignment to yield expression not possible", target);
       }
       error("cannot assign to " + exprName(*bad), *bad);

@@ -715,8 +715,8 @@ void Parser::parseComprehensionClauses(std::vector<Comprehension>& out) {
 ExprPtr Parser::parseYield() {
   const Token& yieldTok = advance();
   auto yield = makeExpr(ExprKind::Yield, tokenRange(yieldTok));
-  // `yield from x` has no node of its own; yield is unsupported past the parser anyway.
   if (accept(TK::KwFrom)) {
+    yield->kind = ExprKind::YieldFrom;
     yield->a = parseExpression();
   } else if (startsExpression(kind()) || check(TK::Star)) {
     yield->a = parseStarExpressions();

@@ -123,6 +123,7 @@ std::string exprName(const Expr& e) {
     case ExprKind::NamedExpr:
       return "named expression";
     case ExprKind::Yield:
+    case ExprKind::YieldFrom:
       return "yield expression";
   }
   return "expression";

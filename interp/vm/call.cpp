@@ -302,6 +302,17 @@ Value VM::call(const Value& callable, CallArgs args) {
     return nf->fn()(*this, args);
   }
   if (type == t.type || (type->layout() == Layout::Type)) {
+    // A metaclass's own __call__ (a singleton, say) runs instead of type.__call__.
+    if (!type->isBuiltin()) {
+      Value hook = type->lookupOverride("__call__");
+      if (!hook.isNull()) {
+        std::vector<Value> all;
+        all.reserve(args.count + 1);
+        all.push_back(callable);
+        all.insert(all.end(), args.args, args.args + args.count);
+        return call(hook, CallArgs{all.data(), all.size(), args.kwnames});
+      }
+    }
     return callType(*this, static_cast<TypeObject*>(o), args);
   }
   if (type == t.staticMethod || type == t.classMethod) {

@@ -1,9 +1,15 @@
 #include "interp/vm/generator_object.h"
 
+#include "interp/common/opcodes.h"
+#include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/function_object.h"
+#include "interp/objects/native_args.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
 #include "interp/vm/interpreter.h"
 #include "interp/vm/vm.h"
 #include "interp/vm/vm_inline.h"
@@ -59,9 +65,19 @@ Value makeGenerator(VM& vm, FunctionObject* fn, const Value& fnValue, CallArgs a
   return Value::steal(gen);
 }
 
-bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& sent, Value* out) {
-  if (gen->finished) return false;
+bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& value, Value* out,
+                     ResumeMode mode) {
+  if (gen->finished) {
+    if (mode == ResumeMode::Throw) raiseException(value);
+    return false;
+  }
   if (gen->running) raiseValueError("generator already executing");
+  if (mode == ResumeMode::Throw && !gen->started) {
+    // Thrown before it ran: it ends at once, with the exception.
+    gen->finished = true;
+    gen->slots.clear();
+    raiseException(value);
+  }
   vm.checkCStack();
   if (vm.depth_ + vm.nativeDepth_ >= vm.interp().recursionLimit())
     raiseRecursionError("maximum recursion depth exceeded");
@@ -76,7 +92,8 @@ bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& sent, Value* out
   f->sp = base + gen->stackDepth;
   f->entry = true;
   f->generator = gen;
-  if (gen->started) *f->sp++ = sent;
+  if (gen->started && mode == ResumeMode::Send) *f->sp++ = value;
+  if (mode == ResumeMode::Throw) vm.pendingThrow_ = value;
   gen->started = true;
   gen->running = true;
   try {
@@ -89,13 +106,219 @@ bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& sent, Value* out
     }
     gen->finished = true;
     gen->slots.clear();
+    *out = std::move(result);
     return false;
   } catch (...) {
+    vm.pendingThrow_ = Value();
     gen->running = false;
     gen->finished = true;
     gen->slots.clear();
     throw;
   }
+}
+
+namespace {
+
+const BuiltinTypes& T() {
+  return builtinTypes();
+}
+
+Value stopIterationValue(const Value& exception) {
+  const auto& args = exception.as<ExceptionObject>()->args.as<TupleObject>()->items();
+  return args.empty() ? Value::none() : args[0];
+}
+
+// StopIteration carrying a generator's return value (none for None, as CPython).
+[[noreturn]] void raiseStopIteration(const Value& returned) {
+  std::vector<Value> args;
+  if (!returned.isNull() && !returned.isNone()) args.push_back(returned);
+  raiseException(newException(T().StopIteration, std::move(args)));
+}
+
+bool suspendedInYieldFrom(const GeneratorObject* gen) {
+  if (!gen->started || gen->finished || gen->stackDepth == 0) return false;
+  const auto& words = gen->code()->code;
+  return gen->resumeAt < words.size() && opOf(words[gen->resumeAt]) == Opcode::YIELD_FROM;
+}
+
+void closeGenerator(VM& vm, GeneratorObject* gen) {
+  if (gen->finished) return;
+  if (!gen->started) {
+    gen->finished = true;
+    gen->slots.clear();
+    return;
+  }
+  Value out;
+  bool yielded;
+  try {
+    yielded =
+        throwIntoGenerator(vm, gen, newException(T().GeneratorExit, std::vector<Value>{}), &out);
+  } catch (PyException& e) {
+    if (isInstance(e.exception, T().GeneratorExit) || isInstance(e.exception, T().StopIteration))
+      return;
+    throw;
+  }
+  if (yielded) raiseRuntimeError("generator ignored GeneratorExit");
+}
+
+GeneratorObject* selfGenerator(const CallArgs& args, const char* method) {
+  if (args.count == 0 || args[0].type() != T().generator)
+    raiseTypeError("descriptor '{}' for 'generator' objects doesn't apply to a '{}' object", method,
+                   args.count ? typeName(args[0]) : std::string("nothing"));
+  return args[0].as<GeneratorObject>();
+}
+
+Value generatorSend(VM& vm, CallArgs args) {
+  expectMethodArgs("send", args, 1, 1);
+  GeneratorObject* gen = selfGenerator(args, "send");
+  if (!gen->started && !args[1].isNone())
+    raiseTypeError("can't send non-None value to a just-started generator");
+  Value out;
+  if (resumeGenerator(vm, gen, args[1], &out)) return out;
+  raiseStopIteration(out);
+}
+
+Value generatorNext(VM& vm, CallArgs args) {
+  expectMethodArgs("__next__", args, 0, 0);
+  GeneratorObject* gen = selfGenerator(args, "__next__");
+  Value out;
+  if (resumeGenerator(vm, gen, Value::none(), &out)) return out;
+  raiseStopIteration(out);
+}
+
+// throw(value), or the deprecated throw(type[, value[, traceback]]).
+Value generatorThrow(VM& vm, CallArgs args) {
+  if (args.keywordCount()) raiseTypeError("throw() takes no keyword arguments");
+  GeneratorObject* gen = selfGenerator(args, "throw");
+  if (args.count < 2) raiseTypeError("throw expected at least 1 argument, got 0");
+  if (args.count > 4) raiseTypeError("throw expected at most 3 arguments, got {}", args.count - 1);
+  const Value& type = args[1];
+  Value value = args.count > 2 ? args[2] : Value::none();
+  if (args.count > 3 && !args[3].isNone())
+    raiseTypeError("throw() third argument must be a traceback object");
+  Value exception;
+  if (isExceptionClass(type)) {
+    if (isExceptionInstance(value) && isInstance(value, type.as<TypeObject>()))
+      exception = value;
+    else if (value.isNone())
+      exception = vm.call(type, {});
+    else if (isTuple(value))
+      exception = vm.call(type, CallArgs{value.as<TupleObject>()->items().data(),
+                                         value.as<TupleObject>()->size(), nullptr});
+    else
+      exception = vm.call(type, {value});
+  } else if (isExceptionInstance(type)) {
+    if (!value.isNone()) raiseTypeError("instance exception may not have a separate value");
+    exception = type;
+  } else {
+    raiseTypeError("exceptions must be classes or instances deriving from BaseException, not {}",
+                   typeName(type));
+  }
+  Value out;
+  if (throwIntoGenerator(vm, gen, exception, &out)) return out;
+  raiseStopIteration(out);
+}
+
+Value generatorClose(VM& vm, CallArgs args) {
+  expectMethodArgs("close", args, 0, 0);
+  closeGenerator(vm, selfGenerator(args, "close"));
+  return Value::none();
+}
+
+Value generatorIter(VM&, CallArgs args) {
+  expectMethodArgs("__iter__", args, 0, 0);
+  return args[0];
+}
+
+Value generatorRunning(VM&, CallArgs args) {
+  return Value::boolean(selfGenerator(args, "gi_running")->running);
+}
+
+}  // namespace
+
+bool throwIntoGenerator(VM& vm, GeneratorObject* gen, Value exception, Value* out) {
+  if (suspendedInYieldFrom(gen)) {
+    Value sub = gen->slots[gen->stackDepth - 1];
+    bool closing = isInstance(exception, T().GeneratorExit);
+    try {
+      Value produced;
+      bool delegated = false, more = false;
+      if (sub.type() == T().generator) {
+        if (closing) {
+          closeGenerator(vm, sub.as<GeneratorObject>());
+        } else {
+          delegated = true;
+          more = throwIntoGenerator(vm, sub.as<GeneratorObject>(), exception, &produced);
+        }
+      } else {
+        Value method = getAttrOrNull(sub, asStr(makeStr(closing ? "close" : "throw")));
+        if (closing) {
+          if (!method.isNull()) vm.call(method, {});
+        } else if (!method.isNull()) {
+          delegated = true;
+          try {
+            produced = vm.call(method, {exception});
+            more = true;
+          } catch (PyException& e) {
+            if (!isInstance(e.exception, T().StopIteration)) throw;
+            produced = stopIterationValue(e.exception);
+          }
+        }
+      }
+      if (delegated) {
+        if (more) {
+          *out = std::move(produced);
+          return true;
+        }
+        // The subiterator ended: its return value is the value of the `yield from`.
+        gen->slots[gen->stackDepth - 1] = produced.isNull() ? Value::none() : produced;
+        gen->resumeAt += 1;
+        return resumeGenerator(vm, gen, Value(), out, ResumeMode::Continue);
+      }
+    } catch (PyException& e) {
+      exception = e.exception;  // raised in the delegating generator instead
+    }
+    gen->resumeAt += 1;  // raised just past the YIELD_FROM, inside its handlers
+  }
+  return resumeGenerator(vm, gen, exception, out, ResumeMode::Throw);
+}
+
+bool sendToIterator(VM& vm, const Value& sub, const Value& sent, Value* out) {
+  *out = Value();
+  if (sub.type() == T().generator) {
+    auto* gen = sub.as<GeneratorObject>();
+    if (!gen->started && !sent.isNone())
+      raiseTypeError("can't send non-None value to a just-started generator");
+    return resumeGenerator(vm, gen, sent, out);
+  }
+  try {
+    if (sent.isNone()) {
+      if (!sub.type()->isBuiltin()) {
+        Value next = sub.type()->lookup("__next__");
+        if (next.isNull()) raiseTypeError("'{}' object is not an iterator", typeName(sub));
+        *out = vm.call(next, {sub});
+        return true;
+      }
+      return iterNext(sub, out);
+    }
+    *out = vm.call(getAttr(sub, "send"), {sent});
+    return true;
+  } catch (PyException& e) {
+    if (!isInstance(e.exception, T().StopIteration)) throw;
+    *out = stopIterationValue(e.exception);
+    return false;
+  }
+}
+
+void registerGeneratorMethods(TypeObject* type) {
+  DictObject* d = type->dict();
+  d->setStr("send", makeNativeMethod("send", generatorSend, "generator"));
+  d->setStr("throw", makeNativeMethod("throw", generatorThrow, "generator"));
+  d->setStr("close", makeNativeMethod("close", generatorClose, "generator"));
+  d->setStr("__next__", makeNativeMethod("__next__", generatorNext, "generator"));
+  d->setStr("__iter__", makeNativeMethod("__iter__", generatorIter, "generator"));
+  d->setStr("gi_running", Value::steal(new WrapperObject(
+                              T().property, makeNative("gi_running", generatorRunning))));
 }
 
 }  // namespace gilsim

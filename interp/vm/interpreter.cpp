@@ -31,6 +31,7 @@
 #include "interp/syntax/parser.h"
 #include "interp/syntax/syntax_error.h"
 #include "interp/vm/gil_released.h"
+#include "interp/vm/import_system.h"
 #include "interp/vm/run_aborted.h"
 #include "interp/vm/thread_registry.h"
 #include "interp/vm/thread_state.h"
@@ -70,6 +71,7 @@ Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
   builtins_ = makeDict();
   catalog_.populateBuiltins(builtins_.as<DictObject>());
   modules_ = makeDict();
+  searchPath_ = makeList({makeStr(".")});
   threads_ = std::make_unique<ThreadRegistry>(*this, gil_->platform());
   mainThread_ = &threads_->create(/*isMain=*/true);
   mainThread_->ident = machine_->threadIdent();
@@ -94,6 +96,7 @@ Interpreter::~Interpreter() {
         e.value.as<ModuleObject>()->dict()->clear();
     modules_ = Value();
     builtins_ = Value();
+    searchPath_ = Value();
     mainThread_->sentinels.clear();
     vm.releaseValues();
     heap_->collectAll();
@@ -126,7 +129,7 @@ void Interpreter::recordProcessStart(ThreadState& first) {
   recorder_->record(first.gil(), TraceEventKind::ThreadStart);
   if (recorder_->isChild())
     recorder_->record(first.gil(), TraceEventKind::ProcessStart, DropReason::Exit,
-                      static_cast<uint32_t>(getppid()));
+                      static_cast<uint32_t>(machine_->platform().parentProcessId()));
 }
 
 void Interpreter::processEnding(int status, ThreadState* caller) {
@@ -165,49 +168,12 @@ void Interpreter::flushOut() {
   std::fflush(config_.out);
 }
 
-namespace {
-
-bool readFile(const std::string& path, std::string* out, std::string* error) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    *error = "can't open file '" + path + "': [Errno 2] No such file or directory";
-    return false;
-  }
-  if (S_ISDIR(st.st_mode)) {
-    *error = "can't open file '" + path + "': [Errno 21] Is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "can't open file '" + path + "': [Errno 13] Permission denied";
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  *out = buffer.str();
-  return true;
-}
-
-// The file name tracebacks show for a library module, "<frozen threading>" as CPython shows its
-// frozen modules; librarySourceByFilename maps it back for source lines.
-constexpr std::string_view kFrozenPrefix = "<frozen ";
-
-std::string libraryModuleFilename(std::string_view name) {
-  return std::string(kFrozenPrefix) + std::string(name) + ">";
-}
-
-std::string directoryOf(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-}
-
-}  // namespace
-
 std::optional<std::string_view> Interpreter::librarySourceByFilename(std::string_view filename) {
-  if (!filename.starts_with(kFrozenPrefix) || !filename.ends_with(">")) return std::nullopt;
-  filename.remove_prefix(kFrozenPrefix.size());
-  filename.remove_suffix(1);
-  return catalog_.findLibrarySource(filename);
+  std::string_view name = libraryModuleFromFilename(filename);
+  if (name.empty()) return std::nullopt;
+  std::optional<LibrarySource> library = catalog_.findLibrarySource(name);
+  if (!library) return std::nullopt;
+  return library->source;
 }
 
 std::string Interpreter::sourceLine(const std::string& filename, int line) {
@@ -220,7 +186,7 @@ std::string Interpreter::sourceLine(const std::string& filename, int line) {
       std::string l;
       while (std::getline(in, l))
         lines.push_back(l);
-    } else if (readFile(filename, &text, &error)) {
+    } else if (readSourceFile(filename, &text, &error)) {
       std::istringstream in(text);
       std::string l;
       while (std::getline(in, l))
@@ -320,6 +286,9 @@ Value Interpreter::makeSourceModule(const std::string& name, const std::string& 
   DictObject* dict = module.as<ModuleObject>()->dict();
   dict->setStr("__file__", makeStr(filename));
   dict->setStr("__builtins__", builtins_);
+  // A script run as __main__ has no package; runModuleSource sets an imported module's.
+  dict->setStr("__package__", Value::none());
+  dict->setStr("__spec__", Value::none());
   return module;
 }
 
@@ -428,7 +397,7 @@ int Interpreter::runSpawnedChildOnMainThread(const std::string& path, int fd) {
   std::string source;
   int status = kExitOk;
   if (!readScript(path, &source, &status)) return status;
-  scriptDirectory = directoryOf(path);
+  setScriptDirectory(directoryOf(path));
   VM& vm = mainVM();
   VM::Scope vmScope(&vm);
   try {
@@ -470,7 +439,7 @@ int Interpreter::runSpawnedChildOnMainThread(const std::string& path, int fd) {
 bool Interpreter::readScript(const std::string& path, std::string* sourceOut, int* status) {
   std::string& source = *sourceOut;
   std::string error;
-  if (!readFile(path, &source, &error)) {
+  if (!readSourceFile(path, &source, &error)) {
     writeErr("gilsim: " + error + "\n");
     *status = kExitUsage;
     return false;
@@ -506,34 +475,8 @@ int Interpreter::runFile(const std::string& path) {
   std::string source;
   int status = kExitOk;
   if (!readScript(path, &source, &status)) return status;
-  scriptDirectory = directoryOf(path);
+  setScriptDirectory(directoryOf(path));
   return runSource(source, path);
-}
-
-Value Interpreter::loadSourceModule(VM& vm, const std::string& name, const std::string& path) {
-  std::string source, error;
-  if (!readFile(path, &source, &error)) raiseImportError("{}", error);
-  return runModuleSource(vm, name, source, path);
-}
-
-Value Interpreter::runModuleSource(VM& vm, const std::string& name, const std::string& source,
-                                   const std::string& filename) {
-  Value codeValue;
-  try {
-    codeValue = compileSource(source, filename);
-  } catch (const SyntaxError& e) {
-    raiseSyntaxError("{}", formatSyntaxError(e, filename, source));
-  }
-  Value moduleValue = makeSourceModule(name, filename);
-  auto* module = moduleValue.as<ModuleObject>();
-  modules()->setStr(name, moduleValue);
-  try {
-    vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
-  } catch (...) {
-    modules()->remove(makeStr(name));
-    throw;
-  }
-  return moduleValue;
 }
 
 nlohmann::ordered_json Interpreter::runSettings() {
@@ -564,49 +507,6 @@ std::string Interpreter::disassemble(const std::string& source, const std::strin
 
 EvalBreaker& Interpreter::interruptTarget() {
   return mainVM().breaker();
-}
-
-Value Interpreter::importModule(VM& vm, const std::string& name) {
-  Value cached = modules()->getStr(name);
-  if (!cached.isNull()) return cached;
-  if (NativeModuleInit init = catalog_.findNative(name)) {
-    auto module = new ModuleObject(name);
-    Value moduleValue = Value::steal(module);
-    init(vm, module);
-    modules()->setStr(name, moduleValue);
-    return moduleValue;
-  }
-  // For working on interp/lib without rebuilding (GILSIM_LIBRARY_DIR=interp/lib): a library
-  // module found there wins over the embedded copy, and a new one is found before it is built in.
-  if (const char* dir = std::getenv("GILSIM_LIBRARY_DIR")) {
-    std::string path = std::string(dir) + "/" + name + ".py";
-    struct stat st;
-    if (name.find('/') == std::string::npos && ::stat(path.c_str(), &st) == 0 &&
-        S_ISREG(st.st_mode))
-      return loadSourceModule(vm, name, path);
-  }
-  if (std::optional<std::string_view> library = catalog_.findLibrarySource(name)) {
-    return runModuleSource(vm, name, std::string(*library), libraryModuleFilename(name));
-  }
-  if (name.find('.') == std::string::npos && !name.empty()) {
-    // As CPython's path finder: an extension module first, then a source file.
-    std::string base = (scriptDirectory.empty() ? "." : scriptDirectory) + "/" + name;
-    struct stat st;
-    std::string extension = base + ".so";
-    if (::stat(extension.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-      auto module = new ModuleObject(name);
-      Value moduleValue = Value::steal(module);
-      module->dict()->setStr("__file__", makeStr(extension));
-      catalog_.loadExtension(vm, name, extension, module);
-      modules()->setStr(name, moduleValue);
-      return moduleValue;
-    }
-    std::string source = base + ".py";
-    if (::stat(source.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-      return loadSourceModule(vm, name, source);
-  }
-  Value exc = newException(builtinTypes().ModuleNotFoundError, "No module named '" + name + "'");
-  raiseException(std::move(exc));
 }
 
 }  // namespace gilsim

@@ -23,6 +23,7 @@ namespace gilsim {
 
 class CodeObject;
 class DictObject;
+class ListObject;
 class GilPolicy;
 class Machine;
 class SimMachine;
@@ -66,7 +67,15 @@ class Interpreter {
   // Compiles a source file (raising SyntaxError as a C++ SyntaxError).
   Value compileSource(const std::string& source, const std::string& filename);
 
+  // The import system (interp/vm/import_system.h). importName is IMPORT_NAME and __import__:
+  // imports `name` (relative to the package of `globals` when `level` > 0) and returns the
+  // top-level package when `fromlist` is empty, else the module itself with the submodules
+  // named in `fromlist` imported. importModule imports an absolute dotted name and returns it.
+  Value importName(VM& vm, const std::string& name, DictObject* globals, const Value& fromlist,
+                   int level);
   Value importModule(VM& vm, const std::string& name);
+  // sys.path: the folders searched for top-level modules, the script's folder first.
+  ListObject* searchPath() const;
 
   // In the child of fork(), called by the thread that forked (`survivor`, which held the GIL):
   // a fresh GIL of the same policy and settings, taken by the survivor, and a thread registry
@@ -123,15 +132,25 @@ class Interpreter {
   // Exit status requested by SystemExit, resolved by printException's caller.
   int exitStatusFor(VM& vm, const Value& exception);
 
-  std::string scriptDirectory;
+  const std::string& scriptDirectory() const { return scriptDirectory_; }
+  // Also sys.path[0].
+  void setScriptDirectory(const std::string& folder);
 
  private:
   // A module for Python source run as NAME (`__main__`, `__mp_main__`, an imported file), with
   // __file__ and __builtins__ set; the caller registers it.
   Value makeSourceModule(const std::string& name, const std::string& filename);
-  Value loadSourceModule(VM& vm, const std::string& name, const std::string& path);
+  // The import system's steps (interp/vm/import_system.cpp). Each load returns Null when the
+  // module is not there; a package gets __path__ = [*packagePath].
+  Value loadModule(VM& vm, const std::string& fullName, const Value& parent);
+  Value findAndLoad(VM& vm, const std::string& fullName, const Value& parent);
+  Value loadFromLibrary(VM& vm, const std::string& fullName);
+  Value loadFromFolder(VM& vm, const std::string& fullName, const std::string& folder,
+                       const std::string& name, bool extensions);
+  Value loadSourceModule(VM& vm, const std::string& name, const std::string& path,
+                         const std::string* packagePath);
   Value runModuleSource(VM& vm, const std::string& name, const std::string& source,
-                        const std::string& filename);
+                        const std::string& filename, const std::string* packagePath);
   // After __main__ ends: waits for non-daemon threads (threading._shutdown), as CPython does.
   void waitForThreads(VM& vm);
   // Runs `body` as the process's first thread on the machine (a fiber under --sim).
@@ -160,6 +179,8 @@ class Interpreter {
   ThreadState* mainThread_ = nullptr;
   Value builtins_;
   Value modules_;
+  Value searchPath_;  // a list
+  std::string scriptDirectory_;
   std::map<std::string, std::vector<std::string>> sourceCache_;
 };
 

@@ -4,6 +4,12 @@
 
 namespace gilsim {
 
+std::vector<std::string> simRunOptions(const SimSettings& sim) {
+  return {"--sim", "--cores=" + std::to_string(sim.cores), "--seed=" + std::to_string(sim.seed),
+          "--wake-latency=" + std::to_string(sim.wakeLatency) + "ns",
+          "--jitter=" + fmt::format("{}", sim.jitter)};
+}
+
 std::vector<std::string> InterpreterConfig::runOptions() const {
   // Each setting as `gilsim run` spells it (tools/cli_run.cpp); the interval is whole
   // microseconds already (gil/switch_interval.h), so "Nus" carries it exactly.
@@ -17,10 +23,8 @@ std::vector<std::string> InterpreterConfig::runOptions() const {
       "--trace-buffer=" + std::to_string(traceCapacity),
   };
   if (simulate) {
-    options.insert(options.end(), {"--sim", "--cores=" + std::to_string(sim.cores),
-                                   "--seed=" + std::to_string(sim.seed),
-                                   "--wake-latency=" + std::to_string(sim.wakeLatency) + "ns",
-                                   "--jitter=" + fmt::format("{}", sim.jitter)});
+    std::vector<std::string> simOptions = simRunOptions(sim);
+    options.insert(options.end(), simOptions.begin(), simOptions.end());
   }
   if (checkPointBudget > 0)
     options.push_back("--check-point-budget=" + std::to_string(checkPointBudget));

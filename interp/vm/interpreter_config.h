@@ -19,6 +19,9 @@ namespace gilsim {
 // Which instructions test the eval breaker (see interp/common/opcodes.h).
 enum class CheckPointMode { Branches, Every };
 
+// The options of `gilsim run` that start a run on the simulated machine `sim`.
+std::vector<std::string> simRunOptions(const SimSettings& sim);
+
 struct InterpreterConfig {
   CheckPointMode checkPoints = CheckPointMode::Branches;
   int recursionLimit = 1000;

@@ -14,6 +14,12 @@ class DictObject;
 class ModuleObject;
 class VM;
 
+// A module of the embedded library: its source, and whether it is a package (an __init__.py).
+struct LibrarySource {
+  std::string_view source;
+  bool isPackage = false;
+};
+
 using NativeModuleInit = void (*)(VM& vm, ModuleObject* module);
 
 class ModuleCatalog {
@@ -23,9 +29,9 @@ class ModuleCatalog {
   virtual void populateBuiltins(DictObject* builtins) const = 0;
   // The init function of native module `name`, or nullptr. Consulted first on `import`.
   virtual NativeModuleInit findNative(std::string_view name) const = 0;
-  // The source of a module written in Python and built into the binary, or nothing. Consulted
-  // after the native modules, before the script's folder.
-  virtual std::optional<std::string_view> findLibrarySource(std::string_view name) const = 0;
+  // A module written in Python and built into the binary, by its full dotted name, or nothing.
+  // Consulted after the native modules, before the script's folder.
+  virtual std::optional<LibrarySource> findLibrarySource(std::string_view name) const = 0;
   // Loads the shared library at `path` as extension module `name` into `module`; raises
   // ImportError when it cannot.
   virtual void loadExtension(VM& vm, const std::string& name, const std::string& path,

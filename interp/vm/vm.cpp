@@ -72,7 +72,7 @@ Value makeFunction(CodeObject* code, const Value& codeValue, DictObject* globals
 }
 
 Value raiseTarget(VM& vm, const Value& value) {
-  if (value.isObject() && value.object()->type() == T().type) {
+  if (value.isObject() && value.object()->type()->layout() == Layout::Type) {
     auto* cls = value.as<TypeObject>();
     if (!cls->isSubtypeOf(T().BaseException))
       raiseTypeError("exceptions must derive from BaseException");
@@ -237,6 +237,8 @@ Value VM::runLoop(Frame* entry) {
   for (;;) {
     try {
       LOAD_FRAME();
+      // A generator resumed by throw(): the exception is raised where it is suspended.
+      if (__builtin_expect(!pendingThrow_.isNull(), 0)) throw PyException{std::move(pendingThrow_)};
 #if GILSIM_COMPUTED_GOTO
       static void* const kDispatch[kOpcodeCount] = {
 #define GILSIM_LABEL_ADDRESS(name, operand, effect, jumpEffect, checkPoint, cost, doc) &&L_##name,
@@ -414,7 +416,13 @@ Value VM::runLoop(Frame* entry) {
       TARGET(STORE_NAME) {
         DictObject* ns = frame->locals.isNull() ? frame->globals : frame->locals.as<DictObject>();
         Value v = POP();
-        ns->set(NAME(arg), std::move(v));
+        if (ns->type()->isBuiltin()) {
+          ns->set(NAME(arg), std::move(v));
+        } else {
+          // A class body's namespace from __prepare__ may be a dict subclass (enum's).
+          SAVE_FRAME();
+          setItem(frame->locals, NAME(arg), v);
+        }
         DISPATCH();
       }
       TARGET(DELETE_NAME) {
@@ -1143,6 +1151,31 @@ Value VM::runLoop(Frame* entry) {
         yielded_ = true;
         return yielded;
       }
+      TARGET(GET_YIELD_FROM_ITER) {
+        SAVE_FRAME();
+        if (TOP().type() != T().generator) TOP() = getIter(TOP());
+        DISPATCH();
+      }
+      TARGET(YIELD_FROM) {
+        SAVE_FRAME();
+        Value sent = POP();
+        Value produced;
+        if (sendToIterator(*this, TOP(), sent, &produced)) {
+          // Suspend at this instruction: resuming runs it again with the value sent.
+          GeneratorObject* gen = frame->generator;
+          uint32_t depth = static_cast<uint32_t>(sp - fp);
+          gen->slots.resize(std::max<size_t>(gen->slots.size(), depth));
+          for (uint32_t i = 0; i < depth; ++i)
+            gen->slots[i] = std::move(fp[i]);
+          gen->stackDepth = depth;
+          gen->resumeAt = static_cast<uint32_t>(pc - 1 - code->code.data());
+          popFrame();
+          yielded_ = true;
+          return produced;
+        }
+        TOP() = produced.isNull() ? Value::none() : std::move(produced);
+        DISPATCH();
+      }
       TARGET(LOAD_BUILD_CLASS) {
         Value v = frame->builtins->getStr("__build_class__");
         if (v.isNull()) raiseNameError("__build_class__ not found");
@@ -1151,8 +1184,11 @@ Value VM::runLoop(Frame* entry) {
       }
       TARGET(IMPORT_NAME) {
         SAVE_FRAME();
-        Value module = interp_.importModule(*this, std::string(asStr(NAME(arg))->view()));
-        DROP();
+        Value fromlist = POP();
+        int64_t level = 0;
+        if (!intFitsInt64(TOP(), &level)) level = 0;
+        Value module = interp_.importName(*this, std::string(asStr(NAME(arg))->view()),
+                                          frame->globals, fromlist, static_cast<int>(level));
         TOP() = std::move(module);
         DISPATCH();
       }
@@ -1160,6 +1196,12 @@ Value VM::runLoop(Frame* entry) {
         SAVE_FRAME();
         const Value& module = TOP();
         Value v = getAttrOrNull(module, asStr(NAME(arg)));
+        if (v.isNull() && module.type()->layout() == Layout::Module) {
+          // A submodule still being imported (a circular import) is in sys.modules but not yet
+          // bound on its parent: CPython 3.7+ looks there too.
+          v = interp_.modules()->getStr(module.as<ModuleObject>()->name() + "." +
+                                        std::string(asStr(NAME(arg))->view()));
+        }
         if (v.isNull()) {
           std::string moduleName =
               module.type()->layout() == Layout::Module ? module.as<ModuleObject>()->name() : "?";

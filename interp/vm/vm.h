@@ -22,6 +22,7 @@ class SimMachine;
 class DictObject;
 class Interpreter;
 class GeneratorObject;
+enum class ResumeMode : uint8_t;
 class ThreadState;
 
 struct Frame {
@@ -151,8 +152,10 @@ class VM {
   uintptr_t cStackLimit_ = 0;
   friend class Interpreter;
   friend Value makeGenerator(VM&, FunctionObject*, const Value&, CallArgs);
-  friend bool resumeGenerator(VM&, GeneratorObject*, const Value&, Value*);
+  friend bool resumeGenerator(VM&, GeneratorObject*, const Value&, Value*, ResumeMode);
   bool yielded_ = false;  // run() returned because the generator frame yielded
+  // gen.throw(): raised by the loop as it enters the resumed generator frame, at its yield.
+  Value pendingThrow_;
 };
 
 }  // namespace gilsim

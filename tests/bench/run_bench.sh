@@ -18,7 +18,7 @@ Usage: tests/bench/run_bench.sh [--gilsim PATH] [--runs N] [--markdown] [options
 
 Times gilsim, python3 and lua5.4 on the workloads in tests/bench/ and prints a table.
 
-  --gilsim PATH        gilsim binary (default: build/release/tools/gilsim under the repo root)
+  --gilsim PATH        gilsim binary (default: build/release/gilsim under the repo root)
   --runs N             timed runs per heavy workload (default 5)
   --slow-runs N        timed runs of python3 on cpu_func, which takes seconds (default 3; never
                        more than --runs)
@@ -42,7 +42,7 @@ note() { printf '[bench] %s\n' "$*" >&2; }
 
 is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
 
-GILSIM="$REPO_ROOT/build/release/tools/gilsim"
+GILSIM="$REPO_ROOT/build/release/gilsim"
 RUNS=5
 SLOW_RUNS=3
 STARTUP_RUNS=30

@@ -1512,4 +1512,22 @@ if __name__ == "__main__":
   EXPECT_EQ(r.err, "");
 }
 
+// ---------------------------------------------------------------------------------------------
+// sys.stdin: a script reads what is piped in, by line, whole, and by iteration (the conformance
+// runner gives every script /dev/null, so only EOF is checked there).
+
+TEST(CliStdin, ReadsPipedInput) {
+  TempDir dir;
+  std::string script = dir.write("read_stdin.py", R"PY(import sys
+first = sys.stdin.readline()
+rest = [line.rstrip("\n") for line in sys.stdin]
+print(repr(first), rest, repr(sys.stdin.read()))
+)PY");
+  RunOptions options;
+  options.stdinText = "first line\nsecond\nthird é\n";
+  RunResult r = runGilsim({"run", script}, options);
+  EXPECT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "'first line\\n' ['second', 'third é'] ''\n");
+}
+
 }  // namespace

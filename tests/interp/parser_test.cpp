@@ -191,7 +191,7 @@ TEST(Parser, WalrusAndYieldNodes) {
   EXPECT_EQ(dump("if (n := len(a)) > 10: pass"),
             "(if (cmp (:= n:store (call len a)) > 10) [(pass)])");
   EXPECT_EQ(dump("def g():\n    yield x\n    y = yield\n    yield from z\n"),
-            "(def g (args) [(expr (yield x)) (= y:store (yield)) (expr (yield z))])");
+            "(def g (args) [(expr (yield x)) (= y:store (yield)) (expr (yield-from z))])");
 }
 
 TEST(Parser, Lambdas) {

@@ -1,0 +1,192 @@
+// os's environment and file-system functions: environ (a dict of the process's environment
+// taken at import, as CPython's os.environ is), getenv, putenv, unsetenv, getcwd, listdir, stat,
+// and os.path (interp/lib/posixpath.py, imported here and bound as CPython binds it).
+//
+// Not as in CPython: assigning to os.environ changes the dict only; os.putenv changes the
+// process's environment (what child processes inherit). CPython's environ does both.
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "interp/modules/native_modules.h"
+#include "interp/objects/class_object.h"
+#include "interp/objects/containers.h"
+#include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
+#include "interp/objects/native_args.h"
+#include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
+#include "interp/objects/type_object.h"
+#include "interp/vm/interpreter.h"
+#include "interp/vm/vm.h"
+
+extern char** environ;
+
+namespace gilsim {
+
+namespace {
+
+const std::string& pathArgument(const Value& v, const char* function) {
+  if (!isStr(v))
+    raiseTypeError("{}: path should be string, bytes or os.PathLike, not {}", function,
+                   typeName(v));
+  return asStr(v)->str();
+}
+
+const std::string& strArgument(const Value& v, const char* what) {
+  if (!isStr(v)) raiseTypeError("{} must be str, not {}", what, typeName(v));
+  return asStr(v)->str();
+}
+
+Value environmentDict() {
+  Value dict = makeDict();
+  for (char** entry = environ; entry && *entry; ++entry) {
+    std::string_view line(*entry);
+    size_t eq = line.find('=');
+    if (eq == std::string_view::npos || eq == 0) continue;
+    dict.as<DictObject>()->setStr(line.substr(0, eq), makeStr(line.substr(eq + 1)));
+  }
+  return dict;
+}
+
+// getenv reads os.environ, as CPython's does: a key set there is seen, one deleted is gone.
+Value osGetenv(VM& vm, CallArgs args) {
+  Value key, fallback = Value::none();
+  size_t positional = forEachKeyword(args, [&](std::string_view name, const Value& v) {
+    if (name == "key")
+      key = v;
+    else if (name == "default")
+      fallback = v;
+    else
+      raiseTypeError("getenv() got an unexpected keyword argument '{}'", name);
+  });
+  if (positional > 2) raiseTypeError("getenv() takes from 1 to 2 positional arguments");
+  if (positional > 0) key = args[0];
+  if (positional > 1) fallback = args[1];
+  if (key.isNull()) raiseTypeError("getenv() missing 1 required positional argument: 'key'");
+  strArgument(key, "str expected, not");
+  Value os = vm.interp().modules()->getStr("os");
+  if (!os.isNull()) {
+    Value environ = getAttrOrNull(os, asStr(makeStr("environ")));
+    if (!environ.isNull() && environ.isObject() &&
+        environ.object()->type() == builtinTypes().dict) {
+      Value found = environ.as<DictObject>()->get(key);
+      return found.isNull() ? fallback : found;
+    }
+  }
+  const char* value = std::getenv(asStr(key)->str().c_str());
+  return value ? makeStr(value) : fallback;
+}
+
+Value osPutenv(VM&, CallArgs args) {
+  expectArgs("putenv", args, 2, 2);
+  const std::string& key = strArgument(args[0], "putenv() argument 1");
+  const std::string& value = strArgument(args[1], "putenv() argument 2");
+  if (key.empty() || key.find('=') != std::string::npos)
+    raiseValueError("illegal environment variable name");
+  if (::setenv(key.c_str(), value.c_str(), 1) != 0) raiseOsError(errno);
+  return Value::none();
+}
+
+Value osUnsetenv(VM&, CallArgs args) {
+  expectArgs("unsetenv", args, 1, 1);
+  const std::string& key = strArgument(args[0], "unsetenv() argument");
+  if (key.empty() || key.find('=') != std::string::npos)
+    raiseValueError("illegal environment variable name");
+  if (::unsetenv(key.c_str()) != 0) raiseOsError(errno);
+  return Value::none();
+}
+
+Value osGetcwd(VM&, CallArgs args) {
+  expectArgs("getcwd", args, 0, 0);
+  std::vector<char> buffer(PATH_MAX + 1);
+  if (!::getcwd(buffer.data(), buffer.size())) raiseOsError(errno);
+  return makeStr(buffer.data());
+}
+
+// listdir(path='.'): the names in the directory's own order (as CPython: unsorted), no . or ..
+Value osListdir(VM&, CallArgs args) {
+  expectArgs("listdir", args, 0, 1);
+  std::string path = args.count && !args[0].isNone() ? pathArgument(args[0], "listdir") : ".";
+  DIR* dir = ::opendir(path.c_str());
+  if (!dir) raiseOsError(errno, path);
+  std::vector<Value> names;
+  while (dirent* entry = ::readdir(dir)) {
+    std::string_view name(entry->d_name);
+    if (name == "." || name == "..") continue;
+    names.push_back(makeStr(name));
+  }
+  ::closedir(dir);
+  return makeList(std::move(names));
+}
+
+// os.stat_result: an object with the st_* fields posixpath and scripts read.
+TypeObject* statResultType() {
+  static TypeObject* type = [] {
+    Heap::Scope noHeap(nullptr);  // process-wide, like the native types
+    auto* t = new TypeObject("stat_result", builtinTypes().object, Layout::Object);
+    t->moduleName = "os";
+    t->makeImmortal();
+    t->dict()->makeImmortal();
+    return t;
+  }();
+  return type;
+}
+
+template <bool FollowLinks>
+Value osStat(VM&, CallArgs args) {
+  const char* name = FollowLinks ? "stat" : "lstat";
+  expectArgs(name, args, 1, 1);
+  const std::string& path = pathArgument(args[0], name);
+  struct stat st;
+  int rc = FollowLinks ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st);
+  if (rc != 0) raiseOsError(errno, path);
+  auto* result = new InstanceObject(statResultType());
+  Value value = Value::steal(result);
+  DictObject* d = result->dict();
+  d->setStr("st_mode", Value::integer(st.st_mode));
+  d->setStr("st_ino", Value::integer(static_cast<int64_t>(st.st_ino)));
+  d->setStr("st_dev", Value::integer(static_cast<int64_t>(st.st_dev)));
+  d->setStr("st_nlink", Value::integer(static_cast<int64_t>(st.st_nlink)));
+  d->setStr("st_uid", Value::integer(st.st_uid));
+  d->setStr("st_gid", Value::integer(st.st_gid));
+  d->setStr("st_size", Value::integer(st.st_size));
+  auto seconds = [](const timespec& t) {
+    return Value::real(static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9);
+  };
+  d->setStr("st_atime", seconds(st.st_atim));
+  d->setStr("st_mtime", seconds(st.st_mtim));
+  d->setStr("st_ctime", seconds(st.st_ctim));
+  return value;
+}
+
+}  // namespace
+
+void addOsFilesystemFunctions(VM& vm, DictObject* d) {
+  d->setStr("environ", environmentDict());
+  d->setStr("getenv", makeNative("getenv", osGetenv));
+  d->setStr("putenv", makeNative("putenv", osPutenv));
+  d->setStr("unsetenv", makeNative("unsetenv", osUnsetenv));
+  d->setStr("getcwd", makeNative("getcwd", osGetcwd));
+  d->setStr("listdir", makeNative("listdir", osListdir));
+  d->setStr("stat", makeNative("stat", osStat<true>));
+  d->setStr("lstat", makeNative("lstat", osStat<false>));
+  d->setStr("curdir", makeStr("."));
+  d->setStr("pardir", makeStr(".."));
+  d->setStr("extsep", makeStr("."));
+  d->setStr("altsep", Value::none());
+  d->setStr("pathsep", makeStr(":"));
+  d->setStr("linesep", makeStr("\n"));
+  d->setStr("devnull", makeStr("/dev/null"));
+  // os.path: posixpath imports os only inside its functions, so importing it here (before os
+  // itself is in sys.modules) cannot recurse.
+  d->setStr("path", vm.interp().importModule(vm, "posixpath"));
+}
+
+}  // namespace gilsim
