@@ -13,10 +13,14 @@ namespace {
 constexpr const char* kChildEnvironmentName = "GILSIM_TRACE_CHILD";
 }  // namespace
 
+// A buffer the machine cannot give (--trace-buffer too large for this many threads) keeps
+// nothing: the thread's events are counted as dropped, and the report says so, rather than
+// the run aborting on std::bad_alloc (issue 15). `new T[n]` without () leaves the events
+// uninitialised, as make_unique_for_overwrite does.
 TraceBuffer::TraceBuffer(uint64_t serial, size_t capacity)
     : serial(serial),
-      events_(std::make_unique_for_overwrite<TraceEvent[]>(capacity)),
-      capacity_(capacity) {}
+      events_(new (std::nothrow) TraceEvent[capacity]),
+      capacity_(events_ ? capacity : 0) {}
 
 void TraceBuffer::copyTo(TracedThread& out) const {
   size_t n = size_.load(std::memory_order_acquire);

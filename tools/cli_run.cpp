@@ -1,11 +1,15 @@
 // gilsim run [OPTIONS] FILE [ARGS...]
 #include <boost/program_options.hpp>
 #include <csignal>
+#include <cstdint>
 #include <iostream>
+#include <memory>
+#include <new>
 
 #include "gil/gil_policy.h"
 #include "gil/policy_table.h"
 #include "gil/switch_interval.h"
+#include "gil/trace_events.h"
 #include "interp/modules/standard_modules.h"
 #include "interp/vm/interpreter.h"
 #include "tools/cli.h"
@@ -32,6 +36,15 @@ std::string gilPolicyHelp() {
   for (const GilPolicyInfo& policy : gilPolicies())
     help += "\n  " + std::string(policy.name) + ": " + std::string(policy.description);
   return help;
+}
+
+// Whether one thread's trace buffer of `events` can be had: each thread's is allocated (and left
+// untouched) as it starts, so a size no allocation can give is refused here, as a usage error,
+// instead of ending every thread's trace as dropped (issue 15).
+bool traceBufferFits(int64_t events) {
+  if (static_cast<uint64_t>(events) > SIZE_MAX / sizeof(TraceEvent)) return false;
+  std::unique_ptr<TraceEvent[]> probe(new (std::nothrow) TraceEvent[static_cast<size_t>(events)]);
+  return probe != nullptr;
 }
 
 po::options_description runOptions() {
@@ -157,6 +170,11 @@ int runCommand(const std::vector<std::string>& args) {
   outputs.stats = vm.count("stats") > 0;
   int64_t traceBuffer = vm["trace-buffer"].as<int64_t>();
   if (traceBuffer < 16) return usageError("--trace-buffer must be at least 16 events", "run");
+  if (outputs.any() && !traceBufferFits(traceBuffer))
+    return usageError("--trace-buffer " + std::to_string(traceBuffer) +
+                          " is more memory than this machine can give (" +
+                          std::to_string(sizeof(TraceEvent)) + " bytes an event, per thread)",
+                      "run");
   config.recordTrace = outputs.any() && spawnFd < 0;
   config.traceCapacity = static_cast<size_t>(traceBuffer);
   config.argv.assign(args.begin() + static_cast<long>(fileIndex), args.end());

@@ -1,6 +1,10 @@
 // gilsim: a testbed that makes Python's global interpreter lock visible and measurable.
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -34,14 +38,16 @@ const char* kUsage =
     "  --version            show the version\n"
     "\n"
     "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error,\n"
-    "3 deadlock (every thread blocked forever), 4 a benchmark run failed.\n";
+    "3 deadlock (every thread blocked forever), 4 a benchmark run failed,\n"
+    "120 stdout could not be written at exit (a closed pipe, a full disk; as CPython).\n";
 
 }  // namespace
 }  // namespace gilsim::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+int runCommandLine(const std::vector<std::string>& args) {
   using namespace gilsim::cli;
-  std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << kUsage;
     return kUsageError;
@@ -61,4 +67,29 @@ int main(int argc, char** argv) {
   if (command == "bench") return benchCommand(rest);
   if (command == "demo") return demoCommand(rest);
   return usageError("unknown command '" + command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // As CPython: a closed pipe is an EPIPE error (BrokenPipeError in a script), not a kill.
+  std::signal(SIGPIPE, SIG_IGN);
+  int status;
+  try {
+    status = runCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {
+    // A script's MemoryError is the interpreter's; this is memory running out around it.
+    std::fputs("gilsim: error: out of memory\n", stderr);
+    return 1;
+  }
+  // What the commands wrote through iostreams (help, dis, bench tables) must have gone out.
+  errno = 0;
+  std::cout.flush();
+  // iostreams write through to stdio here: its flush is the one that meets a full disk.
+  if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    int error = errno ? errno : EIO;
+    std::cerr << "gilsim: error: cannot write the output: " << std::strerror(error) << "\n";
+    return status == 0 ? 1 : status;
+  }
+  return status;
 }

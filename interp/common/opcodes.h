@@ -81,8 +81,8 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
     "a -- a + consts[arg] : fused LOAD_CONST + BINARY_ADD of a small int (i + 1): one dispatch, "  \
     "no push")                                                                                     \
   X(BINARY_SUB_CONST, Const, 0, 0, false, 4, "a -- a - consts[arg] : as BINARY_ADD_CONST (n - 1)") \
-  X(BINARY_MUL_CONST, Const, 0, 0, false, 5, "a -- a * consts[arg] : as BINARY_ADD_CONST")         \
-  X(BINARY_MOD_CONST, Const, 0, 0, false, 6, "a -- a % consts[arg] : as BINARY_ADD_CONST (i % 2)") \
+  X(BINARY_MUL_CONST, Const, 0, 0, false, 4, "a -- a * consts[arg] : as BINARY_ADD_CONST")         \
+  X(BINARY_MOD_CONST, Const, 0, 0, false, 5, "a -- a % consts[arg] : as BINARY_ADD_CONST (i % 2)") \
   X(COMPARE_LT_CONST, Const, 0, 0, false, 4,                                                       \
     "a -- a < consts[arg] : fused LOAD_CONST + COMPARE_LT of a small int, for loop conditions (i " \
     "< 10)")                                                                                       \
@@ -121,7 +121,7 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(JUMP_IF_FALSE_OR_POP, Jump, -1, 0, false, 3, "x -- x (jumped) | -- (fell through) : and")      \
   X(JUMP_IF_TRUE_OR_POP, Jump, -1, 0, false, 3, "x -- x (jumped) | -- (fell through) : or")        \
   X(GET_ITER, None, 0, 0, false, 20, "iterable -- iter(iterable)")                                 \
-  X(FOR_ITER, Jump, 1, -1, false, 5,                                                               \
+  X(FOR_ITER, Jump, 1, -1, false, 4,                                                               \
     "it -- it next(it) : when it is exhausted, pops it and jumps to arg")                          \
   X(BUILD_TUPLE, Count, 1 - (int)arg, 0, false, 20, "x1 .. xn -- (x1, .., xn) : arg n")            \
   X(BUILD_LIST, Count, 1 - (int)arg, 0, false, 26, "x1 .. xn -- [x1, .., xn] : arg n")             \
@@ -146,7 +146,7 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(UNPACK_SEQUENCE, Count, (int)arg - 1, 0, false, 10, "seq -- xn .. x1 : arg n, x1 on top")      \
   X(UNPACK_EX, Count, (int)(arg & 0xff) + (int)(arg >> 8), 0, false, 39,                           \
     "seq -- after.. list before.. : arg is before | after << 8 (a, *b, c = seq)")                  \
-  X(CALL, Count, -1 - (int)arg, 0, true, 32, "f self|null a1 .. an -- result : arg n")             \
+  X(CALL, Count, -1 - (int)arg, 0, true, 16, "f self|null a1 .. an -- result : arg n")             \
   X(CALL_KW, Count, -2 - (int)arg, 0, true, 58,                                                    \
     "f self|null a1 .. an kwnames -- result : arg n, the last len(kwnames) by keyword")            \
   X(CALL_EX, Flags, -2 - (int)(arg & 1), 0, true, 78,                                              \
@@ -154,7 +154,7 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(MAKE_FUNCTION, Flags, -(int)(((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 8) != 0)), 0,       \
     false, 52,                                                                                     \
     "[defaults] [kwdefaults] [closure] code -- fn : arg bits 1 defaults, 2 kwdefaults, 8 closure") \
-  X(RETURN_VALUE, None, -1, 0, false, 13, "x -- : returns x to the caller's slot")                 \
+  X(RETURN_VALUE, None, -1, 0, false, 8, "x -- : returns x to the caller's slot")                  \
   X(YIELD_VALUE, None, 0, 0, false, 32,                                                            \
     "x -- sent : suspends the generator with x; it resumes with the value sent")                   \
   X(YIELD_FROM, None, -1, 0, false, 32,                                                            \
@@ -193,11 +193,22 @@ inline constexpr int kOpcodeCount = 0 GILSIM_OPCODES(GILSIM_OPCODE_COUNT);
 #undef GILSIM_OPCODE_COUNT
 static_assert(kOpcodeCount <= 256, "opcodes must fit in the 8-bit op field");
 
-inline constexpr int kCostTableVersion = 1;
+inline constexpr int kCostTableVersion = 2;
 
-// Each instruction's cost, by opcode: the simulated eval loop's table.
+// The costs of the table (and of interp/objects/native_cost.h) are relative: one unit is
+// kCostCalibration virtual nanoseconds, the factor that makes simulated runs take about as long
+// as real ones on this project's machine (tests/bench/sim_calibration.py; README, "The simulated
+// machine"). The simulated loop counts in 1/16 ns, so that small costs scale without rounding.
+inline constexpr double kCostCalibration = 0.57;
+inline constexpr int kCostFractionBits = 4;
+inline constexpr int64_t scaledCost(double units) {
+  return static_cast<int64_t>(units * kCostCalibration * (1 << kCostFractionBits) + 0.5);
+}
+
+// Each instruction's cost, by opcode, in 1/16 virtual ns: the simulated eval loop's table.
 inline constexpr uint16_t kOpcodeCosts[kOpcodeCount] = {
-#define GILSIM_OPCODE_COST(name, operand, effect, jumpEffect, checkPoint, cost, doc) cost,
+#define GILSIM_OPCODE_COST(name, operand, effect, jumpEffect, checkPoint, cost, doc) \
+  static_cast<uint16_t>(scaledCost(cost)),
     GILSIM_OPCODES(GILSIM_OPCODE_COST)
 #undef GILSIM_OPCODE_COST
 };

@@ -57,6 +57,12 @@ void CodeCompiler::compileStarredList(const std::vector<ExprPtr>& items) {
   size_t plain = 0;
   bool built = false;
   for (const ExprPtr& item : items) {
+    if (plain == kLiteralChunk) {  // a long run goes on the list a chunk at a time
+      emitArg(Opcode::BUILD_LIST, static_cast<uint32_t>(plain));
+      if (built) emitArg(Opcode::LIST_EXTEND, 1);
+      built = true;
+      plain = 0;
+    }
     if (item->kind == ExprKind::Starred) {
       if (!built) {
         emitArg(Opcode::BUILD_LIST, static_cast<uint32_t>(plain));
@@ -83,9 +89,11 @@ void CodeCompiler::compileStarredList(const std::vector<ExprPtr>& items) {
 
 void CodeCompiler::compileCall(const Expr& e) {
   const Expr& f = *e.a;
-  bool simpleArgs =
-      !hasStarred(e.items) && std::none_of(e.keywords.begin(), e.keywords.end(),
-                                           [](const Keyword& k) { return k.name.empty(); });
+  // More arguments than a chunk go through a tuple and a dict (CALL_EX), built a chunk at a
+  // time, so that the value stack stays small.
+  bool simpleArgs = !hasStarred(e.items) && e.items.size() + e.keywords.size() <= kLiteralChunk &&
+                    std::none_of(e.keywords.begin(), e.keywords.end(),
+                                 [](const Keyword& k) { return k.name.empty(); });
   if (f.kind == ExprKind::Attribute && simpleArgs) {
     compileExpr(*f.a);
     setLine(f.range);
@@ -246,7 +254,10 @@ void CodeCompiler::compileBinary(BinaryOperator op) {
 }
 
 void CodeCompiler::compileExpr(const Expr& e) {
-  if (++exprDepth_ > 400) syntaxError("too many nested expressions", e.range);
+  // CPython's limit (the parser's kMaxDepth, 3,000) and its words; the byte budget guards the
+  // C++ stack wherever frames are larger.
+  if (++exprDepth_ > kMaxExprDepth || compileStackExhausted())
+    syntaxError("maximum recursion depth exceeded during compilation", e.range, "RecursionError");
   struct DepthGuard {
     int& d;
     ~DepthGuard() { --d; }
@@ -261,6 +272,16 @@ void CodeCompiler::compileExpr(const Expr& e) {
     case ExprKind::JoinedStr: {
       if (e.items.empty()) {
         emitConst(makeStr(""));
+        break;
+      }
+      if (e.items.size() > kLiteralChunk) {
+        // Joined a chunk at a time, each chunk onto what came before.
+        for (size_t from = 0; from < e.items.size(); from += kLiteralChunk) {
+          size_t to = std::min(e.items.size(), from + kLiteralChunk);
+          for (size_t i = from; i < to; ++i)
+            compileExpr(*e.items[i]);
+          emitArg(Opcode::BUILD_STRING, static_cast<uint32_t>(to - from + (from ? 1 : 0)));
+        }
         break;
       }
       for (const ExprPtr& part : e.items)
@@ -376,7 +397,7 @@ void CodeCompiler::compileExpr(const Expr& e) {
       }
       break;
     case ExprKind::List:
-      if (hasStarred(e.items))
+      if (hasStarred(e.items) || e.items.size() > kLiteralChunk)
         compileStarredList(e.items);
       else {
         for (const ExprPtr& x : e.items)
@@ -385,7 +406,7 @@ void CodeCompiler::compileExpr(const Expr& e) {
       }
       break;
     case ExprKind::Tuple:
-      if (hasStarred(e.items)) {
+      if (hasStarred(e.items) || e.items.size() > kLiteralChunk) {
         compileStarredList(e.items);
         emit(Opcode::LIST_TO_TUPLE);
       } else {
@@ -407,6 +428,15 @@ void CodeCompiler::compileExpr(const Expr& e) {
             emitArg(Opcode::SET_UPDATE, 1);
           }
         }
+      } else if (e.items.size() > kLiteralChunk) {
+        emitArg(Opcode::BUILD_SET, 0);
+        for (size_t from = 0; from < e.items.size(); from += kLiteralChunk) {
+          size_t to = std::min(e.items.size(), from + kLiteralChunk);
+          for (size_t i = from; i < to; ++i)
+            compileExpr(*e.items[i]);
+          emitArg(Opcode::BUILD_SET, static_cast<uint32_t>(to - from));
+          emitArg(Opcode::SET_UPDATE, 1);
+        }
       } else {
         for (const ExprPtr& x : e.items)
           compileExpr(*x);
@@ -416,12 +446,26 @@ void CodeCompiler::compileExpr(const Expr& e) {
     case ExprKind::Dict: {
       bool anyUnpack =
           std::any_of(e.items.begin(), e.items.end(), [](const ExprPtr& k) { return !k; });
-      if (!anyUnpack) {
+      if (!anyUnpack && e.items.size() <= kLiteralChunk) {
         for (size_t i = 0; i < e.items.size(); ++i) {
           compileExpr(*e.items[i]);
           compileExpr(*e.values[i]);
         }
         emitArg(Opcode::BUILD_MAP, static_cast<uint32_t>(e.items.size()));
+        break;
+      }
+      if (!anyUnpack) {
+        // Chunks merged in order: a repeated key keeps its first place and its last value.
+        emitArg(Opcode::BUILD_MAP, 0);
+        for (size_t from = 0; from < e.items.size(); from += kLiteralChunk) {
+          size_t to = std::min(e.items.size(), from + kLiteralChunk);
+          for (size_t i = from; i < to; ++i) {
+            compileExpr(*e.items[i]);
+            compileExpr(*e.values[i]);
+          }
+          emitArg(Opcode::BUILD_MAP, static_cast<uint32_t>(to - from));
+          emitArg(Opcode::DICT_UPDATE, 1);
+        }
         break;
       }
       emitArg(Opcode::BUILD_MAP, 0);

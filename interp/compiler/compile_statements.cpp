@@ -20,6 +20,8 @@ void CodeCompiler::compileBody(const Body& body) {
 }
 
 void CodeCompiler::compileStmt(const Stmt& s) {
+  if (compileStackExhausted())  // an elif chain, nested blocks and definitions
+    syntaxError("maximum recursion depth exceeded during compilation", s.range, "RecursionError");
   setLine(s.range);
   switch (s.kind) {
     case StmtKind::Expr:

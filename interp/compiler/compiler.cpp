@@ -330,7 +330,17 @@ void CodeCompiler::compileGenerators(const Expr& e, size_t index) {
 
 namespace gilsim {
 
+namespace detail {
+thread_local const StackBudget* tlsCompileStack = nullptr;
+}  // namespace detail
+
 Value compileModule(const Module& module, const std::string& filename) {
+  StackBudget stack;
+  struct Install {
+    const StackBudget* saved = detail::tlsCompileStack;
+    explicit Install(const StackBudget* budget) { detail::tlsCompileStack = budget; }
+    ~Install() { detail::tlsCompileStack = saved; }
+  } install(&stack);
   ScopeTable scopes(module);
   detail::CodeCompiler compiler(scopes, scopes.module(), filename, "<module>", "<module>", 1);
   return compiler.compileModuleBody(module.body);

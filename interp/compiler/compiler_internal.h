@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "interp/common/opcodes.h"
+#include "interp/common/stack_budget.h"
 #include "interp/compiler/assembler.h"
 #include "interp/compiler/scope.h"
 #include "interp/objects/object.h"
@@ -15,8 +16,25 @@
 
 namespace gilsim::detail {
 
-[[noreturn]] inline void syntaxError(const std::string& message, const SourceRange& r) {
-  throw SyntaxError(message, r.line, r.col);
+[[noreturn]] inline void syntaxError(const std::string& message, const SourceRange& r,
+                                     const char* kind = "SyntaxError") {
+  throw SyntaxError(message, r.line, r.col, kind);
+}
+
+// Expressions nested deeper than CPython's compiler takes (its recursion limit times
+// COMPILER_STACK_FRAME_SCALE) are a RecursionError, as there.
+inline constexpr int kMaxExprDepth = 3000;
+
+// Display and call items beyond this many are built a chunk at a time (BUILD_LIST then
+// LIST_EXTEND, SET_UPDATE, DICT_UPDATE, CALL_EX), so that a literal of millions of items needs
+// a few hundred value-stack slots, not millions (CPython 3.12 builds them in chunks too).
+inline constexpr size_t kLiteralChunk = 256;
+
+// The stack budget of the compile running on this thread (interp/common/stack_budget.h), set by
+// compileModule: nested definitions have compilers of their own, the stack is one.
+extern thread_local const StackBudget* tlsCompileStack;
+inline bool compileStackExhausted() {
+  return tlsCompileStack && tlsCompileStack->exhausted();
 }
 
 // What a `break`, `continue` or `return` must clean up on its way out.

@@ -10,8 +10,9 @@ each connection in a thread of its own and lets a call block there; here the ser
 a blocking call (Queue.get, Lock.acquire, Event.wait, Queue.join) is retried by the proxy, which
 sleeps a little longer each time (up to 5 ms), until it succeeds or its timeout passes.
 
-Proxies carry their channel's descriptors, so they can be passed to forked or spawned processes
-and through Pool queues, as CPython's can.
+Proxies can be passed to forked or spawned processes and through Pool queues, as CPython's can:
+a message carries a token that finds the channel again in a forked process; a spawned child
+inherits the channel's descriptors with its Process.
 """
 
 import os
@@ -270,14 +271,23 @@ class _Channel:
         _channels[self.token] = self
 
     def __getstate__(self):
+        # A spawned child inherits the pipes and the lock (their descriptors travel with the
+        # Process); a message gets the token only.
+        if multiprocessing.get_spawning_popen() is not None:
+            return {"token": self.token, "requests": self.requests, "replies": self.replies,
+                    "lock": self.lock}
         return {"token": self.token}
 
     def __setstate__(self, state):
         channel = _channels.get(state["token"])
+        if channel is None and "lock" in state:
+            self.__dict__.update(state)
+            _channels[self.token] = self
+            return
         if channel is None:
-            raise RuntimeError("gilsim: a manager's proxies work only in the process that started "
-                               "the manager and the processes forked from it (not under the "
-                               "'spawn' start method)")
+            raise RuntimeError("gilsim: this manager proxy cannot be used here: it came in a "
+                               "message to a process that was neither forked from the manager's "
+                               "owner nor spawned with the proxy among its arguments")
         self.__dict__.update(channel.__dict__)
 
     def call(self, request):

@@ -337,7 +337,7 @@ Value minMax(VM& vm, CallArgs args, bool wantMax) {
       getIter(npos == 1 ? args[0] : makeTuple(std::vector<Value>(args.args, args.args + npos)));
   bool useKey = !key.isNull() && !key.isNone();
   Value best, bestKey, item;
-  while (iterNext(it, &item)) {
+  while (iterNextInNativeLoop(it, &item)) {
     Value k = useKey ? vm.call(key, {item}) : item;
     if (best.isNull() ||
         compareBool(wantMax ? CompareOperator::Gt : CompareOperator::Lt, k, bestKey)) {
@@ -373,7 +373,7 @@ Value builtinSum(VM&, CallArgs args) {
   Value total = start;
   Value it = getIter(args[0]);
   Value v;
-  while (iterNext(it, &v)) {
+  while (iterNextInNativeLoop(it, &v)) {
     if (total.isSmallInt() && v.isSmallInt()) {
       int64_t r;
       if (!__builtin_add_overflow(total.smallInt(), v.smallInt(), &r)) {
@@ -390,7 +390,7 @@ Value builtinAny(VM&, CallArgs args) {
   expectArgs("any", args, 1, 1);
   Value it = getIter(args[0]);
   Value v;
-  while (iterNext(it, &v))
+  while (iterNextInNativeLoop(it, &v))
     if (truthy(v)) return Value::boolean(true);
   return Value::boolean(false);
 }
@@ -399,7 +399,7 @@ Value builtinAll(VM&, CallArgs args) {
   expectArgs("all", args, 1, 1);
   Value it = getIter(args[0]);
   Value v;
-  while (iterNext(it, &v))
+  while (iterNextInNativeLoop(it, &v))
     if (!truthy(v)) return Value::boolean(false);
   return Value::boolean(true);
 }
@@ -520,7 +520,7 @@ Value builtinFilter(VM& vm, CallArgs args) {
   Value it = getIter(args[1]);
   return Value::steal(new IteratorObject("filter", [&vm, fn, it](Value* out) {
     Value v;
-    while (iterNext(it, &v)) {
+    while (iterNextInNativeLoop(it, &v)) {
       bool keep = fn.isNone() ? truthy(v) : truthy(vm.call(fn, {v}));
       if (keep) {
         *out = std::move(v);

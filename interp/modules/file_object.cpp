@@ -22,9 +22,13 @@ FileObject::~FileObject() {
   close();
 }
 
-void FileObject::close() {
-  if (file) std::fclose(file);
+int FileObject::close() {
+  int error = 0;
+  if (file && std::fclose(file) != 0) error = errno ? errno : EIO;
+  if (file && !error) error = unwrittenError;
   file = nullptr;
+  unwrittenError = 0;
+  return error;
 }
 
 namespace {
@@ -142,7 +146,9 @@ Value fileWrite(VM& vm, CallArgs args) {
   int error = blockingIo(
       vm, f,
       [&](std::FILE* file) {
-        return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : errno;
+        int failed = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size() ? 0 : errno;
+        std::clearerr(file);
+        return failed;
       },
       [&](int) { return bytes.size(); });
   if (error) raiseOsError(error, f->name);
@@ -162,16 +168,29 @@ Value fileWritelines(VM& vm, CallArgs args) {
 Value fileClose(VM& vm, CallArgs args) {
   if (args.count == 0 || args[0].type() != fileType()) raiseTypeError("bad file");
   auto* f = args[0].as<FileObject>();
-  GilReleased released(vm, DropReason::Io);
-  std::lock_guard<std::mutex> lock(f->ioMutex);
-  f->close();
+  int error;
+  {
+    GilReleased released(vm, DropReason::Io);
+    std::lock_guard<std::mutex> lock(f->ioMutex);
+    error = f->close();
+  }
+  // As CPython: the flush of what was buffered fails at close (a full disk: ENOSPC).
+  if (error) raiseOsError(error);
   return Value::none();
 }
 
 Value fileFlush(VM& vm, CallArgs args) {
   FileObject* f = self(args);
-  blockingIo(
-      vm, f, [](std::FILE* file) { return std::fflush(file); }, [](int) { return size_t{0}; });
+  int error = blockingIo(
+      vm, f,
+      [f](std::FILE* file) {
+        int failed = std::fflush(file) == 0 ? 0 : (errno ? errno : EIO);
+        std::clearerr(file);
+        if (failed) f->unwrittenError = failed;
+        return failed;
+      },
+      [](int) { return size_t{0}; });
+  if (error) raiseOsError(error);
   return Value::none();
 }
 
@@ -180,8 +199,8 @@ Value fileEnter(VM&, CallArgs args) {
   return args[0];
 }
 
-Value fileExit(VM&, CallArgs args) {
-  args[0].as<FileObject>()->close();
+Value fileExit(VM& vm, CallArgs args) {
+  fileClose(vm, CallArgs{args.args, 1, nullptr});
   return Value::boolean(false);
 }
 

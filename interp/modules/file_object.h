@@ -23,7 +23,11 @@ class FileObject : public Object {
   std::string name;
   std::string mode;
   bool binary;
-  void close();
+  // The errno of a flush that failed: stdio drops what it could not write, CPython keeps it and
+  // its close fails again; so close reports this one. Guarded by ioMutex.
+  int unwrittenError = 0;
+  // Closes the file; 0 or the errno of the failure (the flush of buffered writes: ENOSPC).
+  int close();
 };
 
 Value openFile(const Value& path, const std::string& mode);

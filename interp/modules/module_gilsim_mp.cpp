@@ -1,4 +1,4 @@
-// The _gilsim_mp module: the native half of multiprocessing (interp/lib/multiprocessing.py).
+// The _gilsim_mp module: the native half of multiprocessing (interp/lib/multiprocessing/).
 //
 //   dumps(obj) / loads(data)        the serialization of serialize.h
 //   dumps_fds(obj)                  (data, fds): also the descriptors a spawned child must inherit

@@ -350,7 +350,7 @@ Value mathFsum(VM&, CallArgs args) {
   double specialSum = 0, infSum = 0;
   Value iterator = getIter(args[0]);
   Value item;
-  while (iterNext(iterator, &item)) {
+  while (iterNextInNativeLoop(iterator, &item)) {
     double x = toDouble(item);
     chargeNativeWork(kFloatSumPerItem * static_cast<int64_t>(partials.size() + 1));
     double original = x;
@@ -448,7 +448,7 @@ Value mathProd(VM&, CallArgs args) {
     raiseTypeError("prod() takes exactly 1 positional argument ({} given)", positional);
   Value iterator = getIter(args[0]);
   Value item;
-  while (iterNext(iterator, &item))
+  while (iterNextInNativeLoop(iterator, &item))
     result = binaryOp(BinaryOperator::Mul, result, item);
   return result;
 }

@@ -77,8 +77,12 @@ Value osWrite(VM& vm, CallArgs args) {
     if (wrote < 0) error = errno;
     if (wrote > 0) machine.ioDone(static_cast<size_t>(wrote));
   }
-  vm.checkSignals();
-  if (wrote < 0) raiseOsError(error);
+  // Ctrl-C that interrupted the write is raised here; after a write that went through, at the
+  // next check point (what was written is not lost).
+  if (wrote < 0) {
+    vm.checkSignals();
+    raiseOsError(error);
+  }
   return Value::integer(wrote);
 }
 

@@ -149,9 +149,12 @@ Value stdoutWrite(VM& vm, CallArgs args) {
 Value stderrWrite(VM& vm, CallArgs args) {
   return streamWrite(vm, args, true);
 }
-Value streamFlush(VM& vm, CallArgs) {
+Value stdoutFlush(VM& vm, CallArgs) {
   vm.interp().flushOut();
   return Value::none();
+}
+Value stderrFlush(VM&, CallArgs) {
+  return Value::none();  // stderr is written through at once
 }
 
 // sys.stdout.buffer / sys.stderr.buffer: bytes written as they are.
@@ -173,20 +176,20 @@ Value stderrBufferWrite(VM& vm, CallArgs args) {
   return bufferWrite(vm, args, true);
 }
 
-Value makeStreamObject(const char* typeName, NativeFn write) {
+Value makeStreamObject(const char* typeName, NativeFn write, NativeFn flush) {
   auto* type = new TypeObject(typeName, builtinTypes().object, Layout::Object);
   Value typeValue = Value::steal(type);
   type->moduleName = "_io";
   type->dict()->setStr("write", makeNativeMethod("write", write, typeName));
-  type->dict()->setStr("flush", makeNativeMethod("flush", streamFlush, typeName));
+  type->dict()->setStr("flush", makeNativeMethod("flush", flush, typeName));
   return Value::steal(new InstanceObject(type));
 }
 
 // sys.stdout / sys.stderr: minimal text streams (write, flush) with a binary .buffer.
-Value makeStream(const char* name, NativeFn write, NativeFn writeBytes) {
-  Value stream = makeStreamObject("TextIOWrapper", write);
+Value makeStream(const char* name, NativeFn write, NativeFn writeBytes, NativeFn flush) {
+  Value stream = makeStreamObject("TextIOWrapper", write, flush);
   DictObject* d = stream.as<InstanceObject>()->dict();
-  d->setStr("buffer", makeStreamObject("BufferedWriter", writeBytes));
+  d->setStr("buffer", makeStreamObject("BufferedWriter", writeBytes, flush));
   d->setStr("name", makeStr(name));
   d->setStr("encoding", makeStr("utf-8"));
   return stream;
@@ -240,8 +243,8 @@ void initSysModule(VM& vm, ModuleObject* module) {
                                        makeStr("final"), Value::integer(0)}));
   d->setStr("modules", Value::borrow(vm.interp().modules()));
   d->setStr("path", Value::borrow(vm.interp().searchPath()));
-  d->setStr("stdout", makeStream("<stdout>", stdoutWrite, stdoutBufferWrite));
-  d->setStr("stderr", makeStream("<stderr>", stderrWrite, stderrBufferWrite));
+  d->setStr("stdout", makeStream("<stdout>", stdoutWrite, stdoutBufferWrite, stdoutFlush));
+  d->setStr("stderr", makeStream("<stderr>", stderrWrite, stderrBufferWrite, stderrFlush));
   d->setStr("stdin", makeStdin());
   d->setStr("__stdout__", d->getStr("stdout"));
   d->setStr("__stderr__", d->getStr("stderr"));

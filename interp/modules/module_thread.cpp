@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <new>
 
 #include "gil/gil_policy.h"
 #include "gil/trace_recorder.h"
@@ -61,8 +62,12 @@ void runThreadFunction(VM& vm, ThreadStart& start) {
     // CPython 3.8+ reports it through sys.unraisablehook with these words.
     vm.interp().writeErr("Exception ignored in thread started by: " + what + "\n");
     vm.interp().printException(vm, e.exception);
+  } catch (const std::bad_alloc&) {
+    // Memory ran out outside the eval loop (which turns it into MemoryError itself).
+    vm.interp().writeErr("Exception ignored in thread started by a thread:\nMemoryError\n");
   } catch (RunAborted& e) {
     vm.interp().writeErr("gilsim: thread stopped: " + e.reason + "\n");
+    vm.interp().noteThreadStopped();
   }
 }
 

@@ -1,5 +1,5 @@
 // The process functions of the os module: fork, waitpid, kill, _exit and friends, the primitives
-// multiprocessing (interp/lib/multiprocessing.py) is built on. A wait for a child gives the GIL up
+// multiprocessing (interp/lib/multiprocessing/) is built on. A wait for a child gives the GIL up
 // (reason `wait`) without parking in the thread registry: a child can always end, so a thread
 // waiting for one never counts toward a deadlock.
 #include <signal.h>
@@ -39,7 +39,7 @@ Value osFork(VM& vm, CallArgs args) {
   expectArgs("fork", args, 0, 0);
   Interpreter& interp = vm.interp();
   // Unwritten output would be written twice, once by each process.
-  interp.flushOut();
+  interp.flushOutQuietly();
   std::fflush(interp.config().err);
   interp.recorder().prepareFork();
   int64_t pid = interp.machine().forkProcess(nullptr);
@@ -73,8 +73,13 @@ Value osWaitpid(VM& vm, CallArgs args) {
     got = machine.waitChild(pid, /*noHang=*/false, &status, vm.breaker());
     if (got < 0) error = errno;
   }
-  vm.checkSignals();
-  if (got < 0) raiseOsError(error);
+  // A child that was reaped is returned even when Ctrl-C came meanwhile: its status exists only
+  // here, and losing it would leave the exit function signalling a pid that is gone (issue
+  // 15). The interrupt is raised at the next check point instead.
+  if (got < 0) {
+    vm.checkSignals();
+    raiseOsError(error);
+  }
   return makeTuple({Value::integer(got), Value::integer(status)});
 }
 

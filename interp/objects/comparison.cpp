@@ -516,7 +516,7 @@ bool contains(const Value& container, const Value& item) {
   }
   Value it = getIter(container);
   Value v;
-  while (iterNext(it, &v))
+  while (iterNextInNativeLoop(it, &v))
     if (equals(v, item)) return true;
   return false;
 }

@@ -105,6 +105,16 @@ void raiseOsError(int err, const std::string& path) {
     type = builtinTypes().IsADirectoryError;
   else if (err == EACCES || err == EPERM)
     type = builtinTypes().PermissionError;
+  else if (err == EPIPE || err == ESHUTDOWN)
+    type = builtinTypes().BrokenPipeError;
+  else if (err == ECHILD)
+    type = builtinTypes().ChildProcessError;
+  else if (err == ESRCH)
+    type = builtinTypes().ProcessLookupError;
+  else if (err == EINTR)
+    type = builtinTypes().InterruptedError;
+  else if (err == ETIMEDOUT)
+    type = builtinTypes().TimeoutError;
   Value exc =
       newException(type, std::vector<Value>{Value::integer(err), makeStr(std::strerror(err))});
   auto* e = exc.as<ExceptionObject>();

@@ -449,6 +449,11 @@ bool iterNext(const Value& iterator, Value* out) {
   raiseTypeError("'{}' object is not an iterator", typeName(iterator));
 }
 
+bool iterNextInNativeLoop(const Value& iterator, Value* out) {
+  if (VM* vm = VM::current()) vm->nativeCheckPoint();
+  return iterNext(iterator, out);
+}
+
 std::vector<Value> toVector(const Value& iterable) {
   Layout layout = iterable.type()->layout();
   if (!isUserObject(iterable)) {
@@ -459,7 +464,7 @@ std::vector<Value> toVector(const Value& iterable) {
   Value it = getIter(iterable);
   Value v;
   size_t limit = VM::current()->interp().config().maxSequenceLength;
-  while (iterNext(it, &v)) {
+  while (iterNextInNativeLoop(it, &v)) {
     out.push_back(std::move(v));
     if (out.size() > limit) raiseMemoryError("");
   }

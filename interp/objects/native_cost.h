@@ -4,7 +4,8 @@
 // n log n, a call into native code). On the real machine the clock is null and each charge is one
 // well-predicted branch.
 //
-// The costs are virtual nanoseconds, calibrated with the instruction costs so that simulated runs
+// The costs are in the units of the opcode table (kCostCalibration virtual ns each), calibrated
+// with the instruction costs so that simulated runs
 // take about as long as real ones on the CI machine (tests/bench/sim_calibration.py; README,
 // "The simulated machine"). Raise kCostTableVersion (interp/common/opcodes.h) with them.
 #pragma once
@@ -12,13 +13,15 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "interp/common/opcodes.h"
+
 namespace gilsim {
 
 struct NativeCosts {
   static constexpr int64_t kNativeCall = 60;            // entering a native function or method
-  static constexpr int64_t kStrCreate = 80;             // a new str or bytes object...
+  static constexpr int64_t kStrCreate = 100;            // a new str or bytes object...
   static constexpr int64_t kStrPerEightBytes = 1;       // ...and its bytes
-  static constexpr int64_t kNarrowIntCreate = 30;       // an int past 64 bits, up to 128
+  static constexpr int64_t kNarrowIntCreate = 19;       // an int past 64 bits, up to 128
   static constexpr int64_t kWideIntCreate = 50;         // a big int...
   static constexpr int64_t kWideIntPerLimbSquared = 2;  // ...growing as schoolbook arithmetic does
   static constexpr int64_t kJoinPerPiece = 100;
@@ -34,8 +37,11 @@ namespace detail {
 extern thread_local int64_t* tlsNativeCostClock;
 }  // namespace detail
 
+// `cost` in the units of NativeCosts, which kCostCalibration turns into virtual nanoseconds.
 inline void chargeNativeWork(int64_t cost) {
-  if (int64_t* clock = detail::tlsNativeCostClock) *clock += cost;
+  constexpr int64_t kScale = scaledCost(1024);  // 1/16 ns per 1,024 units
+  if (int64_t* clock = detail::tlsNativeCostClock)
+    *clock += (cost * kScale) >> (10 + kCostFractionBits);
 }
 inline bool nativeWorkIsCharged() {
   return detail::tlsNativeCostClock != nullptr;

@@ -59,7 +59,9 @@ void setItem(const Value& obj, const Value& key, const Value& value);
 void delItem(const Value& obj, const Value& key);
 
 Value getIter(const Value& v);
-bool iterNext(const Value& iterator, Value* out);    // false when exhausted
+bool iterNext(const Value& iterator, Value* out);  // false when exhausted
+// iterNext for a native loop: each step is a check point (VM::nativeCheckPoint).
+bool iterNextInNativeLoop(const Value& iterator, Value* out);
 std::vector<Value> toVector(const Value& iterable);  // materialises any iterable
 
 // Dunder lookup and conversions (operators.cpp).

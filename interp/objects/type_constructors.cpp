@@ -197,7 +197,9 @@ Value constructList(VM&, TypeObject*, CallArgs args) {
 Value constructTuple(VM&, TypeObject*, CallArgs args) {
   expectArgs("tuple", args, 0, 1);
   if (args.count == 0) return makeTuple({});
-  if (isTuple(args[0])) return args[0];
+  // Only an exact tuple is its own tuple(); a subclass's instance (a namedtuple) gives a plain
+  // tuple of its items, as in CPython.
+  if (isTuple(args[0]) && args[0].object()->type() == T().tuple) return args[0];
   return makeTuple(toVector(args[0]));
 }
 

@@ -157,6 +157,11 @@ class BuiltinPartScope {
   X(IsADirectoryError, OSError)         \
   X(PermissionError, OSError)           \
   X(TimeoutError, OSError)              \
+  X(ConnectionError, OSError)           \
+  X(BrokenPipeError, ConnectionError)   \
+  X(ChildProcessError, OSError)         \
+  X(ProcessLookupError, OSError)        \
+  X(InterruptedError, OSError)          \
   X(RuntimeError, Exception)            \
   X(NotImplementedError, RuntimeError)  \
   X(RecursionError, RuntimeError)       \

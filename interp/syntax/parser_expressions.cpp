@@ -196,7 +196,7 @@ ExprPtr Parser::parseExpression() {
     return body;
   }
   auto ifExp = makeExpr(ExprKind::IfExp, tokenRange(startTok));
-  Nesting nesting(*this, 3, kTooComplex);  // its frames are large
+  Nesting nesting(*this, 1, kTooComplex);  // large frames: the byte budget counts them
   const bool complete = lenient([&] {
     advance();
     const size_t conditionStart = pos_;
@@ -411,7 +411,7 @@ ExprPtr Parser::parsePower() {
   }
   ExprPtr base = parsePrimary();
   if (!check(TK::DoubleStar)) return base;
-  Nesting nesting(*this, 2, kTooComplex);
+  Nesting nesting(*this, 1, kTooComplex);
   ExprPtr exponent;
   if (!lenient([&] {
         advance();
@@ -727,7 +727,7 @@ ExprPtr Parser::parseYield() {
 
 ExprPtr Parser::parseLambda() {
   const Token& lambdaTok = advance();
-  Nesting nesting(*this, 2, kTooComplex);
+  Nesting nesting(*this, 1, kTooComplex);
   auto lambda = makeExpr(ExprKind::Lambda, tokenRange(lambdaTok));
   lambda->arguments = parseParameters(true);
   expect(TK::Colon);

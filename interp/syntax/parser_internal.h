@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "interp/common/stack_budget.h"
 #include "interp/syntax/ast.h"
 #include "interp/syntax/syntax_error.h"
 #include "interp/syntax/token.h"
@@ -26,13 +27,18 @@ namespace parser_internal {
 using TK = TokenKind;
 
 // Nesting budget. Every recursive construct spends from it, so the C++ stack stays bounded
-// whatever the input. A bracket costs kBracketCost, which caps bracket nesting at 200 like
-// CPython's tokenizer. Links of left-associative chains (a+b+c, a.b.c, f()()) cost one unit each:
+// whatever the input. 3,000 units is CPython 3.11's own limit (its compiler's recursion limit,
+// 1,000 times COMPILER_STACK_FRAME_SCALE): it runs about 2,990 `+` terms, `not`s or `elif`s, and
+// so does gilsim (issue 15). A bracket or a block costs one unit too; brackets are capped
+// separately at 200, like CPython's tokenizer. Links of left-associative chains (a+b+c, a.b.c,
+// f()()) cost one unit each:
 // they do not recurse here, but they deepen the tree that the later passes walk recursively.
-constexpr int kMaxDepth = 1000;
-constexpr int kBracketCost = 5;
-constexpr int kMaxBrackets = kMaxDepth / kBracketCost;
-constexpr int kBlockCost = 5;
+// Where frames are larger than release builds' (sanitizers), the byte budget of
+// interp/common/stack_budget.h stops the parse first.
+constexpr int kMaxDepth = 3000;
+constexpr int kBracketCost = 1;
+constexpr int kMaxBrackets = 200;
+constexpr int kBlockCost = 1;
 constexpr size_t kNoToken = static_cast<size_t>(-1);
 constexpr int kMaxProbeDepth = 4;
 
@@ -177,7 +183,8 @@ class Parser {
     Nesting(const Nesting&) = delete;
     Nesting& operator=(const Nesting&) = delete;
     void add(int amount, const char* message) {
-      if (parser_.depth_ + amount > kMaxDepth) parser_.tooDeep(message);
+      if (parser_.depth_ + amount > kMaxDepth || parser_.stack_.exhausted())
+        parser_.tooDeep(message);
       parser_.depth_ += amount;
       spent_ += amount;
     }
@@ -191,11 +198,10 @@ class Parser {
   class BracketScope {
    public:
     // Beyond CPython's 200 nested brackets the message says so; otherwise the budget went on
-    // other nesting.
+    // other nesting. (Checked before counting: a speculative parse catches the error and goes on.)
     explicit BracketScope(Parser& parser)
-        : parser_(parser),
-          nesting_(parser, kBracketCost,
-                   parser.bracketDepth_ >= kMaxBrackets ? kTooManyParens : kTooComplex) {
+        : parser_(parser), nesting_(parser, kBracketCost, kTooComplex) {
+      if (parser_.bracketDepth_ >= kMaxBrackets) parser_.tooDeep(kTooManyParens);
       ++parser_.bracketDepth_;
     }
     ~BracketScope() { --parser_.bracketDepth_; }
@@ -501,6 +507,7 @@ class Parser {
   size_t errorToken_ = kNoToken;  // the token the last error was reported at, if any
   size_t poisonFrom_ = kNoToken;
   int depth_ = 0;
+  StackBudget stack_;  // from the outermost parse: an f-string's parser takes its parent's
   int functionDepth_ = 0;
   int bracketDepth_ = 0;
   bool speculating_ = false;  // inside speculateAt: no diagnostics, only success or failure

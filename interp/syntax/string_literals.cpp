@@ -340,6 +340,7 @@ ExprPtr Parser::compileFStringExpression(std::string_view text, int line, int co
   }
   // `source` outlives `sub`, whose tokens view into it.
   Parser sub(source, std::move(tokens), depth_ + kBracketCost, functionDepth_);
+  sub.stack_ = stack_;
   try {
     return sub.parseFStringExpression();
   } catch (const SyntaxError& e) {

@@ -4,9 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -17,6 +20,7 @@
 #include "gil/trace_recorder.h"
 
 #include "interp/common/opcodes.h"
+#include "interp/common/stack_budget.h"
 #include "interp/compiler/compiler.h"
 #include "interp/compiler/disassembler.h"
 #include "interp/objects/class_object.h"
@@ -32,6 +36,7 @@
 #include "interp/syntax/syntax_error.h"
 #include "interp/vm/gil_released.h"
 #include "interp/vm/import_system.h"
+#include "interp/vm/output_buffer.h"
 #include "interp/vm/run_aborted.h"
 #include "interp/vm/thread_registry.h"
 #include "interp/vm/thread_state.h"
@@ -49,7 +54,10 @@ std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config, SyncPl
 }  // namespace
 
 Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
-    : config_(std::move(config)), catalog_(modules), recursionLimit_(config_.recursionLimit) {
+    : config_(std::move(config)),
+      catalog_(modules),
+      recursionLimit_(config_.recursionLimit),
+      out_(std::make_unique<OutputBuffer>(config_.out)) {
   ensureBuiltinTypes();
   if (config_.simulate) {
     auto sim = std::make_unique<SimMachine>(config_.sim);
@@ -85,7 +93,7 @@ Interpreter::Interpreter(InterpreterConfig config, const ModuleCatalog& modules)
 }
 
 Interpreter::~Interpreter() {
-  flushOut();
+  flushOutQuietly();
   VM& vm = mainVM();
   {
     VM::Scope scope(&vm);
@@ -140,7 +148,7 @@ void Interpreter::processEnding(int status, ThreadState* caller) {
                         static_cast<uint32_t>(status));
     recorder_->finishChildProcess();
   } else if (endOfRunHook) {
-    flushOut();
+    flushOutQuietly();
     endOfRunHook(status);
   }
 }
@@ -157,15 +165,30 @@ DictObject* Interpreter::modules() const {
 }
 
 void Interpreter::writeOut(std::string_view text) {
-  std::fwrite(text.data(), 1, text.size(), config_.out);
+  if (int error = out_->write(text)) raiseOsError(error);
 }
 void Interpreter::writeErr(std::string_view text) {
-  flushOut();
+  flushOutQuietly();
   std::fwrite(text.data(), 1, text.size(), config_.err);
   std::fflush(config_.err);
+  std::clearerr(config_.err);
 }
 void Interpreter::flushOut() {
-  std::fflush(config_.out);
+  if (int error = out_->flush()) raiseOsError(error);
+}
+void Interpreter::flushOutQuietly() {
+  out_->flush();
+}
+bool Interpreter::finishOutput() {
+  int error = out_->flush();
+  if (!error) return true;
+  // CPython's words (flush_std_files at finalisation); its text stream's repr.
+  const char* type = error == EPIPE ? "BrokenPipeError" : "OSError";
+  writeErr(
+      fmt::format("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' "
+                  "encoding='utf-8'>\n{}: [Errno {}] {}\n",
+                  type, error, std::strerror(error)));
+  return false;
 }
 
 std::optional<std::string_view> Interpreter::librarySourceByFilename(std::string_view filename) {
@@ -177,6 +200,15 @@ std::optional<std::string_view> Interpreter::librarySourceByFilename(std::string
 }
 
 std::string Interpreter::sourceLine(const std::string& filename, int line) {
+  // The traceback of a MemoryError is printed when memory is short: without the line, then.
+  try {
+    return sourceLineOrThrow(filename, line);
+  } catch (const std::bad_alloc&) {
+    return "";
+  }
+}
+
+std::string Interpreter::sourceLineOrThrow(const std::string& filename, int line) {
   auto it = sourceCache_.find(filename);
   if (it == sourceCache_.end()) {
     std::string text, error;
@@ -203,6 +235,9 @@ std::string Interpreter::sourceLine(const std::string& filename, int line) {
 
 Value Interpreter::compileSource(const std::string& source, const std::string& filename) {
   if (!utf8Valid(source)) throw SyntaxError("source is not valid UTF-8", 1, 1);
+  // The front end may use this much stack (an import deep in a recursion has less left).
+  if (VM* vm = VM::current(); vm && !vm->cStackLeft(kFrontEndStackBytes))
+    raiseRecursionError("maximum recursion depth exceeded during compilation");
   Module module = parse(source);
   return compileModule(module, filename);
 }
@@ -229,6 +264,22 @@ std::string Interpreter::formatSyntaxError(const SyntaxError& e, const std::stri
 }
 
 void Interpreter::printException(VM& vm, const Value& exception) {
+  try {
+    formatAndPrintException(exception);
+    return;
+  } catch (const std::bad_alloc&) {
+  }
+  releaseMemoryReserve();
+  try {
+    formatAndPrintException(exception);
+  } catch (const std::bad_alloc&) {
+    // No memory left to format it: the type alone, as CPython's last resort prints.
+    writeErr("MemoryError (while printing an exception)\n");
+  }
+  (void)vm;
+}
+
+void Interpreter::formatAndPrintException(const Value& exception) {
   std::string out;
   std::function<void(const Value&, int)> print = [&](const Value& exc, int depth) {
     auto* e = exc.as<ExceptionObject>();
@@ -243,11 +294,30 @@ void Interpreter::printException(VM& vm, const Value& exception) {
     }
     if (!e->traceback.empty()) {
       out += "Traceback (most recent call last):\n";
+      // As CPython's traceback: past three identical entries in a row (a runaway recursion),
+      // the rest are counted, not printed.
+      constexpr int kShownRepeats = 3;
+      const TracebackEntry* last = nullptr;
+      int repeats = 0;
+      auto flushRepeats = [&] {
+        if (repeats > kShownRepeats)
+          out += fmt::format("  [Previous line repeated {} more time{}]\n", repeats - kShownRepeats,
+                             repeats - kShownRepeats == 1 ? "" : "s");
+      };
       for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+        if (last && last->filename == it->filename && last->line == it->line &&
+            last->function == it->function) {
+          if (++repeats > kShownRepeats) continue;
+        } else {
+          flushRepeats();
+          repeats = 1;
+        }
+        last = &*it;
         out += fmt::format("  File \"{}\", line {}, in {}\n", it->filename, it->line, it->function);
         std::string src = sourceLine(it->filename, it->line);
         if (!src.empty()) out += "    " + src + "\n";
       }
+      flushRepeats();
     }
     std::string message;
     try {
@@ -262,7 +332,6 @@ void Interpreter::printException(VM& vm, const Value& exception) {
     out += message.empty() ? name + "\n" : name + ": " + message + "\n";
   };
   print(exception, 0);
-  (void)vm;
   writeErr(out);
 }
 
@@ -318,6 +387,10 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
     writeErr(formatSyntaxError(e, filename, source));
     processEnding(kExitException, mainThread_);
     return kExitException;
+  } catch (const std::bad_alloc&) {
+    writeErr("MemoryError\n");  // CPython's words when its parser runs out of memory
+    processEnding(kExitException, mainThread_);
+    return kExitException;
   }
   Value moduleValue = makeSourceModule("__main__", filename);
   auto* module = moduleValue.as<ModuleObject>();
@@ -343,7 +416,8 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
   finishProcesses(vm, interrupted);
-  flushOut();
+  if (status == kExitOk && threadStopped_.load(std::memory_order_relaxed)) status = kExitException;
+  if (!finishOutput()) status = kExitFlushFailed;
   // Joined threads may still be tidying up (they need the GIL for it): let them go, so that the
   // interpreter is torn down normally (and leak-checked) whenever no thread is left running.
   for (int spins = 0; spins < 1000 && threads_->count() > 1 && threads_->unfinishedCount() == 1;
@@ -424,14 +498,14 @@ int Interpreter::runSpawnedChildOnMainThread(const std::string& path, int fd) {
       code = exitStatusFor(vm, e.exception);
     else
       printException(vm, e.exception);
-    flushOut();
+    if (!finishOutput()) code = kExitFlushFailed;
     processEnding(code, mainThread_);
     std::_Exit(code);
   } catch (RunAborted& e) {
     writeErr("gilsim: run stopped: " + e.reason + "\n");
   }
   // _spawn_main ends the process itself; reaching here means it could not run.
-  flushOut();
+  flushOutQuietly();
   processEnding(kExitException, mainThread_);
   std::_Exit(kExitException);
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ class ThreadRegistry;
 class ThreadState;
 class TraceRecorder;
 class ModuleObject;
+class OutputBuffer;
 class VM;
 struct SyntaxError;
 
@@ -39,6 +41,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitException = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitDeadlock = 3;  // every thread blocked forever (CPython would hang)
+// stdout could not be flushed at exit (a closed pipe, a full disk): CPython's Py_FinalizeEx
+// failure status.
+inline constexpr int kExitFlushFailed = 120;
 
 class Interpreter {
  public:
@@ -119,15 +124,35 @@ class Interpreter {
   ThreadRegistry& threads() { return *threads_; }
   Heap* heap() { return heap_.get(); }
 
-  // Writes to the interpreter's stdout / stderr.
+  // Writes to the interpreter's stdout / stderr. writeOut and flushOut raise OSError
+  // (BrokenPipeError for a closed pipe) when the write fails, as sys.stdout does; stderr's
+  // failures are ignored, as CPython can report them nowhere.
   void writeOut(std::string_view text);
   void writeErr(std::string_view text);
   void flushOut();
+  // Flushes stdout without raising (before a fork, before stderr output); a failure keeps the
+  // data for the flush at exit to report.
+  void flushOutQuietly();
+  // The flush at the end of the run: on failure prints CPython's "Exception ignored in:
+  // <_io.TextIOWrapper name='<stdout>' ...>" report and returns false (exit kExitFlushFailed).
+  bool finishOutput();
 
   // Prints an uncaught exception as CPython does: traceback, then `Type: message`.
   void printException(VM& vm, const Value& exception);
   // Source line `line` of `filename` (for tracebacks), stripped; empty if unavailable.
   std::string sourceLine(const std::string& filename, int line);
+
+  // Memory kept back for when an allocation fails: let go then, so that the MemoryError, its
+  // traceback and its report can still be made (CPython keeps preallocated MemoryErrors for the
+  // same reason; issue 15), and taken back at a later check point. Under the GIL.
+  void releaseMemoryReserve() { memoryReserve_.reset(); }
+  void restoreMemoryReserve() {
+    if (!memoryReserve_) memoryReserve_.reset(new (std::nothrow) char[kMemoryReserveBytes]);
+  }
+
+  // A thread other than the main one was stopped (its check-point budget ran out): the run
+  // then exits kExitException, as when the main thread's budget runs out. Any thread may call.
+  void noteThreadStopped() { threadStopped_.store(true, std::memory_order_relaxed); }
 
   // Exit status requested by SystemExit, resolved by printException's caller.
   int exitStatusFor(VM& vm, const Value& exception);
@@ -164,6 +189,8 @@ class Interpreter {
   // forked) starts, and in a child process the process starts.
   void recordProcessStart(ThreadState& first);
   std::optional<std::string_view> librarySourceByFilename(std::string_view filename);
+  std::string sourceLineOrThrow(const std::string& filename, int line);  // may throw bad_alloc
+  void formatAndPrintException(const Value& exception);                  // may throw bad_alloc
   InterpreterConfig config_;
   const ModuleCatalog& catalog_;
   int recursionLimit_;
@@ -176,12 +203,16 @@ class Interpreter {
   std::unique_ptr<GilPolicy> gil_;
   std::unique_ptr<ThreadRegistry> threads_;
   std::atomic<bool> processEnded_{false};  // os._exit and a deadlock report may race
+  std::atomic<bool> threadStopped_{false};
   ThreadState* mainThread_ = nullptr;
   Value builtins_;
   Value modules_;
   Value searchPath_;  // a list
   std::string scriptDirectory_;
   std::map<std::string, std::vector<std::string>> sourceCache_;
+  std::unique_ptr<OutputBuffer> out_;
+  static constexpr size_t kMemoryReserveBytes = size_t{4} << 20;
+  std::unique_ptr<char[]> memoryReserve_{new (std::nothrow) char[kMemoryReserveBytes]};
 };
 
 }  // namespace gilsim

@@ -28,7 +28,7 @@ constexpr Nanos kMainThreadSignalPoll = 20 * kNanosPerMilli;
 ThreadRegistry::ThreadRegistry(Interpreter& interp, SyncPlatform& platform)
     : interp_(interp), platform_(platform), mutex_(platform.makeMutex()) {
   onDeadlock = [this](const std::string& report) {
-    interp_.flushOut();
+    interp_.flushOutQuietly();
     std::fputs(report.c_str(), interp_.config().err);
     std::fflush(interp_.config().err);
     interp_.processEnding(kExitDeadlock, nullptr);  // the trace shows how it got stuck

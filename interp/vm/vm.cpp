@@ -138,6 +138,7 @@ void VM::handleBreaker() {
   int64_t gilTicks = gil.tickPeriod();
   if (gilTicks > 0) next = std::min(next, gilTicks);
   ticksUntilHousekeeping = ticksPeriod = next;
+  if (ticksRanOut) interp_.restoreMemoryReserve();  // spent by a MemoryError since
   uint32_t bits = breaker_.load();
   if ((bits & kDropGilRequest) || (ticksRanOut && gilTicks > 0)) gil.checkPoint(thread_.gil());
   if (!bits) return;
@@ -146,6 +147,12 @@ void VM::handleBreaker() {
     breaker_.clear(kSignalRequest);
     raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
   }
+}
+
+void VM::nativeCheckPointSlow() {
+  // On the simulated machine only a due event (or a request, or the budget) needs the slow path.
+  if (ticksUntilHousekeeping <= 0 || breaker_.any() || *sim_->clock() >= *sim_->nextEvent())
+    handleBreaker();
 }
 
 void VM::checkSignals() {
@@ -212,7 +219,11 @@ Value VM::runLoop(Frame* entry) {
     fp = frame->base;             \
     consts = code->consts.data(); \
   } while (0)
-#define FLUSH_COST() (kCosted ? (void)(*simClock += pending, pending = 0) : (void)0)
+// The cost table counts 1/16 ns (interp/common/opcodes.h); what is left below 1 ns carries on.
+#define FLUSH_COST()                                                \
+  (kCosted ? (void)(*simClock += pending >> kCostFractionBits,      \
+                    pending &= (Nanos{1} << kCostFractionBits) - 1) \
+           : (void)0)
 #define SAVE_FRAME() (frame->pc = pc, frame->sp = sp, FLUSH_COST())
 #define CHECK_POINT()                                                                          \
   do {                                                                                         \
@@ -1040,7 +1051,7 @@ Value VM::runLoop(Frame* entry) {
         }
         Value result;
         if (callee && callee->type() == T().builtinFunction) {
-          if constexpr (kCosted) pending += NativeCosts::kNativeCall;
+          if constexpr (kCosted) pending += scaledCost(NativeCosts::kNativeCall);
           result = static_cast<NativeFunctionObject*>(callee)->fn()(*this,
                                                                     CallArgs{args, count, nullptr});
         } else {
@@ -1313,6 +1324,8 @@ catch (PyException& e) {
 catch (std::bad_alloc&) {
   frame->pc = pc;
   frame->sp = sp;
+  // The memory held back pays for the MemoryError, its traceback and its report.
+  interp_.releaseMemoryReserve();
   Value exception = newException(T().MemoryError, std::vector<Value>{});
   if (!unwind(frame, exception, entry)) throw PyException{std::move(exception)};
 }

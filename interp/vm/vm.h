@@ -83,8 +83,22 @@ class VM {
                 const Value& closure = Value());
 
   Frame* currentFrame() const { return frame_; }
+  // Whether `bytes` of C++ stack are left below the caller, beyond the reserve kept for
+  // re-entering the eval loop (before a compile, which may use kFrontEndStackBytes).
+  bool cStackLeft(size_t bytes) const {
+    uintptr_t here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    return here > cStackLimit_ && here - cStackLimit_ >= bytes;
+  }
   // Raises KeyboardInterrupt if Ctrl-C arrived (for blocking calls that wake up on EINTR).
   void checkSignals();
+  // A check point inside a native loop (sum, any, list(), `in` over an iterator): counts toward
+  // --check-point-budget and serves the breaker as the eval loop's check points do, so that a
+  // native loop over an endless iterator (`sum(iter(int, 1))`) stops as a Python loop would
+  // (issue 15). May drop the GIL: callers hold no borrowed pointer into mutable objects across
+  // it (as across any iterNext, which may run Python code).
+  void nativeCheckPoint() {
+    if (--ticksUntilHousekeeping <= 0 || breaker_.any() || sim_) nativeCheckPointSlow();
+  }
   // First value-stack slot free for a new frame.
   Value* freeStackStart() const;
   // Makes sure [from, to) are constructed slots within the stack; raises RecursionError if not.
@@ -127,6 +141,7 @@ class VM {
   void bindArguments(FunctionObject* fn, Value* locals, CallArgs args);
   Frame* setupCall(FunctionObject* fn, Value* base, CallArgs args, Value* resultSlot);
   void handleBreaker();
+  void nativeCheckPointSlow();
   void checkCStack();
   bool unwind(Frame*& frame, Value& exception, Frame* entry);
 

@@ -365,6 +365,43 @@ TEST(CliThreadsTrace, FullBuffersSayHowManyEventsWereDropped) {
   EXPECT_GT(trace["otherData"]["dropped_events"].get<int>(), 0);
 }
 
+// concurrent.futures waits on threading's Condition and Event: the main thread blocked in
+// result(), wait() and as_completed(), and the pool's idle workers, give the GIL up with reason
+// `wait` (issue 10), as CPython's waits on a lock do.
+constexpr const char* kFuturesScript = R"(import time
+from concurrent.futures import ThreadPoolExecutor, wait, as_completed
+
+def slow(x):
+    time.sleep(0.05)
+    return x
+
+with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pool") as pool:
+    print(pool.submit(slow, 1).result())
+    print(len(wait([pool.submit(slow, 2)]).done))
+    print([f.result() for f in as_completed([pool.submit(slow, 3)])])
+)";
+
+TEST(CliThreadsTrace, FuturesWaitsGiveTheGilUpWithReasonWait) {
+  TempDir dir;
+  dir.write("futures.py", kFuturesScript);
+  RunResult r = runGilsim(dir, {"run", "--trace", "out.json", "futures.py"});
+  ASSERT_EQ(r.status, 0) << describe(r);
+  EXPECT_EQ(r.out, "1\n1\n[3]\n");
+  Json trace = readJson(dir.file("out.json"));
+  std::map<std::pair<int, int>, std::string> names;
+  for (const Json& e : trace["traceEvents"])
+    if (e["ph"] == "M" && e["name"] == "thread_name")
+      names[{e["pid"].get<int>(), e["tid"].get<int>()}] = e["args"]["name"];
+  std::map<std::string, int> waitsByThread;
+  for (const Json& e : trace["traceEvents"]) {
+    if (e["name"] != "waiting" || e["ph"] != "X" || e["args"]["reason"] != "wait") continue;
+    ++waitsByThread[names[{e["pid"].get<int>(), e["tid"].get<int>()}]];
+  }
+  // One wait each for result(), wait() and as_completed(), at least.
+  EXPECT_GE(waitsByThread["MainThread"], 3) << trace.dump();
+  EXPECT_GE(waitsByThread["pool_0"], 1) << "an idle worker waits for work";
+}
+
 TEST(CliTrace, AnUnwritableOutputIsReportedAndFailsTheRun) {
   TempDir dir;
   dir.write("ok.py", "print('hi')\n");

@@ -2,6 +2,7 @@
 from collections import namedtuple, ChainMap
 P = namedtuple("P", "x y"); p = P(1, y=2); print(p, p.x, p[1], p._fields, p._asdict(), p._replace(x=5), P._make([3, 4]))
 x, y = p; print(x, y, p == (1, 2), len(p), list(p), p < P(1, 3))
+print(type(tuple(p)).__name__, tuple(p), isinstance(p, tuple), hash(p) == hash((1, 2)))
 R = namedtuple("R", ["a", "b", "c"], defaults=[0, 9]); print(R(1), R(1, 2), R._field_defaults)
 print(namedtuple("S", "a def", rename=True)._fields)
 for f in [lambda: P(1), lambda: P(1, 2, 3), lambda: P(1, z=2), lambda: namedtuple("T", "a a"), lambda: namedtuple("T", "a _b"), lambda: namedtuple("T", "class"), lambda: P._make([1])]:

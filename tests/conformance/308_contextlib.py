@@ -46,3 +46,30 @@ try:
         pass
 except RuntimeError as e:
     print(e)
+# Exceptions inside a @contextmanager block go into the generator (generator.throw).
+from contextlib import contextmanager
+@contextmanager
+def guard(name):
+    print("enter", name)
+    try:
+        yield name
+    except KeyError as e:
+        print("handled inside", e)
+    finally:
+        print("exit", name)
+with guard("a"):
+    {}["k"]
+try:
+    with guard("b"):
+        raise ValueError("out")
+except ValueError as e:
+    print("propagated", e)
+@contextmanager
+def swallow():
+    try:
+        yield
+    except Exception:
+        pass
+with swallow():
+    1 / 0
+print("after")

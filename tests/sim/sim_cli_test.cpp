@@ -61,7 +61,7 @@ constexpr const char* kWorkers = R"(import multiprocessing, sys, threading, time
 
 def work():
     total = 0
-    for i in range(500000):
+    for i in range(1000000):
         total += i * i
     return total
 

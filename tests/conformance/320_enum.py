@@ -55,7 +55,3 @@ class Shape(Enum):
 print(Shape(99), Shape.SQUARE.describe())
 Animal = Enum("Animal", "ANT BEE CAT")
 print(list(Animal), Animal.BEE.value, repr(Animal))
-try:
-    Color.RED = 5
-except AttributeError as e:
-    print("AttributeError", e)

@@ -394,13 +394,19 @@ class _Context:
         self.Value = Value
         self.Array = Array
         self.Pool = Pool  # its workers use the global start method
-        self.Manager = Manager
         self.cpu_count = cpu_count
         self.current_process = current_process
         self.active_children = active_children
 
     def get_start_method(self, allow_none=False):
         return self._method
+
+    def Manager(self):
+        """A started SyncManager whose server process uses this context's start method."""
+        import _mp_managers
+        m = _mp_managers.SyncManager(ctx=self)
+        m.start()
+        return m
 
     def __repr__(self):
         return "<gilsim multiprocessing context " + repr(self._method) + ">"
@@ -478,6 +484,8 @@ class _Popen:
         if self.returncode is None:
             try:
                 os.kill(self.pid, sig)
+            except ProcessLookupError:
+                pass  # already gone (reaped elsewhere): nothing to signal, as CPython's popen_fork
             except OSError:
                 if self.wait(timeout=0.1) is None:
                     raise
@@ -509,6 +517,15 @@ class _ForkPopen(_Popen):
         self.sentinel = parent_r
 
 
+# The spawn being prepared while a Process is serialized for it (CPython's
+# context.get_spawning_popen): what may travel only by inheritance checks it.
+_spawning_popen = None
+
+
+def get_spawning_popen():
+    return _spawning_popen
+
+
 class _SpawnPopen(_Popen):
     def __init__(self, process):
         _Popen.__init__(self)
@@ -516,7 +533,12 @@ class _SpawnPopen(_Popen):
         script = getattr(main, "__file__", None)
         if script is None:
             raise RuntimeError("spawn needs the main module's file")
-        data, fds = _gilsim_mp.dumps_fds(process)
+        global _spawning_popen
+        _spawning_popen = self
+        try:
+            data, fds = _gilsim_mp.dumps_fds(process)
+        finally:
+            _spawning_popen = None
         _flush_std_streams()
         parent_r, child_w = os.pipe()
         data_r, data_w = os.pipe()

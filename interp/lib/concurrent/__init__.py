@@ -1,0 +1,1 @@
+"""The concurrent package: only concurrent.futures lives in it (as in CPython)."""

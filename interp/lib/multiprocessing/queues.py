@@ -1,0 +1,3 @@
+"""multiprocessing.queues: Queue, SimpleQueue and JoinableQueue, in _mp_queues."""
+
+from _mp_queues import Queue, SimpleQueue, JoinableQueue
