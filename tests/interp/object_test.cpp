@@ -789,7 +789,9 @@ TEST(GuardedSort, AnyComparisonKeepsEveryElementOnce) {
       std::vector<int> got = items;
       std::sort(got.begin(), got.end());
       EXPECT_EQ(got, expected) << "n=" << n << " order " << o;
-      if (o == 0) EXPECT_TRUE(std::is_sorted(items.begin(), items.end())) << n;
+      if (o == 0) {
+        EXPECT_TRUE(std::is_sorted(items.begin(), items.end())) << n;
+      }
     }
   }
   // Stable: equal keys keep their order.
@@ -797,8 +799,11 @@ TEST(GuardedSort, AnyComparisonKeepsEveryElementOnce) {
   for (int i = 0; i < 200; ++i)
     pairs.emplace_back(i % 3, i);
   guardedStableSort(pairs, [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (size_t i = 1; i < pairs.size(); ++i)
-    if (pairs[i - 1].first == pairs[i].first) EXPECT_LT(pairs[i - 1].second, pairs[i].second);
+  for (size_t i = 1; i < pairs.size(); ++i) {
+    if (pairs[i - 1].first == pairs[i].first) {
+      EXPECT_LT(pairs[i - 1].second, pairs[i].second);
+    }
+  }
   // A comparison that throws midway leaves a permutation behind, nothing lost.
   std::vector<int> items(100);
   for (int i = 0; i < 100; ++i)
