@@ -262,10 +262,8 @@ Value builtinBinary(BinaryOperator op, const Value& a, const Value& b) {
       if (la == Layout::Set && lb == Layout::Set) return setOp(op, a, b);
       if (op == BinaryOperator::BitOr && la == Layout::Dict && lb == Layout::Dict) {
         Value r = makeDict();
-        for (const auto& e : a.as<DictObject>()->entries())
-          if (!e.key.isNull()) r.as<DictObject>()->set(e.key, e.value);
-        for (const auto& e : b.as<DictObject>()->entries())
-          if (!e.key.isNull()) r.as<DictObject>()->set(e.key, e.value);
+        r.as<DictObject>()->mergeFrom(*a.as<DictObject>());
+        r.as<DictObject>()->mergeFrom(*b.as<DictObject>());
         return r;
       }
       break;
@@ -368,8 +366,7 @@ Value inplaceOp(BinaryOperator op, const Value& a, const Value& b) {
     }
   }
   if (isDict(a) && isDict(b) && op == BinaryOperator::BitOr) {
-    for (const auto& e : b.as<DictObject>()->entries())
-      if (!e.key.isNull()) a.as<DictObject>()->set(e.key, e.value);
+    a.as<DictObject>()->mergeFrom(*b.as<DictObject>());
     return a;
   }
   if (isUserObject(a)) {

@@ -4,6 +4,7 @@
 #include "interp/objects/operators.h"
 
 #include <cmath>
+#include <vector>
 
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
@@ -352,6 +353,44 @@ uint64_t floatHash(double d) {
   if (h == -1) h = -2;
   return static_cast<uint64_t>(h);
 }
+
+// CPython 3.8+'s tuple hash (xxHash-derived), so hash((1, 2)) matches. Tuples nested in tuples
+// are walked with an explicit stack, not the C++ one: CPython hashes nested tuples with no depth
+// limit (and overflows its stack past what it holds); gilsim hashes any depth (issue 15).
+uint64_t tupleHash(const Value& root) {
+  constexpr uint64_t kPrime1 = 11400714785074694791ull;
+  constexpr uint64_t kPrime2 = 14029467366897019727ull;
+  constexpr uint64_t kPrime5 = 2870177450012600261ull;
+  struct Pending {
+    const TupleObject* tuple;  // kept alive by its parent (the root by the caller)
+    size_t next;
+    uint64_t acc;
+  };
+  std::vector<Pending> stack{{root.as<TupleObject>(), 0, kPrime5}};
+  for (;;) {
+    Pending& top = stack.back();
+    const auto& items = top.tuple->items();
+    if (top.next < items.size()) {
+      const Value& item = items[top.next++];
+      if (item.isObject() && item.type() == T().tuple) {  // exactly tuple: no __hash__ override
+        stack.push_back({item.as<TupleObject>(), 0, kPrime5});
+        continue;
+      }
+      uint64_t lane = hashValue(item);
+      top.acc += lane * kPrime2;
+      top.acc = ((top.acc << 31) | (top.acc >> 33)) * kPrime1;
+      continue;
+    }
+    uint64_t done = top.acc + (items.size() ^ (kPrime5 ^ 3527539ull));
+    if (done == ~0ull) done = 1546275796;
+    stack.pop_back();
+    if (stack.empty()) return done;
+    Pending& parent = stack.back();
+    parent.acc += done * kPrime2;
+    parent.acc = ((parent.acc << 31) | (parent.acc >> 33)) * kPrime1;
+  }
+}
+
 }  // namespace
 
 uint64_t hashValue(const Value& v) {
@@ -373,24 +412,8 @@ uint64_t hashValue(const Value& v) {
       return bytesHash(v.as<BytesObject>()->data());
     case Layout::Int:
       return intHash(v);
-    case Layout::Tuple: {
-      // CPython 3.8+'s tuple hash (xxHash-derived), so hash((1, 2)) matches.
-      constexpr uint64_t kPrime1 = 11400714785074694791ull;
-      constexpr uint64_t kPrime2 = 14029467366897019727ull;
-      constexpr uint64_t kPrime5 = 2870177450012600261ull;
-      const auto& items = v.as<TupleObject>()->items();
-      checkNativeStack(kWhileHashing);
-      uint64_t acc = kPrime5;
-      for (const Value& item : items) {
-        uint64_t lane = hashValue(item);
-        acc += lane * kPrime2;
-        acc = (acc << 31) | (acc >> 33);
-        acc *= kPrime1;
-      }
-      acc += items.size() ^ (kPrime5 ^ 3527539ull);
-      if (acc == ~0ull) return 1546275796;
-      return acc;
-    }
+    case Layout::Tuple:
+      return tupleHash(v);
     case Layout::List:
     case Layout::Dict:
       raiseTypeError("unhashable type: '{}'", typeName(v));

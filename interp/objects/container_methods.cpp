@@ -270,9 +270,7 @@ Value dictSetdefault(VM&, CallArgs args) {
 
 void updateFrom(DictObject* d, const Value& other) {
   if (isDict(other)) {
-    std::vector<DictObject::Entry> entries = other.as<DictObject>()->entries();
-    for (const auto& e : entries)
-      if (!e.key.isNull()) d->set(e.key, e.value);
+    d->mergeFrom(*other.as<DictObject>());
     return;
   }
   if (other.isObject() && !other.object()->type()->isBuiltin() &&
@@ -308,8 +306,7 @@ Value dictUpdate(VM&, CallArgs args) {
 Value dictCopy(VM&, CallArgs args) {
   DictObject* d = selfDict(args, "copy");
   Value out = makeDict();
-  for (const auto& e : d->entries())
-    if (!e.key.isNull()) out.as<DictObject>()->set(e.key, e.value);
+  out.as<DictObject>()->mergeFrom(*d);
   return out;
 }
 

@@ -149,13 +149,27 @@ void DictObject::insertNew(Value key, Value value, uint64_t hash) {
 }
 
 void DictObject::set(const Value& key, Value value) {
-  uint64_t h = hashValue(key);
-  int64_t ix = lookup(key, h, nullptr);
+  setWithHash(key, std::move(value), hashValue(key));
+}
+
+void DictObject::setWithHash(const Value& key, Value value, uint64_t hash) {
+  int64_t ix = lookup(key, hash, nullptr);
   if (ix >= 0) {
     entries_[ix].value = std::move(value);
     return;
   }
-  insertNew(key, std::move(value), h);
+  insertNew(key, std::move(value), hash);
+}
+
+void DictObject::mergeFrom(const DictObject& other) {
+  const uint64_t version = other.version_;
+  for (size_t i = 0; i < other.entries_.size(); ++i) {
+    if (other.entries_[i].key.isNull()) continue;
+    Value key = other.entries_[i].key, value = other.entries_[i].value;
+    setWithHash(key, std::move(value), other.entries_[i].hash);
+    // `this == &other` (d.update(d)) only rewrites values: the version stays.
+    if (other.version_ != version) raiseRuntimeError("dict mutated during update");
+  }
 }
 
 bool DictObject::remove(const Value& key, Value* removed) {

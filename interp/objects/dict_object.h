@@ -23,6 +23,10 @@ class DictObject : public TrackedObject {
   Value get(const Value& key) const;  // Null when absent
   void set(const Value& key, Value value);
   bool remove(const Value& key, Value* removed = nullptr);  // false when absent
+  // Inserts every entry of `other` in order with its stored hash (no __hash__ call, as CPython's
+  // dict_merge): copy, update, `|`. A key's __eq__ that changes `other` meanwhile raises
+  // RuntimeError("dict mutated during update") instead of reading a stale table.
+  void mergeFrom(const DictObject& other);
   bool contains(const Value& key) const { return !get(key).isNull(); }
 
   // Fast paths for string keys (names).
@@ -42,6 +46,7 @@ class DictObject : public TrackedObject {
 
  private:
   void insertNew(Value key, Value value, uint64_t hash);
+  void setWithHash(const Value& key, Value value, uint64_t hash);
   void rebuildIndex(size_t minCapacity);
   int64_t lookup(const Value& key, uint64_t hash, size_t* indexSlot) const;
   // One probe of the current table; sets *changed (and gives up) when a compare changed it.

@@ -949,9 +949,7 @@ Value VM::runLoop(Frame* entry) {
         SAVE_FRAME();
         auto* dict = sp[-1 - static_cast<int64_t>(arg)].as<DictObject>();
         if (!isDict(sp[-1])) raiseTypeError("'{}' object is not a mapping", typeName(sp[-1]));
-        std::vector<DictObject::Entry> entries = sp[-1].as<DictObject>()->entries();
-        for (const auto& e : entries)
-          if (!e.key.isNull()) dict->set(e.key, e.value);
+        dict->mergeFrom(*sp[-1].as<DictObject>());  // stored hashes, as CPython's PyDict_Update
         DROP();
         DISPATCH();
       }

@@ -2,10 +2,12 @@
 // reference counting and the interpreter heap that frees cycles at teardown.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
 #include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,9 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/float_repr.h"
+#include "interp/objects/guarded_sort.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/native_recursion.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -757,6 +761,90 @@ TEST(Object, PythonLevelSelfReferencingList) {
       "l = [1]\nl.append(l)\nprint(l, len(l), l[1] is l)\nd = {}\nd['d'] = d\nprint(d)\n", &rc);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_EQ(out, "[1, [...]] 2 True\n{'d': {...}}\n");
+}
+
+// list.sort's comparison is Python code: under any answers at all (random, always true, always
+// false) and under an exception, the sort stays inside its range and loses no element. Under
+// ASan a read past either end (std::stable_sort's unguarded insertion does that) fails here.
+TEST(GuardedSort, AnyComparisonKeepsEveryElementOnce) {
+  uint64_t seed = 15;
+  auto coin = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) & 1;
+  };
+  const std::vector<std::function<bool(int, int)>> orders = {
+      [](int a, int b) { return a < b; },
+      [](int, int) { return true; },
+      [](int, int) { return false; },
+      [&](int, int) { return coin() != 0; },
+  };
+  for (size_t n : {0u, 1u, 2u, 15u, 16u, 17u, 33u, 100u, 1000u}) {
+    for (size_t o = 0; o < orders.size(); ++o) {
+      std::vector<int> items(n);
+      for (size_t i = 0; i < n; ++i)
+        items[i] = static_cast<int>((i * 7919) % (n ? n : 1));
+      std::vector<int> expected = items;
+      std::sort(expected.begin(), expected.end());
+      guardedStableSort(items, orders[o]);
+      std::vector<int> got = items;
+      std::sort(got.begin(), got.end());
+      EXPECT_EQ(got, expected) << "n=" << n << " order " << o;
+      if (o == 0) {
+        EXPECT_TRUE(std::is_sorted(items.begin(), items.end())) << n;
+      }
+    }
+  }
+  // Stable: equal keys keep their order.
+  std::vector<std::pair<int, int>> pairs;
+  for (int i = 0; i < 200; ++i)
+    pairs.emplace_back(i % 3, i);
+  guardedStableSort(pairs, [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 1; i < pairs.size(); ++i) {
+    if (pairs[i - 1].first == pairs[i].first) {
+      EXPECT_LT(pairs[i - 1].second, pairs[i].second);
+    }
+  }
+  // A comparison that throws midway leaves a permutation behind, nothing lost.
+  std::vector<int> items(100);
+  for (int i = 0; i < 100; ++i)
+    items[i] = 99 - i;
+  int calls = 0;
+  EXPECT_THROW(guardedStableSort(items,
+                                 [&](int a, int b) {
+                                   if (++calls == 150) throw std::runtime_error("boom");
+                                   return a < b;
+                                 }),
+               std::runtime_error);
+  std::sort(items.begin(), items.end());
+  for (int i = 0; i < 100; ++i)
+    EXPECT_EQ(items[i], i);
+}
+
+// The native depth guard counts with the recursion limit and unwinds: after the RecursionError
+// the count is back where it was, so the same depth works again.
+TEST(NativeRecursion, CountsAgainstTheLimitAndUnwinds) {
+  Env env;
+  env.interp.setRecursionLimit(50);
+  std::function<void(int)> dive = [&](int n) {
+    NativeRecursionGuard guard(kWhileRepr);
+    if (n > 0) dive(n - 1);
+  };
+  EXPECT_EQ(raised([&] { dive(40); }), "");
+  EXPECT_EQ(
+      raised([&] { dive(60); }),
+      "!RecursionError: maximum recursion depth exceeded while getting the repr of an object");
+  EXPECT_EQ(raised([&] { dive(40); }), "");
+  // Deep data through the real protocol: a list nested past the limit.
+  Value v = makeList({});
+  for (int i = 0; i < 100; ++i)
+    v = makeList({v});
+  EXPECT_EQ(
+      raised([&] { repr(v); }),
+      "!RecursionError: maximum recursion depth exceeded while getting the repr of an object");
+  EXPECT_EQ(raised([&] { equals(v, makeList({v})); }),
+            "!RecursionError: maximum recursion depth exceeded in comparison");
+  env.interp.setRecursionLimit(1000);
+  EXPECT_EQ(repr(v).size(), 202u);
 }
 
 }  // namespace
