@@ -58,7 +58,8 @@ inline bool intFitsInt128(const Value& v, __int128* out) {
   *out = o->narrowValue();
   return true;
 }
-inline Value makeInt128(__int128 v) {
+// Forced inline: it is on the path of every int operation that leaves 64 bits.
+[[gnu::always_inline]] inline Value makeInt128(__int128 v) {
   if (v >= INT64_MIN && v <= INT64_MAX) return Value::integer(static_cast<int64_t>(v));
   return Value::steal(new IntObject(v));
 }

@@ -166,6 +166,50 @@ print("p50_ms", waits[len(waits) // 2] * 1000)
   }
 }
 
+// Two CPU-bound threads for 0.4 s of virtual time: how often the GIL changes hands, and how often
+// it is taken at all.
+constexpr const char* kTwoSpinners = R"(import gilsim, threading, time
+
+def spin(until):
+    while time.perf_counter() < until:
+        pass
+
+until = time.perf_counter() + 0.4
+before = gilsim.counters()
+threads = [threading.Thread(target=spin, args=(until,)) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+after = gilsim.counters()
+print("handoffs", after["switches"] - before["switches"])
+print("acquisitions", after["acquisitions"] - before["acquisitions"])
+)";
+
+TEST(CliSim, HandOffsFollowTheSwitchInterval) {
+  // CPython's GIL: the waiter asks for the lock after one interval and gets it three wake-ups
+  // later (its timed wait's end, the holder's drop, its own start), so the threads take turns once
+  // every interval + 150 us, plus the four hand-offs of starting and ending.
+  for (auto [interval, seconds] : {std::pair{"1ms", 0.001}, {"5ms", 0.005}, {"50ms", 0.05}}) {
+    TempDir dir;
+    ProcessResult r = runSim(dir, kTwoSpinners, {"--switch-interval", interval});
+    ASSERT_EQ(r.status, 0) << describe(r);
+    double expected = 0.4 / (seconds + 150e-6) + 4;
+    EXPECT_NEAR(figures(r.out)["handoffs"], expected, 2) << interval << "\n" << r.out;
+  }
+}
+
+TEST(CliSim, TheOldGilsBattleStarvesTheWaiter) {
+  // The tick-based GIL of Python 2 releases every 100 ticks and takes the lock back at once,
+  // before the thread it signalled has woken: a hundred thousand acquisitions, next to no hand-off.
+  TempDir dir;
+  ProcessResult r = runSim(dir, kTwoSpinners, {"--gil", "cpython-old"});
+  ASSERT_EQ(r.status, 0) << describe(r);
+  std::map<std::string, double> f = figures(r.out);
+  EXPECT_GT(f["acquisitions"], 10000) << r.out;
+  EXPECT_LT(f["handoffs"], 10) << r.out;
+}
+
 TEST(CliSim, PidsAreVirtualAndTheSameOnEveryRun) {
   constexpr const char* script = R"(import multiprocessing, os
 
