@@ -1,4 +1,6 @@
 // gilsim run [OPTIONS] FILE [ARGS...]
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdint>
@@ -43,6 +45,13 @@ std::string gilPolicyHelp() {
 // instead of ending every thread's trace as dropped (issue 15).
 bool traceBufferFits(int64_t events) {
   if (static_cast<uint64_t>(events) > SIZE_MAX / sizeof(TraceEvent)) return false;
+  // More than the machine's memory is refused without asking (AddressSanitizer's allocator aborts
+  // on such a request instead of failing it).
+  long pages = ::sysconf(_SC_PHYS_PAGES), pageSize = ::sysconf(_SC_PAGESIZE);
+  if (pages > 0 && pageSize > 0 &&
+      static_cast<uint64_t>(events) >
+          static_cast<uint64_t>(pages) * static_cast<uint64_t>(pageSize) / sizeof(TraceEvent))
+    return false;
   std::unique_ptr<TraceEvent[]> probe(new (std::nothrow) TraceEvent[static_cast<size_t>(events)]);
   return probe != nullptr;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "interp/compiler/compiler_internal.h"
 #include "interp/syntax/syntax_error.h"
 
 namespace gilsim {
@@ -144,6 +145,9 @@ class ScopeBuilder {
   }
 
   void visitStmt(const Stmt& s) {
+    if (detail::compileStackExhausted())  // an elif chain recurses here before the compiler does
+      throw SyntaxError("maximum recursion depth exceeded during compilation", s.range.line,
+                        s.range.col, "RecursionError");
     switch (s.kind) {
       case StmtKind::Expr:
         visitExpr(*s.value);

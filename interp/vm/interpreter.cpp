@@ -127,7 +127,7 @@ void Interpreter::afterForkInChild(ThreadState& survivor) {
   gil_->setRecorder(recorder_.get());
   gil_->setSwitchInterval(interval);
   gil_->setCheckInterval(ticks);
-  threads_->keepOnlyAfterFork(survivor);
+  threads_->keepOnlyAfterFork(survivor, !machine_->simulated());
   survivor.resetAfterFork();
   recordProcessStart(survivor);
   gil_->take(survivor.gil());

@@ -82,7 +82,7 @@ void keepStackReachable(const ThreadState& thread) {
 }
 }  // namespace
 
-void ThreadRegistry::keepOnlyAfterFork(ThreadState& survivor) {
+void ThreadRegistry::keepOnlyAfterFork(ThreadState& survivor, bool osThreads) {
   keepAbandonedAfterFork(mutex_.release());
   mutex_ = platform_.makeMutex();
   for (auto& t : threads_) {
@@ -90,7 +90,7 @@ void ThreadRegistry::keepOnlyAfterFork(ThreadState& survivor) {
     // A lock may still list it as a waiter and unpark it later: that must not count, and the
     // notify must go to a fresh condition (the old one may record a waiter mid-wait forever).
     t->parkedForever = false;
-    keepStackReachable(*t);
+    if (osThreads) keepStackReachable(*t);
     keepAbandonedAfterFork(t->parkCondition.release());
     t->parkCondition = platform_.makeCondition();
     keepAbandonedAfterFork(t.release());

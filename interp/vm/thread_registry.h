@@ -50,7 +50,9 @@ class ThreadRegistry {
   // other threads do not exist in the child: their states are abandoned (never run, never freed,
   // since their frames may hold anything) and the mutex, which one of them may have held at the
   // fork, is replaced. Locks they held stay locked, as in CPython.
-  void keepOnlyAfterFork(ThreadState& survivor);
+  // `osThreads`: the vanished threads were OS threads, whose stacks LeakSanitizer must scan (the
+  // simulated machine's fibers keep their own stacks reachable).
+  void keepOnlyAfterFork(ThreadState& survivor, bool osThreads);
 
   SyncMutex& mutex() { return *mutex_; }
   SyncPlatform& platform() { return platform_; }

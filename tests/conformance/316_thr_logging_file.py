@@ -2,7 +2,9 @@
 # thread and process fields, delay=True, close.
 import logging, os, threading
 # One file per process: thread scripts also run under every GIL policy at once.
-path = "/tmp/gilsim_conformance_316_%d.log" % os.getpid()
+# The pid and an object's address: a simulated run's pid is the same in every run, its addresses
+# are not, and this script runs under several policies at once.
+path = "/tmp/gilsim_conformance_316_%d_%x.log" % (os.getpid(), id(object()))
 handler = logging.FileHandler(path, mode="w")
 handler.setFormatter(logging.Formatter("%(threadName)s|%(processName)s|%(levelname)s|%(message)s"))
 log = logging.getLogger("files")

@@ -14,6 +14,7 @@
 //   # hostile-generate            the file is a python3 program that prints the script to run
 //   # hostile-interrupt-on: TEXT  SIGINT to gilsim once stdout contains TEXT
 //   # hostile-skip: REASON        known to fail until REASON (another branch) lands
+//   # hostile-asan-skip: REASON   not under ASan, for REASON (its frames are larger, say)
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -67,7 +68,7 @@ const std::vector<std::string>& allCases() {
 struct Case {
   int exit = 0;
   std::vector<std::string> stderrHas, stderrLacks, stdoutHas;
-  std::string args, output, interruptOn, skip;
+  std::string args, output, interruptOn, skip, asanSkip;
   long memoryKb = 0;
   bool generate = false;
   std::vector<std::string> problems;
@@ -100,6 +101,8 @@ Case parseCase(const std::string& source) {
       c.interruptOn = value;
     else if (key == "skip")
       c.skip = value;
+    else if (key == "asan-skip")
+      c.asanSkip = value;
     else
       c.problems.push_back("unknown header key 'hostile-" + key + "'");
   }
@@ -136,6 +139,7 @@ TEST_P(HostileTest, EndsAsExpected) {
   if (!c.skip.empty()) GTEST_SKIP() << "known to fail until " << c.skip;
 #ifdef GILSIM_HOSTILE_ASAN
   if (c.memoryKb > 0) GTEST_SKIP() << "an address-space limit cannot hold ASan's shadow memory";
+  if (!c.asanSkip.empty()) GTEST_SKIP() << c.asanSkip;
 #endif
   ts::TempDir temp;
   fs::path script = file;
