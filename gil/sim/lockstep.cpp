@@ -200,26 +200,25 @@ class RootLockstep final : public Lockstep {
   // turns from a rotating start when they do not), then what is left to those with threads
   // that may wake, so that a thread woken mid-window finds a core.
   std::vector<int> allocate(int total) const {
-    size_t n = processes_.size();
-    std::vector<int> cores(n, 0);
+    std::vector<int> cores(processes_.size(), 0);
     int left = total;
-    bool progress = true;
-    while (left > 0 && progress) {
-      progress = false;
-      for (size_t k = 0; k < n && left > 0; ++k) {
-        size_t i = (rotation_ + k) % n;
-        if (cores[i] < processes_[i].last.runnable) ++cores[i], --left, progress = true;
-      }
-    }
-    progress = true;
-    while (left > 0 && progress) {
-      progress = false;
-      for (size_t k = 0; k < n && left > 0; ++k) {
-        size_t i = (rotation_ + k) % n;
-        if (cores[i] < processes_[i].last.threads) ++cores[i], --left, progress = true;
-      }
-    }
+    shareOut(cores, left, [](const WindowReport& r) { return r.runnable; });
+    shareOut(cores, left, [](const WindowReport& r) { return r.threads; });
     return cores;
+  }
+
+  // Hands out `left` cores one at a time, in turns from the rotating start, to the processes
+  // below `want` of their last report, until none is left or none wants more.
+  template <typename Want>
+  void shareOut(std::vector<int>& cores, int& left, Want want) const {
+    size_t n = processes_.size();
+    for (bool progress = true; left > 0 && progress;) {
+      progress = false;
+      for (size_t k = 0; k < n && left > 0; ++k) {
+        size_t i = (rotation_ + k) % n;
+        if (cores[i] < want(processes_[i].last)) ++cores[i], --left, progress = true;
+      }
+    }
   }
 
   SimMachine& machine_;

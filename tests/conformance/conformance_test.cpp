@@ -234,18 +234,31 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ConformanceTest);
 using ScriptAndPolicy = std::tuple<std::string, std::string>;
 class ThreadScriptUnderPolicy : public ::testing::TestWithParam<ScriptAndPolicy> {};
 
-TEST_P(ThreadScriptUnderPolicy, Script) {
-  const auto& [name, policy] = GetParam();
+// Runs `name` with `options` before it (`gilsim run OPTIONS NAME`) against its .out file and
+// header, as the Corpus run does; a script's "# sim-skip: POLICY why" line skips it under --sim.
+void runScriptWith(const std::string& name, const std::vector<std::string>& options) {
   const fs::path dir = conformanceDir();
   const std::optional<std::string> source = ts::readFile(dir / name);
   ASSERT_TRUE(source.has_value()) << "cannot read " << dir / name;
+  std::vector<std::string> argv = {fs::absolute(fs::path(GILSIM_BINARY)).string(), "run"};
+  argv.insert(argv.end(), options.begin(), options.end());
+  std::string label = "gilsim";
+  for (const std::string& o : options)
+    label += " " + o;
+  const bool simulated = std::find(options.begin(), options.end(), "--sim") != options.end();
+  if (simulated && !options.empty() &&
+      source->find("# sim-skip: " + options.back() + " ") != std::string::npos)
+    GTEST_SKIP() << name << " says why it does not run under " << label;
   const Expectations ex = parseHeader(*source);
   const std::optional<std::string> expectedStdout = ts::readFile(dir / (stemOf(name) + ".out"));
   ASSERT_TRUE(expectedStdout.has_value()) << name << " has no .out file";
-  const std::vector<std::string> argv = {fs::absolute(fs::path(GILSIM_BINARY)).string(), "run",
-                                         "--gil", policy, name};
-  checkRun("gilsim --gil " + policy, argv, runScript(argv), ex, *expectedStdout,
-           /*checkGilsimOnlyLines=*/true);
+  argv.push_back(name);
+  checkRun(label, argv, runScript(argv), ex, *expectedStdout, /*checkGilsimOnlyLines=*/true);
+}
+
+TEST_P(ThreadScriptUnderPolicy, Script) {
+  const auto& [name, policy] = GetParam();
+  runScriptWith(name, {"--gil", policy});
 }
 
 std::vector<std::string> threadScripts() {
@@ -282,19 +295,8 @@ class ScriptOnSimulatedMachine : public ::testing::TestWithParam<ScriptAndPolicy
 
 TEST_P(ScriptOnSimulatedMachine, Script) {
   const auto& [name, policy] = GetParam();
-  const fs::path dir = conformanceDir();
-  const std::optional<std::string> source = ts::readFile(dir / name);
-  ASSERT_TRUE(source.has_value()) << "cannot read " << dir / name;
   // A script may say why it cannot end under a policy in exact time: "# sim-skip: POLICY why".
-  if (source->find("# sim-skip: " + policy + " ") != std::string::npos)
-    GTEST_SKIP() << name << " says why it does not run under --sim --gil " << policy;
-  const Expectations ex = parseHeader(*source);
-  const std::optional<std::string> expectedStdout = ts::readFile(dir / (stemOf(name) + ".out"));
-  ASSERT_TRUE(expectedStdout.has_value()) << name << " has no .out file";
-  const std::vector<std::string> argv = {
-      fs::absolute(fs::path(GILSIM_BINARY)).string(), "run", "--sim", "--gil", policy, name};
-  checkRun("gilsim --sim --gil " + policy, argv, runScript(argv), ex, *expectedStdout,
-           /*checkGilsimOnlyLines=*/true);
+  runScriptWith(name, {"--sim", "--gil", policy});
 }
 
 std::vector<std::string> concurrencyScripts() {
