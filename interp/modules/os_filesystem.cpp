@@ -1,6 +1,7 @@
 // os's environment and file-system functions: environ (a dict of the process's environment
 // taken at import, as CPython's os.environ is), getenv, putenv, unsetenv, getcwd, listdir, stat,
-// and os.path (interp/lib/posixpath.py, imported here and bound as CPython binds it).
+// remove/unlink, mkdir, rmdir, rename/replace, and os.path (interp/lib/posixpath.py, imported here
+// and bound as CPython binds it).
 //
 // Not as in CPython: assigning to os.environ changes the dict only; os.putenv changes the
 // process's environment (what child processes inherit). CPython's environ does both.
@@ -166,6 +167,46 @@ Value osStat(VM&, CallArgs args) {
   return value;
 }
 
+// remove(path), unlink(path), rmdir(path): one path, no dir_fd (a keyword is a TypeError).
+template <int (*Call)(const char*)>
+Value osPathCall(const char* name, CallArgs args) {
+  expectArgs(name, args, 1, 1);
+  const std::string& path = pathArgument(args[0], name);
+  if (Call(path.c_str()) != 0) raiseOsError(errno, path);
+  return Value::none();
+}
+
+Value osRemove(VM&, CallArgs args) {
+  return osPathCall<::unlink>("remove", args);
+}
+Value osUnlink(VM&, CallArgs args) {
+  return osPathCall<::unlink>("unlink", args);
+}
+Value osRmdir(VM&, CallArgs args) {
+  return osPathCall<::rmdir>("rmdir", args);
+}
+
+// mkdir(path, mode=0o777): mkdir is atomic, so a script can claim a unique name by trying
+// names until one does not raise FileExistsError.
+Value osMkdir(VM&, CallArgs args) {
+  expectArgs("mkdir", args, 1, 2);
+  const std::string& path = pathArgument(args[0], "mkdir");
+  int64_t mode = args.count > 1 ? toIndex(args[1], "mkdir() mode") : 0777;
+  if (::mkdir(path.c_str(), static_cast<mode_t>(mode)) != 0) raiseOsError(errno, path);
+  return Value::none();
+}
+
+// rename and replace are one call on POSIX: both replace an existing destination file.
+template <bool IsReplace>
+Value osRename(VM&, CallArgs args) {
+  const char* name = IsReplace ? "replace" : "rename";
+  expectArgs(name, args, 2, 2);
+  const std::string& from = pathArgument(args[0], name);
+  const std::string& to = pathArgument(args[1], name);
+  if (::rename(from.c_str(), to.c_str()) != 0) raiseOsError(errno, from);
+  return Value::none();
+}
+
 }  // namespace
 
 void addOsFilesystemFunctions(VM& vm, DictObject* d) {
@@ -177,6 +218,12 @@ void addOsFilesystemFunctions(VM& vm, DictObject* d) {
   d->setStr("listdir", makeNative("listdir", osListdir));
   d->setStr("stat", makeNative("stat", osStat<true>));
   d->setStr("lstat", makeNative("lstat", osStat<false>));
+  d->setStr("remove", makeNative("remove", osRemove));
+  d->setStr("unlink", makeNative("unlink", osUnlink));
+  d->setStr("rmdir", makeNative("rmdir", osRmdir));
+  d->setStr("mkdir", makeNative("mkdir", osMkdir));
+  d->setStr("rename", makeNative("rename", osRename<false>));
+  d->setStr("replace", makeNative("replace", osRename<true>));
   d->setStr("curdir", makeStr("."));
   d->setStr("pardir", makeStr(".."));
   d->setStr("extsep", makeStr("."));

@@ -1,10 +1,17 @@
 # logging: a FileHandler shared by threads (one lock per handler: whole lines, none lost), the
 # thread and process fields, delay=True, close.
 import logging, os, threading
-# One file per process: thread scripts also run under every GIL policy at once.
-# The pid and an object's address: a simulated run's pid is the same in every run, its addresses
-# are not, and this script runs under several policies at once.
-path = "/tmp/gilsim_conformance_316_%d_%x.log" % (os.getpid(), id(object()))
+# A folder of its own, claimed with mkdir (atomic): this script runs under every GIL policy at
+# once, and a simulated run's pid (and its addresses) are the same in every run.
+n = 0
+while True:
+    folder = "/tmp/gilsim_conformance_316_%d_%d" % (os.getpid(), n)
+    try:
+        os.mkdir(folder)
+        break
+    except FileExistsError:
+        n += 1
+path = os.path.join(folder, "threads.log")
 handler = logging.FileHandler(path, mode="w")
 handler.setFormatter(logging.Formatter("%(threadName)s|%(processName)s|%(levelname)s|%(message)s"))
 log = logging.getLogger("files")
@@ -36,6 +43,6 @@ lazy.close()
 with open(path) as f:
     print(repr(f.read()))
 print(isinstance(lazy, logging.StreamHandler), lazy.level, logging.getLevelName(lazy.level))
-remove = getattr(os, "remove", None)  # gilsim's os has no remove() yet
-if remove is not None:
-    remove(path)
+os.remove(path)
+os.rmdir(folder)
+print(os.path.exists(folder))
