@@ -870,6 +870,10 @@ ExprPtr Parser::parseTargetItem() {
 
 }  // namespace parser_internal
 
+size_t trialParseCount() {
+  return parser_internal::trialParsesOnThisThread;
+}
+
 Module parse(std::string_view source) {
   std::vector<Token> tokens;
   try {

@@ -6,6 +6,7 @@
 // diagnostics with CPython's.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "interp/syntax/ast.h"
@@ -18,5 +19,9 @@ namespace gilsim {
 // Semantic checks CPython leaves to its compiler ('return' outside function and the like) are not
 // made here, except those that need the shape of assignment targets and starred expressions.
 Module parse(std::string_view source);
+
+// How many trial parses (the re-parses that only choose an error message) parse() has made on
+// this thread so far: tests bound it, since a timed assertion would be flaky.
+size_t trialParseCount();
 
 }  // namespace gilsim

@@ -10,9 +10,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -41,6 +43,8 @@ constexpr int kMaxBrackets = 200;
 constexpr int kBlockCost = 1;
 constexpr size_t kNoToken = static_cast<size_t>(-1);
 constexpr int kMaxProbeDepth = 4;
+// Every speculation and probe of every parser on this thread (trialParseCount() in parser.h).
+inline thread_local size_t trialParsesOnThisThread = 0;
 
 // Arrays, and inline: each is one object in all the parser's files, since tooDeep tells
 // kTooManyIndents from the other messages by its address.
@@ -320,6 +324,7 @@ class Parser {
   static constexpr size_t kMaxSpeculations = 20000;
   template <typename Fn>
   bool speculateAt(size_t start, Fn&& fn) {
+    ++trialParsesOnThisThread;
     if (++speculations_ > kMaxSpeculations) return false;
     const size_t savedPos = pos_, savedFurthest = furthest_;
     const size_t savedDisjStart = lastDisjStart_, savedDisjEnd = lastDisjEnd_;
@@ -385,6 +390,7 @@ class Parser {
   // and a plain "invalid syntax" is swallowed (returns false); a specific error propagates.
   template <typename Fn>
   bool probeAt(size_t start, Fn&& fn) {
+    ++trialParsesOnThisThread;
     if (++speculations_ > kMaxSpeculations) return false;  // probes nest as speculations do
     const size_t savedPos = pos_, savedFurthest = furthest_;
     const size_t savedDisjStart = lastDisjStart_, savedDisjEnd = lastDisjEnd_;
@@ -520,6 +526,20 @@ class Parser {
   bool lenient_ = false;      // backtrack like a PEG parser (see lenient())
   size_t speculations_ = 0;   // speculateAt and probeAt calls so far, at most kMaxSpeculations
   int probeDepth_ = 0;
+  // diagnoseJuxtaposition's two trial parses, by what decides their outcome (where they start,
+  // and the bracket, function and probe depths): without it, each level of unclosed brackets
+  // re-runs those of the levels inside it, exponential in the depth (a fuzzer's 212 bytes).
+  enum class Trial { Expression, StarExpressions };
+  using TrialKey = std::tuple<Trial, size_t, int, int, int>;
+  std::map<TrialKey, bool> trials_;
+  template <typename Fn>
+  bool memoTrial(Trial trial, size_t start, Fn&& run) {
+    const TrialKey key{trial, start, bracketDepth_, functionDepth_, probeDepth_};
+    if (auto it = trials_.find(key); it != trials_.end()) return it->second;
+    const bool ok = run();  // a specific error propagates and is not remembered
+    trials_.emplace(key, ok);
+    return ok;
+  }
   // Token span of the disjunction that most recently ended an `expression`: two expressions side
   // by side are diagnosed from it ("Perhaps you forgot a comma?", "Missing parentheses").
   size_t lastDisjStart_ = kNoToken, lastDisjEnd_ = kNoToken;

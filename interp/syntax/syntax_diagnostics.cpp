@@ -273,16 +273,20 @@ void Parser::diagnoseJuxtaposition() {
       a.kind == TK::Name && (isStringToken(tokens_[aStart + 1].kind) || isSoftKeyword(a.text));
   // The second expression is parsed even outside brackets (CPython does, and how far it reads
   // matters, see reach()), and without diagnoses, as CPython's expression_without_invalid.
-  if (!excluded && speculateAt(aEnd, [&] { return parseExpression() != nullptr; }) &&
+  if (!excluded &&
+      memoTrial(Trial::Expression, aEnd,
+                [&] { return speculateAt(aEnd, [&] { return parseExpression() != nullptr; }); }) &&
       bracketDepth_ > 0 && !legacy) {
     errorAt("invalid syntax. Perhaps you forgot a comma?", a.line, a.col);
   }
   if (!loneName) return;
   // The "Missing parentheses" rule parses what follows any lone name, with diagnoses on, so a
   // juxtaposition in there is diagnosed in turn: in `f(x "s" y)` the comma is missing after "s".
-  const bool parsed = probeAt(aEnd, [&] {
-    parseStarExpressions();
-    diagnoseJuxtaposition();
+  const bool parsed = memoTrial(Trial::StarExpressions, aEnd, [&] {
+    return probeAt(aEnd, [&] {
+      parseStarExpressions();
+      diagnoseJuxtaposition();
+    });
   });
   if (parsed && legacy) {
     const std::string name(a.text);
