@@ -339,7 +339,7 @@ void CodeCompiler::compileGenerators(const Expr& e, size_t index) {
 namespace gilsim {
 
 namespace detail {
-thread_local const StackBudget* tlsCompileStack = nullptr;
+constinit thread_local const StackBudget* tlsCompileStack = nullptr;
 }  // namespace detail
 
 Value compileModule(const Module& module, const std::string& filename, CompileMode mode,

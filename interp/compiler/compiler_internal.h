@@ -32,7 +32,7 @@ inline constexpr size_t kLiteralChunk = 256;
 
 // The stack budget of the compile running on this thread (interp/common/stack_budget.h), set by
 // compileModule: nested definitions have compilers of their own, the stack is one.
-extern thread_local const StackBudget* tlsCompileStack;
+extern constinit thread_local const StackBudget* tlsCompileStack;
 inline bool compileStackExhausted() {
   return tlsCompileStack && tlsCompileStack->exhausted();
 }

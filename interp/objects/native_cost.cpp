@@ -2,6 +2,6 @@
 
 namespace gilsim::detail {
 
-thread_local int64_t* tlsNativeCostClock = nullptr;
+constinit thread_local int64_t* tlsNativeCostClock = nullptr;
 
 }  // namespace gilsim::detail

@@ -34,7 +34,9 @@ struct NativeCosts {
 namespace detail {
 // The simulated machine's clock, for the OS thread running it (all of a simulated process's
 // threads are fibers on one OS thread); null on the real machine. Set by the VM layer.
-extern thread_local int64_t* tlsNativeCostClock;
+// constinit: without it every read from another file goes through a TLS wrapper call, which
+// checks for a dynamic initializer; the eval loop reads this on every native charge.
+extern constinit thread_local int64_t* tlsNativeCostClock;
 }  // namespace detail
 
 // `cost` in the units of NativeCosts, which kCostCalibration turns into virtual nanoseconds.
