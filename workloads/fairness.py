@@ -8,8 +8,9 @@
 #       gilsim run fairness.py 2 5
 #       gilsim run --switch-interval 1ms fairness.py
 # Without SWITCH_INTERVAL_MS the interpreter's interval stays (gilsim: --switch-interval).
-# stdout: the set-up (the same everywhere); stderr: iterations and shares, and under gilsim the
-# hand-offs per second and how long each thread held and wanted the GIL.
+# stdout: the set-up (the same everywhere); stderr: iterations and shares, how often A and B took
+# turns (seen from Python, so CPython reports it too: about the GIL's hand-offs between them), and
+# under gilsim the GIL's own hand-off count and how long each thread held and wanted it.
 #
 # test-args: 0.2 2
 import sys
@@ -22,12 +23,15 @@ except ImportError:
     gilsim = None
 
 
-def spin(stop, index, iterations, gil_stats):
+def spin(stop, index, iterations, turn, gil_stats):
     x = 0
     count = 0
     while not stop[0]:
         x = (x * 31 + count) % 1000003
         count += 1
+        if turn[0] != index:  # the other thread ran since this one last did
+            turn[0] = index
+            turn[1] += 1
     iterations[index] = count
     if gilsim is not None:
         gil_stats[index] = gilsim.thread_counters()
@@ -52,7 +56,8 @@ def main():
     stop = [False]
     iterations = [0, 0]
     gil_stats = [None, None]
-    threads = [threading.Thread(target=spin, args=(stop, i, iterations, gil_stats), name=name)
+    turn = [None, -1]  # whose turn it is, and how many times that changed after the first
+    threads = [threading.Thread(target=spin, args=(stop, i, iterations, turn, gil_stats), name=name)
                for i, name in enumerate(names)]
     before = gilsim.counters() if gilsim is not None else None
     start = time.perf_counter()
@@ -77,6 +82,8 @@ def main():
         rows.append(row)
     rows.append("switch interval {:g} ms, {:.3f} s of wall time".format(
         sys.getswitchinterval() * 1000, elapsed))
+    rows.append("A and B took turns {:,} times, {:.0f} per second".format(
+        max(turn[1], 0), max(turn[1], 0) / elapsed))
     if gilsim is not None:
         switches = gilsim.counters()["switches"] - before["switches"]
         rows.append("gilsim ({} GIL): {:,} hand-offs, {:.0f} per second".format(

@@ -2,8 +2,7 @@
 // CPython's Lib/random.py does on its _random): a Random type holding a Mersenne Twister with
 // seed, random, getrandbits, getstate and setstate, seeded exactly as CPython seeds, so a seeded
 // script prints the same numbers under both. str and bytes seeds are hashed with SHA-512
-// (OpenSSL's libcrypto), CPython's "version 2" seeding.
-#include <openssl/evp.h>
+// (sha512.h), CPython's "version 2" seeding.
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <iterator>
@@ -13,6 +12,7 @@
 #include "gil/machine.h"
 #include "interp/modules/mersenne_twister.h"
 #include "interp/modules/native_modules.h"
+#include "interp/modules/sha512.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
@@ -52,11 +52,7 @@ std::vector<uint32_t> keyOfInt(const Value& v) {
 
 // Version 2 seeding of str and bytes: int.from_bytes(data + sha512(data).digest(), "big").
 std::vector<uint32_t> keyOfBytes(const std::string& data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int digestLength = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &digestLength, EVP_sha512(), nullptr) != 1)
-    raiseRuntimeError("random.seed: SHA-512 is unavailable (OpenSSL libcrypto failed)");
-  std::string whole = data + std::string(reinterpret_cast<char*>(digest), digestLength);
+  std::string whole = data + sha512Digest(data);
   BigInt n;
   import_bits(n, whole.begin(), whole.end(), 8, true);
   return keyOfInt(makeInt(std::move(n)));
@@ -220,10 +216,7 @@ Value randomSha512(VM&, CallArgs args) {
   if (!isBytes(args[0]))
     raiseTypeError("_sha512() argument must be bytes, not {}", typeName(args[0]));
   const std::string& data = args[0].as<BytesObject>()->data();
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha512(), nullptr);
-  return makeBytes(std::string(reinterpret_cast<char*>(digest), length));
+  return makeBytes(sha512Digest(data));
 }
 
 }  // namespace
