@@ -16,8 +16,25 @@
 
 namespace gilsim::detail {
 
+namespace {
+
+// The docstring: a body whose first statement is a str literal on its own (CPython's rule; an
+// f-string or a parenthesized concatenation of literals with an f-string is not one).
+const std::string* docstringOf(const Body& body) {
+  if (body.empty() || body[0]->kind != StmtKind::Expr || !body[0]->value) return nullptr;
+  const Expr& e = *body[0]->value;
+  if (e.kind != ExprKind::Constant || e.constant.kind != ConstantKind::Str) return nullptr;
+  return &e.constant.text;
+}
+
+}  // namespace
+
 Value CodeCompiler::compileModuleBody(const Body& body) {
   code()->flags |= kCodeModule;
+  if (const std::string* doc = docstringOf(body)) {  // CPython stores it before the body runs
+    emitConst(makeStr(*doc));
+    emitStoreName("__doc__");
+  }
   for (size_t i = 0; i < body.size(); ++i)
     compileStmt(*body[i]);
   emitConst(Value::none());
@@ -35,6 +52,7 @@ Value CodeCompiler::compileEvalBody(const Expr& expression) {
 
 Value CodeCompiler::compileFunctionBody(const Stmt* def, const Body& body) {
   (void)def;
+  if (const std::string* doc = docstringOf(body)) code()->doc = makeStr(*doc);
   emit(Opcode::RESUME);
   for (const StmtPtr& s : body)
     compileStmt(*s);
@@ -58,6 +76,10 @@ Value CodeCompiler::compileClassBody(const Body& body, const std::string& qualna
   emitStoreName("__module__");
   emitConst(makeStr(qualname));
   emitStoreName("__qualname__");
+  if (const std::string* doc = docstringOf(body)) {  // without one, type() stores None
+    emitConst(makeStr(*doc));
+    emitStoreName("__doc__");
+  }
   if (annotatesNames(body)) {  // CPython's SETUP_ANNOTATIONS: the dict the annotated names go in
     emitArg(Opcode::BUILD_MAP, 0);
     emitStoreName("__annotations__");

@@ -425,7 +425,12 @@ Value builtinReversed(VM&, CallArgs args) {
     if (!r.isNull()) return r;
   }
   Layout layout = seq.type()->layout();
-  if (layout == Layout::Dict || layout == Layout::Set || layout == Layout::Iterator)
+  if (layout == Layout::Dict) return reversedDict(seq, DictViewKind::Keys);
+  if (layout == Layout::DictView) {
+    const auto* view = seq.as<DictViewObject>();
+    return reversedDict(view->dict, view->kind);
+  }
+  if (layout == Layout::Set || layout == Layout::Iterator)
     raiseTypeError("'{}' object is not reversible", typeName(seq));
   int64_t index = length(seq);
   return Value::steal(new IteratorObject(

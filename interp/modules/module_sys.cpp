@@ -217,6 +217,20 @@ Value sysGetrefcount(VM&, CallArgs args) {
   return Value::integer(UINT32_MAX);
 }
 
+// exc_info() and exception(): the exception an `except` block on this thread is handling (the
+// innermost), or Nones. gilsim keeps no traceback objects, so the third item is None.
+Value sysExcInfo(VM& vm, CallArgs args) {
+  expectArgs("exc_info", args, 0, 0);
+  const Value& e = vm.handledException;
+  if (e.isNull()) return makeTuple({Value::none(), Value::none(), Value::none()});
+  return makeTuple({Value::borrow(e.type()), e, Value::none()});
+}
+
+Value sysException(VM& vm, CallArgs args) {
+  expectArgs("exception", args, 0, 0);
+  return vm.handledException.isNull() ? Value::none() : vm.handledException;
+}
+
 }  // namespace
 
 void initSysModule(VM& vm, ModuleObject* module) {
@@ -251,6 +265,8 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("__stderr__", d->getStr("stderr"));
   d->setStr("__stdin__", d->getStr("stdin"));
   d->setStr("getrefcount", makeNative("getrefcount", sysGetrefcount));
+  d->setStr("exc_info", makeNative("exc_info", sysExcInfo));
+  d->setStr("exception", makeNative("exception", sysException));
   d->setStr("getsizeof", makeNative("getsizeof", sysGetsizeof));
 }
 

@@ -95,7 +95,10 @@ Value specialAttribute(const Value& obj, std::string_view name) {
         return makeTuple(std::move(mro));
       }
       if (name == "__module__") return makeStr(t->moduleName);
-      if (name == "__doc__") return Value::none();
+      if (name == "__doc__") {  // the class body stored its docstring, if any
+        Value doc = t->dict()->getStr("__doc__");
+        return doc.isNull() ? Value::none() : doc;
+      }
       if (name == "__dict__") return Value::borrow(t->dict());
       break;
     }
@@ -106,7 +109,12 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "__module__") return f->module.isNull() ? Value::none() : f->module;
       if (name == "__defaults__") return f->defaults.isNull() ? Value::none() : f->defaults;
       if (name == "__code__") return f->code_;
-      if (name == "__doc__") return Value::none();
+      if (name == "__doc__") {  // one set by assignment (functools.wraps) wins over the source's
+        if (!f->dict.isNull())
+          if (Value set = f->dict.as<DictObject>()->getStr("__doc__"); !set.isNull()) return set;
+        const Value& doc = f->code_.as<CodeObject>()->doc;
+        return doc.isNull() ? Value::none() : doc;
+      }
       if (name == "__globals__") return f->globals_;
       break;
     }
@@ -119,7 +127,8 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       auto* m = static_cast<BoundMethodObject*>(o);
       if (name == "__self__") return m->self;
       if (name == "__func__") return m->function;
-      if (name == "__name__") return getAttr(m->function, "__name__");
+      if (name == "__name__" || name == "__doc__" || name == "__qualname__")
+        return getAttr(m->function, name);
       break;
     }
     case Layout::Exception: {
@@ -133,6 +142,12 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "value" && o->type()->isSubtypeOf(T().StopIteration)) {
         const auto& args = e->args.as<TupleObject>()->items();
         return args.empty() ? Value::none() : args[0];
+      }
+      // SystemExit.code: the exit status or message (None without arguments, the tuple with
+      // several), as sys.exit's caller sees it.
+      if (name == "code" && o->type()->isSubtypeOf(T().SystemExit)) {
+        const auto& args = e->args.as<TupleObject>()->items();
+        return args.empty() ? Value::none() : args.size() == 1 ? args[0] : e->args;
       }
       break;
     }

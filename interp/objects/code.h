@@ -44,6 +44,7 @@ class CodeObject : public TrackedObject {
   std::string filename;
   int firstLine = 1;
   uint32_t flags = 0;
+  Value doc;         // a function's docstring (a str), null when it has none
   int argCount = 0;  // positional parameters (including positional-only)
   int positionalOnlyCount = 0;
   int keywordOnlyCount = 0;

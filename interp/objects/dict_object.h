@@ -69,6 +69,8 @@ class DictViewObject : public TrackedObject {
 
 Value makeDict();
 Value dictViewMapping(const Value& view);  // the dict behind a view
+// reversed(d) and reversed(d.keys() / values() / items()): newest entry first (items.cpp).
+Value reversedDict(const Value& dict, DictViewKind kind);
 bool isDict(const Value& v);
 
 }  // namespace gilsim

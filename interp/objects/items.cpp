@@ -254,43 +254,57 @@ void delItem(const Value& obj, const Value& key) {
 
 namespace {
 
-Value dictIterator(const Value& dictValue, DictViewKind kind) {
+// Forward (iter) or backward (reversed, CPython's dict_reverse*iterator) over the entries.
+Value dictIterator(const Value& dictValue, DictViewKind kind, bool backward) {
   auto* d = dictValue.as<DictObject>();
-  size_t position = 0;
+  size_t position = backward ? d->entries().size() : 0;  // backward: one past the next entry
   size_t initialSize = d->size();
   size_t remaining = initialSize;  // CPython's di_len: more entries than that means keys changed
-  const char* name = kind == DictViewKind::Keys     ? "dict_keyiterator"
-                     : kind == DictViewKind::Values ? "dict_valueiterator"
-                                                    : "dict_itemiterator";
+  static constexpr const char* kNames[2][3] = {
+      {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"},
+      {"dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"}};
   return Value::steal(new IteratorObject(
-      name,
-      [d, position, initialSize, remaining, kind](Value* out) mutable {
+      kNames[backward][static_cast<int>(kind)],
+      [d, position, initialSize, remaining, kind, backward](Value* out) mutable {
         if (d->size() != initialSize) {
           initialSize = SIZE_MAX;  // sticky, as CPython's di_used = -1
           raiseRuntimeError("dictionary changed size during iteration");
         }
         const auto& entries = d->entries();
-        while (position < entries.size() && entries[position].key.isNull())
-          ++position;
-        if (position >= entries.size()) return false;
+        const DictObject::Entry* e = nullptr;
+        if (backward) {
+          position = std::min(position, entries.size());
+          while (position > 0 && entries[position - 1].key.isNull())
+            --position;
+          if (position == 0) return false;
+          e = &entries[--position];
+        } else {
+          while (position < entries.size() && entries[position].key.isNull())
+            ++position;
+          if (position >= entries.size()) return false;
+          e = &entries[position++];
+        }
         if (remaining == 0) {
           remaining = SIZE_MAX;  // sticky, as CPython's
           raiseRuntimeError("dictionary keys changed during iteration");
         }
         if (remaining != SIZE_MAX) --remaining;
-        const auto& e = entries[position++];
         if (kind == DictViewKind::Keys)
-          *out = e.key;
+          *out = e->key;
         else if (kind == DictViewKind::Values)
-          *out = e.value;
+          *out = e->value;
         else
-          *out = makeTuple({e.key, e.value});
+          *out = makeTuple({e->key, e->value});
         return true;
       },
       dictValue));
 }
 
 }  // namespace
+
+Value reversedDict(const Value& dict, DictViewKind kind) {
+  return dictIterator(dict, kind, /*backward=*/true);
+}
 
 Value getIter(const Value& v) {
   if (Value method = builtinOverride(v, "__iter__"); !method.isNull())
@@ -346,10 +360,10 @@ Value getIter(const Value& v) {
           v));
     }
     case Layout::Dict:
-      return dictIterator(v, DictViewKind::Keys);
+      return dictIterator(v, DictViewKind::Keys, false);
     case Layout::DictView: {
       auto* view = v.as<DictViewObject>();
-      return dictIterator(view->dict, view->kind);
+      return dictIterator(view->dict, view->kind, false);
     }
     case Layout::Set: {
       auto items = std::make_shared<std::vector<Value>>(v.as<SetObject>()->items());

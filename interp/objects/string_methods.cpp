@@ -633,25 +633,63 @@ Value bytesHex(VM&, CallArgs args) {
   return makeStr(std::move(out));
 }
 
-Value bytesCount(VM&, CallArgs args) {
-  const std::string& b = selfBytes(args, "count");
-  expectMethodArgs("count", args, 1, 1);
-  std::string sub = isInt(args[1]) ? std::string(1, static_cast<char>(toIndex(args[1], "byte")))
-                                   : (isBytes(args[1]) ? args[1].as<BytesObject>()->data() : "");
-  if (sub.empty()) return Value::integer(static_cast<int64_t>(b.size() + 1));
-  int64_t n = 0;
-  for (size_t pos = b.find(sub); pos != std::string::npos; pos = b.find(sub, pos + sub.size()))
-    ++n;
-  return Value::integer(n);
+// The needle of bytes.find, count and the like: an int (one byte) or bytes; anything else is
+// CPython's TypeError, never an empty needle.
+std::string bytesNeedle(const Value& v) {
+  if (isInt(v)) {
+    int64_t byte = toIndex(v, "byte");
+    if (byte < 0 || byte > 255) raiseValueError("byte must be in range(0, 256)");
+    return std::string(1, static_cast<char>(byte));
+  }
+  if (!isBytes(v))
+    raiseTypeError("argument should be integer or bytes-like object, not '{}'", typeName(v));
+  return v.as<BytesObject>()->data();
 }
 
+// find, rfind, index, rindex and count over b[start:end], as CPython's bytes methods.
+enum class BytesSearch { Find, Rfind, Index, Rindex, Count };
+Value bytesSearch(CallArgs args, const char* name, BytesSearch how) {
+  const std::string& b = selfBytes(args, name);
+  expectMethodArgs(name, args, 1, 3);
+  const std::string sub = bytesNeedle(args[1]);
+  size_t start, end;
+  bounds(args, 2, b.size(), &start, &end);
+  if (how == BytesSearch::Count) {
+    if (start > end) return Value::integer(0);
+    std::string_view hay = std::string_view(b).substr(start, end - start);
+    if (sub.empty()) return Value::integer(static_cast<int64_t>(hay.size() + 1));
+    int64_t n = 0;
+    for (size_t pos = hay.find(sub); pos != std::string_view::npos;
+         pos = hay.find(sub, pos + sub.size()))
+      ++n;
+    return Value::integer(n);
+  }
+  int64_t found = -1;
+  if (start <= end) {
+    std::string_view hay = std::string_view(b).substr(start, end - start);
+    const bool backward = how == BytesSearch::Rfind || how == BytesSearch::Rindex;
+    size_t pos = backward ? hay.rfind(sub) : hay.find(sub);
+    if (pos != std::string_view::npos) found = static_cast<int64_t>(start + pos);
+  }
+  if (found < 0 && (how == BytesSearch::Index || how == BytesSearch::Rindex))
+    raiseValueError("subsection not found");
+  return Value::integer(found);
+}
+
+Value bytesCount(VM&, CallArgs args) {
+  return bytesSearch(args, "count", BytesSearch::Count);
+}
 Value bytesFind(VM&, CallArgs args) {
-  const std::string& b = selfBytes(args, "find");
-  expectMethodArgs("find", args, 1, 1);
-  std::string sub = isInt(args[1]) ? std::string(1, static_cast<char>(toIndex(args[1], "byte")))
-                                   : (isBytes(args[1]) ? args[1].as<BytesObject>()->data() : "");
-  size_t pos = b.find(sub);
-  return Value::integer(pos == std::string::npos ? -1 : static_cast<int64_t>(pos));
+  return bytesSearch(args, "find", BytesSearch::Find);
+}
+Value bytesRfind(VM&, CallArgs args) {
+  return bytesSearch(args, "rfind", BytesSearch::Rfind);
+}
+Value bytesIndex(VM&, CallArgs args) {
+  return bytesSearch(args, "index", BytesSearch::Index);
+}
+Value bytesRindex(VM&, CallArgs args) {
+  return bytesSearch(args, "rindex", BytesSearch::Rindex);
 }
 
 Value bytesUpper(VM&, CallArgs args) {
@@ -750,6 +788,9 @@ void registerStrMethods(BuiltinTypes& t) {
                     {"hex", bytesHex},
                     {"count", bytesCount},
                     {"find", bytesFind},
+                    {"rfind", bytesRfind},
+                    {"index", bytesIndex},
+                    {"rindex", bytesRindex},
                     {"upper", bytesUpper},
                     {"lower", bytesLower},
                     {"startswith", bytesStartswith},

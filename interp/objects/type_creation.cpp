@@ -184,6 +184,9 @@ Value typeNew(VM& vm, TypeObject* metatype, CallArgs args) {
     if (key == "__slots__") declaredSlots = value;
     cls->dict()->set(e.key, std::move(value));
   }
+  // As CPython's type(): a class without a docstring has __doc__ None of its own, so that its
+  // instances do not find a base's.
+  if (cls->dict()->getStr("__doc__").isNull()) cls->dict()->setStr("__doc__", Value::none());
   // A class defining __eq__ but not __hash__ becomes unhashable, as in CPython.
   if (!cls->dict()->getStr("__eq__").isNull() && cls->dict()->getStr("__hash__").isNull())
     cls->dict()->setStr("__hash__", Value::none());
