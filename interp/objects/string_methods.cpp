@@ -7,6 +7,7 @@
 #include <cwctype>
 
 #include "interp/objects/builtin_methods.h"
+#include "interp/objects/codecs.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/formatting.h"
 #include "interp/objects/int_object.h"
@@ -579,7 +580,8 @@ Value strRpartition(VM&, CallArgs args) {
 
 Value strEncode(VM&, CallArgs args) {
   StrObject* s = selfStr(args, "encode");
-  return makeBytes(s->str());
+  const CodecChoice c = codecArguments(args, 1, "encode");
+  return makeBytes(encodeText(s->str(), c.codec, c.errors));
 }
 
 Value strFormatMethod(VM&, CallArgs args) {
@@ -614,15 +616,8 @@ const std::string& selfBytes(const CallArgs& args, const char* name) {
 
 Value bytesDecode(VM&, CallArgs args) {
   const std::string& b = selfBytes(args, "decode");
-  if (!utf8Valid(b)) {
-    size_t pos = 0;
-    while (pos < b.size() && static_cast<unsigned char>(b[pos]) < 0x80)
-      ++pos;
-    raiseUnicodeDecodeError(
-        "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-        static_cast<unsigned char>(b[pos < b.size() ? pos : 0]), pos);
-  }
-  return makeStr(b);
+  const CodecChoice c = codecArguments(args, 1, "decode");
+  return makeStr(decodeBytes(b, c.codec, c.errors));
 }
 
 Value bytesHex(VM&, CallArgs args) {

@@ -9,6 +9,7 @@
 #include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
+#include "interp/objects/codecs.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/float_repr.h"
 #include "interp/objects/int_object.h"
@@ -139,24 +140,26 @@ Value constructFloat(VM&, TypeObject*, CallArgs args) {
 }
 
 Value constructStr(VM&, TypeObject*, CallArgs args) {
-  Value x, encoding;
+  // str(object='') or str(object=b'', encoding='utf-8', errors='strict')
+  Value x;
+  bool decoding = false;
   size_t npos = forEachKeyword(args, [&](std::string_view name, const Value& v) {
     if (name == "object")
       x = v;
     else if (name == "encoding" || name == "errors")
-      encoding = v;
+      decoding = true;
     else
       raiseTypeError("'{}' is an invalid keyword argument for str()", name);
   });
   if (npos > 3) raiseTypeError("str() takes at most 3 arguments ({} given)", npos);
   if (npos >= 1) x = args[0];
-  if (npos >= 2) encoding = args[1];
+  if (npos >= 2) decoding = true;
   if (x.isNull()) return makeStr("");
-  if (!encoding.isNull()) {
+  if (decoding) {
     if (!isBytes(x)) raiseTypeError("decoding str is not supported");
-    const std::string& b = x.as<BytesObject>()->data();
-    if (!utf8Valid(b)) raiseUnicodeDecodeError("'utf-8' codec can't decode bytes");
-    return makeStr(b);
+    // encoding and errors from position 1 on (codecArguments skips str's 'object' keyword)
+    const CodecChoice c = codecArguments(args, 1, "str");
+    return makeStr(decodeBytes(x.as<BytesObject>()->data(), c.codec, c.errors));
   }
   return makeStr(str(x));
 }
