@@ -163,19 +163,8 @@ class Container(metaclass=ABCMeta):
         return NotImplemented
 
 
-class Collection(Sized):
-    # CPython's derives from Sized, Iterable and Container; single inheritance here, with the
-    # other two's abstract methods declared again.
+class Collection(Sized, Iterable, Container):
     __slots__ = ()
-
-    @abstractmethod
-    def __iter__(self):
-        while False:
-            yield None
-
-    @abstractmethod
-    def __contains__(self, x):
-        return False
 
     @classmethod
     def __subclasshook__(cls, C):

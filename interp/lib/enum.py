@@ -376,9 +376,8 @@ class ReprEnum(Enum):
 
 
 def _unsupported_mixin(name, error):
-    # An enum over a built-in type that gilsim cannot make (int and str mixins need multiple
-    # inheritance and subclassing int): subclassing it says so instead of giving members that
-    # are not ints or strs.
+    # An enum over a built-in type that gilsim cannot make (the int mixins need subclassing
+    # int): subclassing it says so instead of giving members that are not ints.
     return EnumType(name, (ReprEnum,), _prepared(name, {"_gilsim_unsupported":
                                                         "%s is not supported by gilsim (%s)" %
                                                         (name, error)}))
@@ -400,8 +399,11 @@ try:
 
         def __format__(self, format_spec):
             return format(int(self), format_spec)
+except TypeError as error:
+    IntEnum = _unsupported_mixin("IntEnum", error)
 
 
+try:
     class StrEnum(str, ReprEnum):
         """Enum members that are also strs; auto() gives the lower-cased name."""
 
@@ -425,7 +427,6 @@ try:
         def _generate_next_value_(name, start, count, last_values):
             return name.lower()
 except TypeError as error:
-    IntEnum = _unsupported_mixin("IntEnum", error)
     StrEnum = _unsupported_mixin("StrEnum", error)
 
 

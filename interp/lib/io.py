@@ -17,8 +17,7 @@ DEFAULT_BUFFER_SIZE = 8192
 open = open
 
 
-# CPython's derives from OSError and ValueError; gilsim has single inheritance only.
-class UnsupportedOperation(OSError):
+class UnsupportedOperation(OSError, ValueError):
     pass
 
 
@@ -221,7 +220,7 @@ class _MemoryStream(IOBase):
         return n
 
 
-class StringIO(_MemoryStream):
+class StringIO(_MemoryStream, TextIOBase):
     """StringIO(initial_value='', newline='\\n'): a text stream in memory."""
 
     _text = True
@@ -257,7 +256,7 @@ class StringIO(_MemoryStream):
         return "<_io.StringIO object at %#x>" % id(self)
 
 
-class BytesIO(_MemoryStream):
+class BytesIO(_MemoryStream, BufferedIOBase):
     """BytesIO(initial_bytes=b''): a binary stream in memory."""
 
     _text = False

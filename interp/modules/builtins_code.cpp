@@ -141,7 +141,7 @@ Value builtinDir(VM& vm, CallArgs args) {
     return sortedNames(names);
   }
   if (obj.isObject() && obj.type()->layout() == Layout::Type) {
-    for (TypeObject* t = obj.as<TypeObject>(); t; t = t->base())
+    for (TypeObject* t : obj.as<TypeObject>()->mro())
       addKeys(names, t->dict());
     if (obj.as<TypeObject>() != builtinTypes().object)
       addKeys(names, builtinTypes().object->dict());
@@ -150,7 +150,7 @@ Value builtinDir(VM& vm, CallArgs args) {
     return sortedNames(names);
   }
   if (obj.isObject()) addKeys(names, obj.object()->instanceDict());
-  for (TypeObject* t = obj.type(); t; t = t->base())
+  for (TypeObject* t : obj.type()->mro())
     addKeys(names, t->dict());
   names.insert("__class__");
   names.insert("__doc__");

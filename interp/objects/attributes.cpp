@@ -1,4 +1,6 @@
 // Attribute access: getattr/setattr/delattr and the method lookup behind LOAD_METHOD.
+#include <algorithm>
+
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -85,12 +87,13 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "__base__") return t->base() ? Value::borrow(t->base()) : Value::none();
       if (name == "__bases__") {
         std::vector<Value> bases;
-        if (t->base()) bases.push_back(Value::borrow(t->base()));
+        for (TypeObject* b : t->bases())
+          bases.push_back(Value::borrow(b));
         return makeTuple(std::move(bases));
       }
       if (name == "__mro__") {
         std::vector<Value> mro;
-        for (TypeObject* x = t; x; x = x->base())
+        for (TypeObject* x : t->mro())
           mro.push_back(Value::borrow(x));
         return makeTuple(std::move(mro));
       }
@@ -198,17 +201,29 @@ Value specialAttribute(const Value& obj, std::string_view name) {
   raiseAttributeError("'{}' object has no attribute '{}'", typeName(obj), name);
 }
 
-}  // namespace
-
-Value getAttrOrNull(const Value& obj, StrObject* name) {
+// The attribute, or Null; with `getattrHook`, a user class's __getattr__ answers a miss.
+Value attributeOrNull(const Value& obj, StrObject* name, bool getattrHook) {
   TypeObject* type = obj.type();
   Layout layout = type->layout();
   if (type == T().superType) {
     auto* proxy = obj.as<SuperObject>();
     if (!isClassObject(proxy->type)) raiseTypeError("super() argument 1 must be a type");
-    TypeObject* start = proxy->type.as<TypeObject>()->base();
+    // The classes after super()'s first argument in the MRO of the object's own class (of the
+    // object itself when it is a class): with several bases, a sibling may come next.
+    auto* after = proxy->type.as<TypeObject>();
     bool isClass = isClassObject(proxy->obj);
-    for (TypeObject* t = start; t; t = t->base()) {
+    TypeObject* owner = isClass && proxy->obj.as<TypeObject>()->isSubtypeOf(after)
+                            ? proxy->obj.as<TypeObject>()
+                        : proxy->obj.type()->isSubtypeOf(after) ? proxy->obj.type()
+                                                                : after;
+    std::vector<TypeObject*> order = owner->mro();
+    // type's chain is not linked to object (builtin_types.cpp), but a metaclass's super()
+    // reaches object's methods (super().__setattr__) as in CPython.
+    if (order.back() != T().object) order.push_back(T().object);
+    auto from = std::find(order.begin(), order.end(), after);
+    for (auto it = from == order.end() ? from : from + 1; it != order.end(); ++it) {
+      TypeObject* t = *it;
+      if (!t->dict()) continue;
       Value v = t->dict()->getStr(name);
       if (v.isNull()) continue;
       if (isClass) {
@@ -272,11 +287,21 @@ Value getAttrOrNull(const Value& obj, StrObject* name) {
   Value special = specialAttribute(obj, name->view());
   if (!special.isNull()) return special;
   if (!classAttribute.isNull()) return bind(classAttribute, obj, type);
-  if (!type->isBuiltin()) {
-    Value getattrHook = type->lookup("__getattr__");
-    if (!getattrHook.isNull()) return VM::current()->call(getattrHook, {obj, Value::borrow(name)});
+  if (getattrHook && !type->isBuiltin()) {
+    Value hook = type->lookup("__getattr__");
+    if (!hook.isNull()) return VM::current()->call(hook, {obj, Value::borrow(name)});
   }
   return Value();
+}
+
+}  // namespace
+
+Value getAttrOrNull(const Value& obj, StrObject* name) {
+  return attributeOrNull(obj, name, true);
+}
+
+Value genericGetAttrOrNull(const Value& obj, StrObject* name) {
+  return attributeOrNull(obj, name, false);
 }
 
 Value getAttr(const Value& obj, StrObject* name) {
@@ -310,6 +335,19 @@ Value lookupMethod(const Value& obj, StrObject* name, bool* unbound) {
 void setAttr(const Value& obj, StrObject* name, const Value& value) {
   TypeObject* type = obj.type();
   Layout layout = type->layout();
+  if (!type->isBuiltin() && layout != Layout::Module) {  // a metaclass's hook too
+    Value hook = type->lookup("__setattr__");
+    if (!hook.isNull() && isPlainFunction(hook)) {
+      VM::current()->call(hook, {obj, Value::borrow(name), value});
+      return;
+    }
+  }
+  genericSetAttr(obj, name, value);
+}
+
+void genericSetAttr(const Value& obj, StrObject* name, const Value& value) {
+  TypeObject* type = obj.type();
+  Layout layout = type->layout();
   if (layout == Layout::Type) {
     auto* cls = obj.as<TypeObject>();
     if (cls->isBuiltin())
@@ -322,11 +360,6 @@ void setAttr(const Value& obj, StrObject* name, const Value& value) {
     return;
   }
   if (!type->isBuiltin()) {
-    Value hook = type->lookup("__setattr__");
-    if (!hook.isNull() && isPlainFunction(hook)) {
-      VM::current()->call(hook, {obj, Value::borrow(name), value});
-      return;
-    }
     Value classAttribute = type->lookup(name);
     if (classAttribute.isObject() && classAttribute.object()->type() == T().property) {
       Value setter = classAttribute.as<WrapperObject>()->setter;
@@ -381,6 +414,18 @@ void setAttr(const Value& obj, StrObject* name, const Value& value) {
 }
 
 void delAttr(const Value& obj, StrObject* name) {
+  TypeObject* type = obj.type();
+  if (!type->isBuiltin() && type->layout() != Layout::Module) {
+    Value hook = type->lookup("__delattr__");
+    if (!hook.isNull() && isPlainFunction(hook)) {
+      VM::current()->call(hook, {obj, Value::borrow(name)});
+      return;
+    }
+  }
+  genericDelAttr(obj, name);
+}
+
+void genericDelAttr(const Value& obj, StrObject* name) {
   Layout layout = obj.type()->layout();
   DictObject* dict = nullptr;
   if (layout == Layout::Module)

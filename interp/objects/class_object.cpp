@@ -1,6 +1,9 @@
 #include "interp/objects/class_object.h"
 
+#include <algorithm>
+
 #include "interp/objects/dict_object.h"
+#include "interp/objects/errors.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_object.h"
 
@@ -47,8 +50,62 @@ TypeObject::TypeObject(std::string name, TypeObject* base, Layout layout)
       name_(std::move(name)),
       base_(base),
       layout_(layout) {
-  increfRaw(base_);
+  mro_.push_back(this);
+  if (base_) {
+    increfRaw(base_);
+    bases_.push_back(base_);
+    mro_.insert(mro_.end(), base_->mro_.begin(), base_->mro_.end());
+  }
   if (detail::gBuiltinTypes.dict) createDict();
+}
+
+namespace {
+
+// C3 linearization (the algorithm of Barrett et al., "A Monotonic Superclass Linearization for
+// Dylan", 1996, which CPython uses since 2.3): merge the bases' MROs and the list of bases,
+// each step taking the first head that is in no other list's tail.
+std::vector<TypeObject*> c3Merge(std::vector<std::vector<TypeObject*>> lists) {
+  std::vector<TypeObject*> out;
+  auto inSomeTail = [&](TypeObject* t) {
+    for (const auto& l : lists)
+      if (std::find(l.begin() + (l.empty() ? 0 : 1), l.end(), t) != l.end()) return true;
+    return false;
+  };
+  for (;;) {
+    std::erase_if(lists, [](const auto& l) { return l.empty(); });
+    if (lists.empty()) return out;
+    TypeObject* next = nullptr;
+    for (const auto& l : lists)
+      if (!inSomeTail(l.front())) {
+        next = l.front();
+        break;
+      }
+    if (!next) return {};
+    out.push_back(next);
+    for (auto& l : lists)
+      if (l.front() == next) l.erase(l.begin());
+  }
+}
+
+}  // namespace
+
+void TypeObject::setBases(std::vector<TypeObject*> bases) {
+  std::vector<std::vector<TypeObject*>> lists;
+  for (TypeObject* b : bases)
+    lists.push_back(b->mro_);
+  lists.push_back(bases);
+  std::vector<TypeObject*> merged = c3Merge(std::move(lists));
+  if (merged.empty()) {
+    std::string names;
+    for (TypeObject* b : bases)
+      names += (names.empty() ? "" : ", ") + b->name();
+    raiseTypeError("Cannot create a consistent method resolution\norder (MRO) for bases {}", names);
+  }
+  for (TypeObject* b : bases)
+    if (b != base_) increfRaw(b);
+  bases_ = std::move(bases);
+  mro_.assign(1, this);
+  mro_.insert(mro_.end(), merged.begin(), merged.end());
 }
 
 void TypeObject::createDict() {
@@ -57,7 +114,8 @@ void TypeObject::createDict() {
 
 TypeObject::~TypeObject() {
   decrefRaw(dict_);
-  decrefRaw(base_);
+  for (TypeObject* b : bases_)
+    decrefRaw(b);
 }
 
 void TypeObject::clearReferences() {
@@ -77,7 +135,8 @@ int TypeObject::slotIndex(std::string_view name) const {
 }
 
 Value TypeObject::lookupOverride(std::string_view name) const {
-  for (const TypeObject* t = this; t && !t->builtin_; t = t->base_) {
+  for (const TypeObject* t : mro_) {
+    if (t->builtin_) break;  // a built-in earlier in the order than a user class wins
     Value v = t->dict_->getStr(name);
     if (!v.isNull()) return v;
   }
@@ -85,13 +144,11 @@ Value TypeObject::lookupOverride(std::string_view name) const {
 }
 
 bool TypeObject::isSubtypeOf(const TypeObject* other) const {
-  for (const TypeObject* t = this; t; t = t->base_)
-    if (t == other) return true;
-  return false;
+  return std::find(mro_.begin(), mro_.end(), other) != mro_.end();
 }
 
 Value TypeObject::lookup(StrObject* name) const {
-  for (const TypeObject* t = this; t; t = t->base_) {
+  for (const TypeObject* t : mro_) {
     if (!t->dict_) continue;
     Value v = t->dict_->getStr(name);
     if (!v.isNull()) return v;

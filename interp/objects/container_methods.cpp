@@ -303,6 +303,13 @@ Value dictUpdate(VM&, CallArgs args) {
   return Value::none();
 }
 
+// dict is Reversible since 3.8; collections.abc looks for the method itself.
+Value dictReversed(VM&, CallArgs args) {
+  selfDict(args, "__reversed__");
+  expectMethodArgs("__reversed__", args, 0, 0);
+  return reversedDict(args[0], DictViewKind::Keys);
+}
+
 Value dictCopy(VM&, CallArgs args) {
   DictObject* d = selfDict(args, "copy");
   Value out = makeDict();
@@ -458,7 +465,8 @@ void registerContainerMethods(BuiltinTypes& t) {
                    {"setdefault", dictSetdefault},
                    {"update", dictUpdate},
                    {"copy", dictCopy},
-                   {"clear", dictClear}});
+                   {"clear", dictClear},
+                   {"__reversed__", dictReversed}});
   std::initializer_list<Method> common = {
       {"union", setUnion},           {"intersection", setIntersection},
       {"difference", setDifference}, {"symmetric_difference", setSymmetricDifference},

@@ -151,6 +151,7 @@ namespace {
 
 struct FormatState {
   CallArgs args;
+  Value mapping;  // str.format_map's: named fields are its items
   int autoIndex = 0;
   bool manual = false;
   bool automatic = false;
@@ -179,6 +180,10 @@ Value resolveField(FormatState& state, std::string_view field) {
       raiseIndexError("Replacement index {} out of range for positional args tuple", index);
     return state.args.args[index + 1];
   };
+  if (!state.mapping.isNull() && (head.empty() || std::all_of(head.begin(), head.end(), [](char c) {
+                                    return c >= '0' && c <= '9';
+                                  })))
+    raiseValueError("Format string contains positional fields");
   if (head.empty()) {
     if (state.manual)
       raiseValueError("cannot switch from manual field specification to automatic field numbering");
@@ -189,6 +194,8 @@ Value resolveField(FormatState& state, std::string_view field) {
       raiseValueError("cannot switch from automatic field numbering to manual field specification");
     state.manual = true;
     value = positionalArg(std::stoul(std::string(head.substr(0, 18))));
+  } else if (!state.mapping.isNull()) {
+    value = getItem(state.mapping, makeStr(head));
   } else {
     value = keywordArgument(state.args, head);
     if (value.isNull())
@@ -319,7 +326,13 @@ std::string expand(FormatState& state, std::string_view format, int depth) {
 }  // namespace
 
 std::string strFormat(const std::string& format, CallArgs args) {
-  FormatState state{args};
+  FormatState state{args, Value()};
+  return expand(state, format, 0);
+}
+
+std::string strFormatMap(const std::string& format, const Value& self, const Value& mapping) {
+  Value templateArg = self;
+  FormatState state{CallArgs{&templateArg, 1, nullptr}, mapping};
   return expand(state, format, 0);
 }
 

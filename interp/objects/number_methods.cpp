@@ -266,6 +266,38 @@ Value floatFromhex(VM&, CallArgs args) {
   return Value::real(r);
 }
 
+// The numbers protocol's attributes (numbers.Integral, numbers.Real): an int is its own real
+// part and numerator; a float its own real part.
+Value intItself(VM&, CallArgs args) {
+  return selfInt(args, "real");
+}
+Value intZero(VM&, CallArgs args) {
+  selfInt(args, "imag");
+  return Value::integer(0);
+}
+Value intOne(VM&, CallArgs args) {
+  selfInt(args, "denominator");
+  return Value::integer(1);
+}
+Value floatItself(VM&, CallArgs args) {
+  return Value::real(selfFloat(args, "real"));
+}
+Value floatZero(VM&, CallArgs args) {
+  selfFloat(args, "imag");
+  return Value::real(0.0);
+}
+
+void installProperties(TypeObject* type,
+                       std::initializer_list<std::pair<const char*, NativeFn>> getters) {
+  for (const auto& [name, fn] : getters) {
+    Value getter = makeNative(name, fn);
+    getter.object()->makeImmortal();
+    Value property = Value::steal(new WrapperObject(builtinTypes().property, getter));
+    property.object()->makeImmortal();
+    type->dict()->setStr(name, property);
+  }
+}
+
 void install(TypeObject* type, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
   for (const auto& [name, fn] : methods)
     type->dict()->setStr(name, makeNativeMethod(name, fn, type->name()));
@@ -285,6 +317,10 @@ void registerNumberMethods(BuiltinTypes& t) {
                      {"hex", floatHex},
                      {"conjugate", floatConjugate}});
   installStaticMethod(t.float_, "fromhex", floatFromhex);
+  installProperties(
+      t.int_,
+      {{"real", intItself}, {"imag", intZero}, {"numerator", intItself}, {"denominator", intOne}});
+  installProperties(t.float_, {{"real", floatItself}, {"imag", floatZero}});
 }
 
 }  // namespace gilsim

@@ -6,7 +6,7 @@
 //   arithmetic.cpp: binaryOp, inplaceOp, unaryOp
 //   comparison.cpp: compare, compareBool, equals, lessThan, truthy, isCallable, hashValue, contains
 //   repr.cpp: repr, str, ascii
-//   attributes.cpp: getAttr, getAttrOrNull, setAttr, delAttr, lookupMethod
+//   attributes.cpp: getAttr, getAttrOrNull, setAttr, delAttr, lookupMethod, the generic forms
 //   items.cpp: getItem, setItem, delItem, getIter, iterNext, toVector
 //   operators.cpp: lookupSpecial, callSpecial, toIndex, toDouble, isInstance, length
 //   formatting.cpp: formatValue (declared in formatting.h as well)
@@ -49,6 +49,11 @@ Value getAttr(const Value& obj, std::string_view name);
 Value getAttrOrNull(const Value& obj, StrObject* name);  // Null instead of AttributeError
 void setAttr(const Value& obj, StrObject* name, const Value& value);
 void delAttr(const Value& obj, StrObject* name);
+// object.__getattribute__, __setattr__ and __delattr__: the same without the class's own
+// __getattr__, __setattr__ or __delattr__ hook (what a hook calls to do the plain thing).
+Value genericGetAttrOrNull(const Value& obj, StrObject* name);
+void genericSetAttr(const Value& obj, StrObject* name, const Value& value);
+void genericDelAttr(const Value& obj, StrObject* name);
 // For LOAD_METHOD: the function and true when `obj.name(...)` can call an unbound function with
 // obj as self; otherwise the bound attribute and false.
 Value lookupMethod(const Value& obj, StrObject* name, bool* unbound);

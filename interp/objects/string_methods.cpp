@@ -589,6 +589,12 @@ Value strFormatMethod(VM&, CallArgs args) {
   return makeStr(strFormat(s->str(), args));
 }
 
+Value strFormatMap(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "format_map");
+  expectMethodArgs("format_map", args, 1, 1);
+  return makeStr(strFormatMap(s->str(), args[0], args[1]));
+}
+
 Value strRemoveprefix(VM&, CallArgs args) {
   StrObject* s = selfStr(args, "removeprefix");
   expectMethodArgs("removeprefix", args, 1, 1);
@@ -777,6 +783,7 @@ void registerStrMethods(BuiltinTypes& t) {
                   {"rpartition", strRpartition},
                   {"encode", strEncode},
                   {"format", strFormatMethod},
+                  {"format_map", strFormatMap},
                   {"removeprefix", strRemoveprefix},
                   {"removesuffix", strRemovesuffix}});
   install(t.bytes, {{"decode", bytesDecode},

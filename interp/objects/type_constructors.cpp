@@ -346,10 +346,39 @@ Value objectStr(VM&, CallArgs args) {
   return makeStr(repr(args[0]));
 }
 
+// The name argument of object's attribute methods, called with `count` arguments, self included.
+StrObject* attributeName(const CallArgs& args, size_t count) {
+  if (args.count != count)
+    raiseTypeError("expected {} arguments, got {}", count - 1, args.count - 1);
+  if (!isStr(args[1])) raiseTypeError("attribute name must be string, not '{}'", typeName(args[1]));
+  return asStr(args[1]);
+}
+
+Value objectGetAttribute(VM&, CallArgs args) {
+  StrObject* name = attributeName(args, 2);
+  Value v = genericGetAttrOrNull(args[0], name);
+  if (v.isNull())
+    raiseAttributeError("'{}' object has no attribute '{}'", typeName(args[0]), name->view());
+  return v;
+}
+
+Value objectSetAttr(VM&, CallArgs args) {
+  genericSetAttr(args[0], attributeName(args, 3), args[2]);
+  return Value::none();
+}
+
+Value objectDelAttr(VM&, CallArgs args) {
+  genericDelAttr(args[0], attributeName(args, 2));
+  return Value::none();
+}
+
 }  // namespace
 
 void registerObjectMethods(BuiltinTypes& t) {
   DictObject* d = t.object->dict();
+  d->setStr("__getattribute__", makeNativeMethod("__getattribute__", objectGetAttribute, "object"));
+  d->setStr("__setattr__", makeNativeMethod("__setattr__", objectSetAttr, "object"));
+  d->setStr("__delattr__", makeNativeMethod("__delattr__", objectDelAttr, "object"));
   d->setStr("__eq__", makeNativeMethod("__eq__", objectEq, "object"));
   d->setStr("__ne__", makeNativeMethod("__ne__", objectNe, "object"));
   d->setStr("__hash__", makeNativeMethod("__hash__", objectHash, "object"));

@@ -105,6 +105,31 @@ Value objectInitSubclass(VM&, CallArgs args) {
   return Value::none();
 }
 
+// The base whose instance layout a class with these bases extends (its __base__): the one
+// whose built-in part is not plain object, or with __slots__, else the first. Two such bases
+// with different layouts cannot share one C++ object, as in CPython.
+TypeObject* layoutBase(const std::vector<Value>& bases) {
+  if (bases.empty()) return T().object;
+  TypeObject* chosen = bases[0].as<TypeObject>();
+  auto solid = [](TypeObject* t) {
+    return builtinBase(t)->layout() != Layout::Object || !t->slotNames.empty();
+  };
+  for (const Value& b : bases) {
+    TypeObject* t = b.as<TypeObject>();
+    if (!solid(t)) continue;
+    if (!solid(chosen)) {
+      chosen = t;
+      continue;
+    }
+    bool sameLayout = builtinBase(t)->layout() == builtinBase(chosen)->layout();
+    bool sameSlots = t->slotNames.empty() || chosen->slotNames.empty() || t->isSubtypeOf(chosen) ||
+                     chosen->isSubtypeOf(t);
+    if (!sameLayout || !sameSlots) raiseTypeError("multiple bases have instance lay-out conflict");
+    if (t->isSubtypeOf(chosen)) chosen = t;
+  }
+  return chosen;
+}
+
 // __slots__ of a new class: its member descriptors, the slot names (the base's first) and
 // whether its instances still get a __dict__.
 void applySlots(TypeObject* cls, TypeObject* base, const Value& declared) {
@@ -150,18 +175,30 @@ Value typeNew(VM& vm, TypeObject* metatype, CallArgs args) {
   std::vector<Value> bases = args[1].as<TupleObject>()->items();
   for (const Value& b : bases)
     if (!isClass(b)) raiseTypeError("bases must be types");
-  if (bases.size() > 1) raiseTypeError("multiple inheritance is not supported by gilsim");
-  TypeObject* base = bases.empty() ? T().object : bases[0].as<TypeObject>();
-  if (!base->acceptsSubclasses())
-    raiseTypeError("type '{}' is not an acceptable base type", base->name());
+  for (size_t i = 0; i < bases.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (bases[i].object() == bases[j].object())
+        raiseTypeError("duplicate base class {}", bases[i].as<TypeObject>()->name());
+  for (const Value& b : bases) {
+    TypeObject* t = b.as<TypeObject>();
+    if (!t->acceptsSubclasses())
+      raiseTypeError("type '{}' is not an acceptable base type", t->name());
+    if (!extensible(builtinBase(t)->layout()))
+      raiseTypeError("subclassing the built-in type '{}' is not supported by gilsim",
+                     builtinBase(t)->name());
+  }
+  TypeObject* base = layoutBase(bases);
   TypeObject* builtin = builtinBase(base);
-  if (!extensible(builtin->layout()))
-    raiseTypeError("subclassing the built-in type '{}' is not supported by gilsim",
-                   builtin->name());
   TypeObject* meta = mostDerivedMetaclass(metatype, bases);
   auto* cls = new TypeObject(asStr(args[0])->str(), base, builtin->layout());
   Value result = Value::steal(cls);
   cls->setMetatype(meta);
+  if (bases.size() > 1) {
+    std::vector<TypeObject*> all;
+    for (const Value& b : bases)
+      all.push_back(b.as<TypeObject>());
+    cls->setBases(std::move(all));
+  }
   DictObject* ns = args[2].as<DictObject>();
   Value module = ns->getStr("__module__");
   if (!module.isNull() && isStr(module)) {
@@ -182,6 +219,12 @@ Value typeNew(VM& vm, TypeObject* metatype, CallArgs args) {
     else if (plainFunction && key == "__new__")
       value = Value::steal(new WrapperObject(T().staticMethod, value));
     if (key == "__slots__") declaredSlots = value;
+    // Honouring it would cost a lookup on every attribute load of every instance; refused
+    // rather than silently ignored.
+    if (key == "__getattribute__" && plainFunction)
+      raiseTypeError(
+          "a class's own __getattribute__ is not supported by gilsim (define "
+          "__getattr__, which runs when the normal lookup fails)");
     cls->dict()->set(e.key, std::move(value));
   }
   // As CPython's type(): a class without a docstring has __doc__ None of its own, so that its
@@ -191,6 +234,8 @@ Value typeNew(VM& vm, TypeObject* metatype, CallArgs args) {
   if (!cls->dict()->getStr("__eq__").isNull() && cls->dict()->getStr("__hash__").isNull())
     cls->dict()->setStr("__hash__", Value::none());
   applySlots(cls, base, declaredSlots);
+  for (TypeObject* b : cls->bases())
+    if (!b->isBuiltin() && b->instancesHaveDict) cls->instancesHaveDict = true;
   // __set_name__ on each attribute that has one, in definition order.
   for (const auto& e : ns->entries()) {
     if (e.key.isNull() || !e.value.isObject() || e.value.type()->isBuiltin()) continue;
@@ -199,7 +244,10 @@ Value typeNew(VM& vm, TypeObject* metatype, CallArgs args) {
   }
   // The base's __init_subclass__, with the class statement's keywords.
   // (type's own base is not linked to object here: its classes reach object's hook directly.)
-  Value hook = base->lookup("__init_subclass__");
+  // The next __init_subclass__ after cls in its MRO, as super().__init_subclass__ would find.
+  Value hook;
+  for (size_t i = 1; i < cls->mro().size() && hook.isNull(); ++i)
+    hook = cls->mro()[i]->dict()->getStr("__init_subclass__");
   if (hook.isNull()) hook = T().object->lookup("__init_subclass__");
   if (hook.isObject() && hook.object()->type() == T().classMethod)
     hook = hook.as<WrapperObject>()->wrapped;
@@ -405,6 +453,16 @@ Value buildClass(VM& vm, CallArgs args) {
   return cls;
 }
 
+// type.mro(cls): the linearization __mro__ holds, as a list.
+Value typeMro(VM&, CallArgs args) {
+  if (args.count != 1 || !isClass(args[0]))
+    raiseTypeError("descriptor 'mro' of 'type' object needs an argument");
+  std::vector<Value> order;
+  for (TypeObject* t : args[0].as<TypeObject>()->mro())
+    order.push_back(Value::borrow(t));
+  return makeList(std::move(order));
+}
+
 void registerTypeCreationMethods(BuiltinTypes& t) {
   Value objectNewFn = makeNative("__new__", objectNew);
   for (TypeObject* type :
@@ -420,6 +478,7 @@ void registerTypeCreationMethods(BuiltinTypes& t) {
   t.set->dict()->setStr("__init__", makeNativeMethod("__init__", setInit, "set"));
   t.type->dict()->setStr("__init__", makeNativeMethod("__init__", typeInit, "type"));
   t.type->dict()->setStr("__call__", makeNativeMethod("__call__", typeCall, "type"));
+  t.type->dict()->setStr("mro", makeNativeMethod("mro", typeMro, "type"));
 }
 
 }  // namespace gilsim

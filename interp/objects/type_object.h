@@ -50,7 +50,17 @@ class TypeObject : public TrackedObject {
   void clearReferences() override;
 
   const std::string& name() const { return name_; }
+  // The base whose instance layout this type extends (CPython's __base__): the first base, or
+  // with several, the first whose built-in part is not plain object.
   TypeObject* base() const { return base_; }
+  // Every base in the order the class statement named them (CPython's __bases__).
+  const std::vector<TypeObject*>& bases() const { return bases_; }
+  // The method resolution order, this type first (CPython's __mro__): the base chain for one
+  // base, C3 linearization for several. Lookups, isinstance and super() walk it.
+  const std::vector<TypeObject*>& mro() const { return mro_; }
+  // A class with several bases (type_creation.cpp): their C3 linearization, or a TypeError
+  // naming the bases when there is none. Called once, before the class is used.
+  void setBases(std::vector<TypeObject*> bases);
   Layout layout() const { return layout_; }
   DictObject* dict() const { return dict_; }
   void createDict();  // built-in types get theirs once every type exists
@@ -91,6 +101,8 @@ class TypeObject : public TrackedObject {
  private:
   std::string name_;
   TypeObject* base_;
+  std::vector<TypeObject*> bases_;  // each holds a reference
+  std::vector<TypeObject*> mro_;    // kept alive through bases_
   Layout layout_;
   DictObject* dict_ = nullptr;
   Value metatypeRef_;
