@@ -41,8 +41,8 @@ po::options_description testOptions() {
   po::options_description options("Options for `gilsim test [OPTIONS] PATH...`");
   options.add_options()("help,h", "show this help")(
       "gil", po::value<std::string>()->default_value("cpython"),
-      "GIL policies, a list (cpython,priority,fifo), or a policy library (./mypolicy.so)")(
-      "switch-interval", po::value<std::string>(), "switch intervals, a list (1ms,5ms)")(
+      "GIL policies, a list (cpython,priority,fifo)")("switch-interval", po::value<std::string>(),
+                                                      "switch intervals, a list (1ms,5ms)")(
       "check-points", po::value<std::string>()->default_value("branches"),
       "check points, a list (branches,every)")(
       "sim", "run every cell on the simulated machine (exact and repeatable)")(
@@ -166,8 +166,10 @@ int testCommand(const std::vector<std::string>& args) {
   if (matrix.gils.empty()) return usageError("--gil needs at least one policy", kCommand);
   for (const std::string& gil : matrix.gils) {
     if (isPolicyLibrary(gil)) {
+      // Issue 13 item 6 (a policy built outside the tree) is not done yet: say so, clearly.
       if (!fs::is_regular_file(gil))
         return usageError("--gil: no policy library '" + gil + "'", kCommand);
+      return usageError("--gil: policy libraries (" + gil + ") are not supported yet", kCommand);
     } else if (!findGilPolicy(gil)) {
       return usageError("unknown GIL policy '" + gil + "' (see gilsim run --help)", kCommand);
     }
