@@ -23,6 +23,7 @@ int runCommand(const std::vector<std::string>& args);
 int disCommand(const std::vector<std::string>& args);
 int benchCommand(const std::vector<std::string>& args);
 int demoCommand(const std::vector<std::string>& args);
+int testCommand(const std::vector<std::string>& args);
 
 // Parses the options of a command without positional arguments (bench, demo) into vm. First
 // `--python PATH` becomes `--python=PATH`, so that --python can also stand alone (python3):

@@ -32,13 +32,15 @@ const char* kUsage =
     "  dis FILE             print the bytecode of a script\n"
     "  bench                time a workload with 1..N threads and processes\n"
     "  demo                 the classic threads-vs-processes experiment (about a minute)\n"
+    "  test PATH...         run fairness scenarios over a matrix of policies and settings\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help\n"
     "  --version            show the version\n"
     "\n"
     "Exit status: 0 ok, 1 uncaught exception or syntax error, 2 usage error,\n"
-    "3 deadlock (every thread blocked forever), 4 a benchmark run failed,\n"
+    "3 deadlock (every thread blocked forever), 4 a benchmark run failed\n"
+    "(test: 1 when a cell failed),\n"
     "120 stdout could not be written at exit (a closed pipe, a full disk; as CPython).\n";
 
 }  // namespace
@@ -66,6 +68,7 @@ int runCommandLine(const std::vector<std::string>& args) {
   if (command == "dis") return disCommand(rest);
   if (command == "bench") return benchCommand(rest);
   if (command == "demo") return demoCommand(rest);
+  if (command == "test") return testCommand(rest);
   return usageError("unknown command '" + command + "'");
 }
 

@@ -1,6 +1,7 @@
 // Workload scripts under gilsim and CPython.
 //
-// Every `workloads/*.py` whose name does not start with '_' (those are helper modules) becomes one
+// Every `workloads/*.py` whose name does not start with '_' (those are helper modules), and every
+// fairness scenario `workloads/fairness/test_*.py` (run under `--sim --gil priority`), becomes one
 // parameterised test. It runs `GILSIM_BINARY run SCRIPT ARGS` and `python3 SCRIPT ARGS` with the
 // workloads folder as the working directory: both must exit 0 and print the same stdout. Timings
 // go to stderr by convention, so stderr is not compared. ARGS come from a `# test-args: ...` line
@@ -55,8 +56,20 @@ bool isWorkloadName(const std::string& name) {
   return true;
 }
 
+// The fairness scenarios of `gilsim test` (workloads/fairness/test_*.py) are plain scripts too.
+constexpr std::string_view kFairnessDir = "fairness";
+
+bool isFairnessScenario(const std::string& name) {
+  return name.starts_with("test_") && name.ends_with(".py");
+}
+
 const std::vector<std::string>& allWorkloads() {
-  static const std::vector<std::string> names = ts::listFiles(workloadsDir(), isWorkloadName);
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all = ts::listFiles(workloadsDir(), isWorkloadName);
+    for (const std::string& name : ts::listFiles(workloadsDir() / kFairnessDir, isFairnessScenario))
+      all.push_back(std::string(kFairnessDir) + "/" + name);
+    return all;
+  }();
   return names;
 }
 
@@ -115,8 +128,12 @@ TEST_P(WorkloadTest, SameStdoutAsCPython) {
   ASSERT_TRUE(source.has_value()) << "cannot read " << workloadsDir() / name;
   const std::vector<std::string> args = testArgs(*source);
 
-  std::vector<std::string> gilsimArgv = {fs::absolute(fs::path(GILSIM_BINARY)).string(), "run",
-                                         name};
+  std::vector<std::string> gilsimArgv = {fs::absolute(fs::path(GILSIM_BINARY)).string(), "run"};
+  // A fairness scenario asserts its bound under gilsim: on the simulated machine (exact) and
+  // under a policy that passes them all (the convoy fails under cpython, as it should).
+  if (name.starts_with(kFairnessDir))
+    gilsimArgv.insert(gilsimArgv.end(), {"--sim", "--gil", "priority"});
+  gilsimArgv.push_back(name);
   gilsimArgv.insert(gilsimArgv.end(), args.begin(), args.end());
   const std::optional<std::string> gilsimOut = runToCompletion(gilsimArgv);
 
@@ -134,7 +151,11 @@ TEST_P(WorkloadTest, SameStdoutAsCPython) {
 }
 
 std::string workloadName(const ::testing::TestParamInfo<std::string>& info) {
-  return ts::testNameForScript(info.param);
+  // fairness/test_convoy.py -> fairness_test_convoy (a name without the folder could collide).
+  std::string param = info.param;
+  for (char& c : param)
+    if (c == '/') c = '_';
+  return ts::testNameForScript(param);
 }
 
 INSTANTIATE_TEST_SUITE_P(Workloads, WorkloadTest, ::testing::ValuesIn(allWorkloads()),
