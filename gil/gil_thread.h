@@ -33,6 +33,7 @@ class GilThread {
   std::unique_ptr<SyncCondition> wakeup;  // for policies that hand the lock to one waiter
   bool ioBound = false;                   // priority: it last gave the lock up for a blocking call
   bool granted = false;                   // hand-off policies: the lock was handed to it
+  void* libraryData = nullptr;            // a library policy's own (gil/library_policy.h)
   GilThreadCounters counters;
   Nanos wantedSince = 0;
   Nanos heldSince = 0;

@@ -1,5 +1,6 @@
 #include "gil/policy_table.h"
 
+#include "gil/library_policy.h"
 #include "gil/policies/policies.h"
 
 namespace gilsim {
@@ -39,6 +40,19 @@ const GilPolicyInfo* findGilPolicy(std::string_view name) {
   for (const GilPolicyInfo& info : kGilPolicies)
     if (info.name == name) return &info;
   return nullptr;
+}
+
+const GilPolicyInfo* resolveGilPolicy(std::string_view spec, std::string& error) {
+  if (isGilPolicyPath(spec)) return loadGilPolicyLibrary(spec, error);
+  if (const GilPolicyInfo* info = findGilPolicy(spec)) return info;
+  error = "unknown GIL policy '" + std::string(spec) + "'";
+  return nullptr;
+}
+
+std::unique_ptr<GilPolicy> GilPolicyInfo::create(SyncPlatform& platform,
+                                                 const GilSettings& settings) const {
+  if (library) return makeLibraryPolicy(*library, platform, settings);
+  return make(platform, settings);
 }
 
 }  // namespace gilsim

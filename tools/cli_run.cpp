@@ -9,6 +9,7 @@
 #include <new>
 
 #include "gil/gil_policy.h"
+#include "gil/library_policy.h"
 #include "gil/policy_table.h"
 #include "gil/switch_interval.h"
 #include "gil/trace_events.h"
@@ -37,6 +38,7 @@ std::string gilPolicyHelp() {
   std::string help = "the GIL policy:";
   for (const GilPolicyInfo& policy : gilPolicies())
     help += "\n  " + std::string(policy.name) + ": " + std::string(policy.description);
+  help += "\n  PATH.so (a path, with a '/'): a policy library (include/gilsim/policy.h)";
   return help;
 }
 
@@ -150,9 +152,12 @@ int runCommand(const std::vector<std::string>& args) {
   config.checkPointBudget = static_cast<uint64_t>(budget);
   // The policy and its settings are resolved here, once: the table's defaults, then the options.
   std::string policyName = vm["gil"].as<std::string>();
-  const GilPolicyInfo* policy = findGilPolicy(policyName);
-  if (!policy)
-    return usageError("unknown GIL policy '" + policyName + "' (see gilsim run --help)", "run");
+  std::string policyError;
+  const GilPolicyInfo* policy = resolveGilPolicy(policyName, policyError);
+  if (!policy) {
+    if (!isGilPolicyPath(policyName)) policyError += " (see gilsim run --help)";
+    return usageError(policyError, "run");
+  }
   config.gilPolicy = policy->name;
   config.gil = policy->defaults;
   if (vm.count("switch-interval")) {

@@ -76,10 +76,6 @@ const char* kHelpFooter =
     "expected failure that passed: a failure), SKIP. Exit status: 0 all passed, 1 otherwise,\n"
     "2 usage error.\n";
 
-bool isPolicyLibrary(const std::string& gil) {
-  return gil.find('/') != std::string::npos || gil.ends_with(".so");
-}
-
 std::optional<std::vector<int>> readIntAxis(const po::variables_map& vm, const char* name, int low,
                                             int high, std::optional<int>& status) {
   if (!vm.count(name)) return std::vector<int>{};
@@ -165,14 +161,9 @@ int testCommand(const std::vector<std::string>& args) {
   matrix.gils = splitList(vm["gil"].as<std::string>());
   if (matrix.gils.empty()) return usageError("--gil needs at least one policy", kCommand);
   for (const std::string& gil : matrix.gils) {
-    if (isPolicyLibrary(gil)) {
-      // Issue 13 item 6 (a policy built outside the tree) is not done yet: say so, clearly.
-      if (!fs::is_regular_file(gil))
-        return usageError("--gil: no policy library '" + gil + "'", kCommand);
-      return usageError("--gil: policy libraries (" + gil + ") are not supported yet", kCommand);
-    } else if (!findGilPolicy(gil)) {
-      return usageError("unknown GIL policy '" + gil + "' (see gilsim run --help)", kCommand);
-    }
+    // Loaded here too, so that a library that cannot be used is one usage error, not N cells.
+    std::string error;
+    if (!resolveGilPolicy(gil, error)) return usageError("--gil: " + error, kCommand);
   }
   if (vm.count("switch-interval")) {
     matrix.switchIntervals = splitList(vm["switch-interval"].as<std::string>());

@@ -46,9 +46,10 @@ namespace gilsim {
 
 namespace {
 std::unique_ptr<GilPolicy> makeGilPolicy(const InterpreterConfig& config, SyncPlatform& platform) {
-  const GilPolicyInfo* policy = findGilPolicy(config.gilPolicy);
-  if (!policy) throw std::invalid_argument("unknown GIL policy '" + config.gilPolicy + "'");
-  return policy->make(platform, config.gil);
+  std::string error;
+  const GilPolicyInfo* policy = resolveGilPolicy(config.gilPolicy, error);
+  if (!policy) throw std::invalid_argument(error);
+  return policy->create(platform, config.gil);
 }
 
 }  // namespace

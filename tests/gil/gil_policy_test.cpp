@@ -124,7 +124,7 @@ class GilPolicyTest : public ::testing::TestWithParam<PolicyName> {
     expect_ = expectationsFor(info().name);
     ASSERT_NE(expect_, nullptr) << "policy '" << info().name
                                 << "' has no entry in kExpectations: describe it there";
-    policy_ = info().make(osSyncPlatform(), info().defaults);
+    policy_ = info().create(osSyncPlatform(), info().defaults);
     ASSERT_NE(policy_, nullptr);
   }
 

@@ -295,7 +295,7 @@ TEST_P(TracedPolicyTest, TraceAgreesWithThePolicyCounters) {
   GilSettings settings = info->defaults;
   settings.switchInterval = 100 * kNanosPerMicro;
   settings.checkInterval = 50;
-  std::unique_ptr<GilPolicy> policy = info->make(osSyncPlatform(), settings);
+  std::unique_ptr<GilPolicy> policy = info->create(osSyncPlatform(), settings);
   TraceRecorder recorder(osSyncPlatform());
   recorder.start();
   policy->setRecorder(&recorder);

@@ -199,15 +199,43 @@ TEST(CliSim, HandOffsFollowTheSwitchInterval) {
   }
 }
 
-TEST(CliSim, TheOldGilsBattleStarvesTheWaiter) {
+TEST(CliSim, TheOldGilsBattleChurnsButEveryWaiterGetsItsTurn) {
   // The tick-based GIL of Python 2 releases every 100 ticks and takes the lock back at once,
-  // before the thread it signalled has woken: a hundred thousand acquisitions, next to no hand-off.
+  // before the thread it signalled has woken. The woken waiter, finding the lock retaken, claims
+  // the next release (gil/policies/cpython_old_policy.cpp) and runs a wake-up after it: a
+  // hand-off every two wake-ups (50 us each) and a few ticks, the holder retaking the lock over
+  // and over in between. (Before the claim, the waiter never won: a run beside a hog hung.)
   TempDir dir;
   ProcessResult r = runSim(dir, kTwoSpinners, {"--gil", "cpython-old"});
   ASSERT_EQ(r.status, 0) << describe(r);
   std::map<std::string, double> f = figures(r.out);
-  EXPECT_GT(f["acquisitions"], 10000) << r.out;
-  EXPECT_LT(f["handoffs"], 10) << r.out;
+  EXPECT_GT(f["handoffs"], 0.4 / 120e-6) << r.out;
+  EXPECT_LT(f["handoffs"], 0.4 / 100e-6) << r.out;
+  EXPECT_GT(f["acquisitions"] / f["handoffs"], 10) << r.out;
+}
+
+TEST(CliSim, TheOldGilLetsAThreadBackFromASleepInBesideAHog) {
+  // It used to wait forever: the hog's retake always came before its wake-up.
+  constexpr const char* script = R"(import threading, time
+stop = [False]
+def hog():
+    while not stop[0]:
+        pass
+t = threading.Thread(target=hog)
+t.start()
+start = time.perf_counter()
+for _ in range(10):
+    time.sleep(0.001)
+print("slept", round((time.perf_counter() - start) * 1000))
+stop[0] = True
+t.join()
+)";
+  TempDir dir;
+  ProcessResult r = runSim(dir, script, {"--gil", "cpython-old"});
+  ASSERT_EQ(r.status, 0) << describe(r);
+  // Ten sleeps of 1 ms, each back in about 0.2 ms: the wake-up from the sleep, the lost race's,
+  // the claimed release's, and a few ticks.
+  EXPECT_EQ(r.out, "slept 12\n") << describe(r);
 }
 
 TEST(CliSim, PidsAreVirtualAndTheSameOnEveryRun) {

@@ -1,4 +1,4 @@
-# gilsim-test: xfail:gil=cpython,fifo; skip:gil=cpython-old
+# gilsim-test: xfail:gil=cpython,fifo
 #
 # The convoy: an I/O thread making short blocking calls next to a CPU hog. Each call gives the GIL
 # away; getting it back takes about one switch interval under CPython's policy (the hog runs until

@@ -1,5 +1,3 @@
-# gilsim-test: skip:gil=cpython-old
-#
 # Equal share: N CPU-bound threads that each want the GIL all the time should each hold it about
 # 1/N of the time. Bound: Jain's index over the threads at least 0.9 (1 is perfectly fair, 1/N is
 # one thread taking it all); with 4 threads for 200 ms and a 5 ms interval, each gets about ten

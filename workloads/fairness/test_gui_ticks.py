@@ -1,5 +1,3 @@
-# gilsim-test: skip:gil=cpython-old
-#
 # A GUI thread's ticks: a thread that wakes every 10 ms to do a little work (a frame), next to a
 # CPU hog. Bound: each tick runs within 2 switch intervals plus 1 ms of when it was due (under
 # CPython's policy a tick waits about one interval for the GIL; more would drop frames).

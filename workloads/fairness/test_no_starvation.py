@@ -1,5 +1,3 @@
-# gilsim-test: skip:gil=cpython-old
-#
 # No starvation: among CPU-bound threads, none may wait for the GIL much longer than the others
 # get to hold it. Bound: every thread's longest wait is within k = 8 switch intervals (3 other
 # threads ahead of it, a turn of about one interval each, plus wake-ups, twice over for slack).

@@ -1,5 +1,3 @@
-# gilsim-test: skip:gil=cpython-old
-#
 # Priority inversion through a Lock: a worker holds a threading.Lock for a short piece of CPU work
 # while CPU hogs compete for the GIL; an urgent thread waits on that Lock. Its wait is the worker's
 # work stretched by however long the hogs keep the GIL from the worker. Bound: the urgent thread

@@ -1,5 +1,3 @@
-# gilsim-test: skip:gil=cpython-old
-#
 # A producer and a consumer handing items through a queue.Queue, next to a CPU hog. Every put and
 # get may block and so give the GIL up; a policy that makes a woken thread wait an interval for it
 # throttles the pair. Bound: 200 items go through within 0.5 s (at one interval a hand-over they
