@@ -12,9 +12,9 @@
 // p99 0.065 ms), while the holder still releases and retakes about 70 times per hand-off. The
 // simulated machine has no such luck (the release and the retake take no virtual time, a wake-up
 // takes 50 us), so its waiter would never win, and a thread back from a sleep would wait
-// forever. The model's stand-in for the luck: a waiter that wakes to find the lock retaken
-// kLostRacesBeforeTurn times claims the next release, and the holder waits until it has taken
-// the lock. The churn of futile releases (the battle's cost) stays; no run hangs.
+// forever. The model's stand-in for the luck, calibrated on that figure: a waiter that wakes to
+// find the lock retaken claims the next release, and the holder waits until it has taken the
+// lock. The churn of futile releases (the battle's cost) stays; no run hangs.
 #include "gil/policies/policies.h"
 
 namespace gilsim {
@@ -29,15 +29,12 @@ class CPythonOldPolicy final : public GilPolicy {
   int64_t tickPeriod() const override { return checkInterval(); }
 
  private:
-  static constexpr int kLostRacesBeforeTurn = 1;  // calibrated as above
-
   void takeImpl(GilThread& t) override {
     SyncLock lock(*mutex_);
     noteWanted(t);
-    int lostRaces = 0;
     while (holder_ || (claimant_ && claimant_ != &t)) {
       condition_->wait(*mutex_);
-      if (holder_ && ++lostRaces >= kLostRacesBeforeTurn && !claimant_) claimant_ = &t;
+      if (holder_ && !claimant_) claimant_ = &t;  // it lost the race: the next release is its
     }
     if (claimant_ == &t) claimant_ = nullptr;
     noteAcquired(t);
