@@ -151,9 +151,11 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
     "f self|null a1 .. an kwnames -- result : arg n, the last len(kwnames) by keyword")            \
   X(CALL_EX, Flags, -2 - (int)(arg & 1), 0, true, 78,                                              \
     "f null args [kwargs] -- result : arg bit 0 means a kwargs dict is on the stack")              \
-  X(MAKE_FUNCTION, Flags, -(int)(((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 8) != 0)), 0,       \
-    false, 52,                                                                                     \
-    "[defaults] [kwdefaults] [closure] code -- fn : arg bits 1 defaults, 2 kwdefaults, 8 closure") \
+  X(MAKE_FUNCTION, Flags,                                                                          \
+    -(int)(((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 4) != 0) + ((arg & 8) != 0)), 0, false,   \
+    52,                                                                                            \
+    "[defaults] [kwdefaults] [annotations] [closure] code -- fn : arg bits 1 defaults, "           \
+    "2 kwdefaults, 4 annotations, 8 closure")                                                      \
   X(RETURN_VALUE, None, -1, 0, false, 8, "x -- : returns x to the caller's slot")                  \
   X(YIELD_VALUE, None, 0, 0, false, 32,                                                            \
     "x -- sent : suspends the generator with x; it resumes with the value sent")                   \

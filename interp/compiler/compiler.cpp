@@ -217,6 +217,31 @@ uint32_t CodeCompiler::emitDefaults(const Arguments& a) {
   return flags;
 }
 
+// A def's annotations as a dict for MAKE_FUNCTION (flag 4), evaluated now as CPython 3.11
+// does, or as their source text under `from __future__ import annotations`. 0 when none.
+uint32_t CodeCompiler::emitAnnotations(const Arguments& a) {
+  uint32_t count = 0;
+  auto annotation = [&](const std::string& name, const Expr* e) {
+    if (!e) return;
+    emitConst(makeStr(name));
+    if (scopes_.stringAnnotations())
+      emitConst(makeStr(annotationText(*e)));
+    else
+      compileExpr(*e);
+    ++count;
+  };
+  for (const Parameter& p : a.positional)
+    annotation(p.name, p.annotation.get());
+  if (a.varargs) annotation(a.varargs->name, a.varargs->annotation.get());
+  for (const Parameter& p : a.keywordOnly)
+    annotation(p.name, p.annotation.get());
+  if (a.kwargs) annotation(a.kwargs->name, a.kwargs->annotation.get());
+  annotation("return", a.returns.get());
+  if (count == 0) return 0;
+  emitArg(Opcode::BUILD_MAP, count);
+  return 4;
+}
+
 void CodeCompiler::setSignature(CodeObject* code, const Arguments& a) {
   code->argCount = static_cast<int>(a.positional.size());
   code->positionalOnlyCount = a.positionalOnlyCount;
@@ -232,6 +257,7 @@ void CodeCompiler::compileFunctionDef(const Stmt& s) {
   }
   Scope* child = scopes_.scopeOf(&s);
   uint32_t flags = emitDefaults(*s.arguments);
+  flags |= emitAnnotations(*s.arguments);
   flags |= emitClosure(child);
   CodeCompiler inner(scopes_, child, code()->filename, s.name, childQualname(s.name), s.range.line);
   setSignature(inner.code(), *s.arguments);

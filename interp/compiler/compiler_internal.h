@@ -127,6 +127,7 @@ class CodeCompiler {
   // Pushes the closure tuple for a child scope, if it has free variables; returns the flag.
   uint32_t emitClosure(Scope* child);
   uint32_t emitDefaults(const Arguments& a);
+  uint32_t emitAnnotations(const Arguments& a);
   void setSignature(CodeObject* code, const Arguments& a);
   void compileFunctionDef(const Stmt& s);
   void compileClassDef(const Stmt& s);

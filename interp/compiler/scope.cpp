@@ -118,11 +118,22 @@ class ScopeBuilder {
       visitStmt(*s);
   }
 
+  // What a def evaluates in the enclosing scope: defaults, then annotations.
   void visitArguments(const Arguments& a) {
     for (const ExprPtr& d : a.defaults)
       visitExpr(*d);
     for (const ExprPtr& d : a.keywordDefaults)
       if (d) visitExpr(*d);
+    auto annotation = [&](const Parameter* p) {
+      if (p && p->annotation) visitExpr(*p->annotation);
+    };
+    for (const Parameter& p : a.positional)
+      annotation(&p);
+    annotation(a.varargs.get());
+    for (const Parameter& p : a.keywordOnly)
+      annotation(&p);
+    annotation(a.kwargs.get());
+    if (a.returns) visitExpr(*a.returns);
   }
 
   void defineParameters(const Arguments& a) {
@@ -392,6 +403,10 @@ class ScopeBuilder {
 ScopeTable::ScopeTable(const Module& module) {
   ScopeBuilder builder(*this);
   builder.build(module);
+  for (const StmtPtr& s : module.body)
+    if (s->kind == StmtKind::ImportFrom && s->module == "__future__")
+      for (const Alias& a : s->aliases)
+        if (a.name == "annotations") stringAnnotations_ = true;
 }
 
 Scope* ScopeTable::scopeOf(const void* node) const {

@@ -56,10 +56,13 @@ class ScopeTable {
   Scope* module() const { return root_.get(); }
   Scope* scopeOf(
       const void* node) const;  // a FunctionDef/ClassDef Stmt, Lambda or comprehension Expr
+  // `from __future__ import annotations` (PEP 563): a def's annotations are kept as text.
+  bool stringAnnotations() const { return stringAnnotations_; }
 
  private:
   std::unique_ptr<Scope> root_;
   std::unordered_map<const void*, Scope*> byNode_;
+  bool stringAnnotations_ = false;
   friend class ScopeBuilder;
 };
 

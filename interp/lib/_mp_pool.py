@@ -25,10 +25,12 @@ _CLOSE_STATE = 1
 _TERMINATE = 2
 
 
-def _pool_worker(inqueue, outqueue, initializer, initargs):
+def _pool_worker(inqueue, outqueue, initializer, initargs, maxtasks=None):
     if initializer is not None:
         initializer(*initargs)
-    while True:
+    completed = 0
+    while maxtasks is None or completed < maxtasks:
+        completed += 1
         task = inqueue.get()
         if task is None:
             return
@@ -118,6 +120,12 @@ class Pool:
     through another, read by a result thread that completes the AsyncResult objects."""
 
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        if maxtasksperchild is not None and (not isinstance(maxtasksperchild, int)
+                                             or maxtasksperchild <= 0):
+            raise ValueError("maxtasksperchild must be a positive int or None")
+        self._maxtasksperchild = maxtasksperchild
+        self._initializer = initializer
+        self._initargs = initargs
         if processes is None:
             processes = os.cpu_count() or 1
         if processes < 1:
@@ -136,7 +144,22 @@ class Pool:
             self._pool.append(w)
         self._result_thread = threading.Thread(target=self._handle_results, daemon=True)
         self._result_thread.start()
+        self._worker_thread = None
+        if maxtasksperchild is not None:
+            self._worker_thread = threading.Thread(target=self._maintain_workers, daemon=True)
+            self._worker_thread.start()
         _pools.append(self)
+
+    def _maintain_workers(self):
+        """Replaces the workers that retired after maxtasksperchild tasks, polling as CPython's
+        worker handler does, while tasks are still owed."""
+        import time
+        while self._state == _RUN or (self._state == _CLOSE_STATE and self._cache):
+            for i in range(len(self._pool)):
+                if self._pool[i].exitcode is not None:
+                    self._pool[i].join()
+                    self._pool[i] = self._start_worker(self._initializer, self._initargs)
+            time.sleep(0.1)
 
     def _setup_queues(self):
         self._inqueue = SimpleQueue()
@@ -145,7 +168,8 @@ class Pool:
 
     def _start_worker(self, initializer, initargs):
         w = multiprocessing.Process(target=_pool_worker,
-                                    args=(self._inqueue, self._outqueue, initializer, initargs),
+                                    args=(self._inqueue, self._outqueue, initializer, initargs,
+                                          self._maxtasksperchild),
                                     daemon=True)
         w.name = w.name.replace("Process", "ForkPoolWorker")
         w.start()
@@ -240,7 +264,7 @@ class Pool:
         self._check_running()
         results = [self.apply_async(_map_chunk, (func, chunk))
                    for chunk in _chunks(list(iterable), chunksize)]
-        return _imap_results(results)
+        return IMapIterator(results)
 
     def imap_unordered(self, func, iterable, chunksize=1):
         """Results as the workers finish them (the result thread hands each chunk over)."""
@@ -251,7 +275,7 @@ class Pool:
             self.apply_async(_map_chunk, (func, chunk),
                              callback=lambda values: done.put((True, values)),
                              error_callback=lambda error: done.put((False, error)))
-        return _imap_unordered_results(done, len(chunks))
+        return IMapUnorderedIterator(done, len(chunks))
 
     def close(self):
         if self._state == _RUN:
@@ -263,6 +287,7 @@ class Pool:
         if self._state == _TERMINATE:
             return
         self._state = _TERMINATE
+        self._join_worker_thread()
         for w in self._pool:
             if w.exitcode is None:
                 w.terminate()
@@ -273,9 +298,15 @@ class Pool:
     def join(self):
         if self._state == _RUN:
             raise ValueError("Pool is still running")
+        self._join_worker_thread()
         for w in self._pool:
             w.join()
         self._stop_result_thread()
+
+    def _join_worker_thread(self):
+        if self._worker_thread is not None:
+            self._worker_thread.join()
+            self._worker_thread = None
 
     def _stop_result_thread(self):
         if self._stop_w is not None:
@@ -311,19 +342,53 @@ def _map_chunk(func, chunk):
     return [func(x) for x in chunk]
 
 
-def _imap_unordered_results(done, count):
-    for i in range(count):
-        success, values = done.get()
+class IMapIterator:
+    """imap's results in order. A chunk whose task raised raises once, from the next() that
+    reaches it, and the iteration goes on after it, as CPython's does (a generator would end)."""
+
+    def __init__(self, results):
+        self._results = results
+        self._index = 0
+        self._values = []
+
+    def __iter__(self):
+        return self
+
+    def _next_chunk(self, timeout):
+        result = self._results[self._index]
+        result.wait(timeout)
+        if not result.ready():
+            raise multiprocessing.TimeoutError
+        self._index += 1
+        return result.get()
+
+    def next(self, timeout=None):
+        while not self._values:
+            if self._index == len(self._results):
+                raise StopIteration
+            self._values = list(self._next_chunk(timeout))
+        return self._values.pop(0)
+
+    def __next__(self):
+        return self.next()
+
+
+class IMapUnorderedIterator(IMapIterator):
+    """imap_unordered's results as the chunks finish."""
+
+    def __init__(self, done, count):
+        IMapIterator.__init__(self, [None] * count)
+        self._done = done
+
+    def _next_chunk(self, timeout):
+        try:
+            success, values = self._done.get(timeout=timeout)
+        except queue.Empty:
+            raise multiprocessing.TimeoutError
+        self._index += 1
         if not success:
             raise values
-        for value in values:
-            yield value
-
-
-def _imap_results(results):
-    for r in results:
-        for value in r.get():
-            yield value
+        return values
 
 
 class ThreadPool(Pool):

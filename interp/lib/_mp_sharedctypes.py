@@ -124,8 +124,14 @@ class _SharedArray:
         if isinstance(index, slice):
             positions = list(range(self._array.length()))[index]
             values = list(value)
+            if self._typecode == "c" and isinstance(value, (bytes, bytearray)):
+                values = [bytes([b]) for b in value]
             if len(values) != len(positions):
                 raise ValueError("Can only assign sequence of same size")
+            if self._lock is None:
+                for i in range(len(positions)):
+                    self._array.set(positions[i], values[i])
+                return
             with self._lock:
                 for i in range(len(positions)):
                     self._array.set(positions[i], values[i])
@@ -138,6 +144,38 @@ class _SharedArray:
 
     def __iter__(self):
         return iter(self[:])
+
+    # A 'c' array is a C char buffer: .value its bytes up to the first NUL, .raw all of them.
+    def _get_raw(self):
+        self._check_chars("raw")
+        return b"".join(self[:])
+
+    def _set_raw(self, data):
+        self._check_chars("raw")
+        if len(data) > len(self):
+            raise ValueError("byte string too long")
+        self[0:len(data)] = data
+
+    def _get_chars(self):
+        self._check_chars("value")
+        raw = self._get_raw()
+        end = raw.find(b"\x00")
+        return raw if end < 0 else raw[:end]
+
+    def _set_chars(self, data):
+        self._check_chars("value")
+        if len(data) > len(self):
+            raise ValueError("byte string too long")
+        self[0:len(data)] = data
+        if len(data) < len(self):
+            self[len(data)] = b"\x00"
+
+    def _check_chars(self, name):
+        if self._typecode != "c":
+            raise AttributeError("'SynchronizedArray' object has no attribute '%s'" % name)
+
+    raw = property(_get_raw, _set_raw)
+    value = property(_get_chars, _set_chars)
 
     def get_lock(self):
         return self._lock
@@ -156,4 +194,16 @@ class _SharedArray:
 
 
 def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    if typecode_or_type == "c" and isinstance(size_or_initializer, (bytes, bytearray)):
+        size_or_initializer = [bytes([b]) for b in size_or_initializer]
     return _SharedArray(typecode_or_type, size_or_initializer, lock)
+
+
+def RawValue(typecode_or_type, *args):
+    """A Value without a lock (CPython: the bare ctypes object)."""
+    return Value(typecode_or_type, *args, lock=False)
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    """An Array without a lock (CPython: the bare ctypes array)."""
+    return Array(typecode_or_type, size_or_initializer, lock=False)

@@ -1,5 +1,6 @@
-"""multiprocessing's locks: Semaphore, BoundedSemaphore, Lock, RLock and Event over the
-process-shared semaphores and arrays of _gilsim_mp (multiprocessing.synchronize in CPython).
+"""multiprocessing's locks: Semaphore, BoundedSemaphore, Lock, RLock, Condition, Event and
+Barrier over the process-shared semaphores and arrays of _gilsim_mp (multiprocessing.synchronize
+in CPython).
 """
 
 import os
@@ -73,6 +74,19 @@ class RLock:
         if depth == 0:
             self._semlock.release()
 
+    def _release_save(self):
+        """Releases the lock whatever its depth (Condition.wait), returning the depth."""
+        if not self._is_mine():
+            raise AssertionError("attempt to release recursive lock not owned by thread")
+        depth = self._state.get(2)
+        self._state.set(2, 0)
+        self._semlock.release()
+        return depth
+
+    def _acquire_restore(self, depth):
+        self.acquire()
+        self._state.set(2, depth)
+
     def __enter__(self):
         return self.acquire()
 
@@ -113,3 +127,123 @@ class Event:
             if self._flag.get(0) == 1:
                 self._gate.release()
         return True
+
+
+class Condition:
+    """A condition variable shared between processes. A waiter counts itself in `sleeping`,
+    leaves the lock and waits on `wait_gate`; notify opens the gate once per sleeper it wakes
+    and waits for each to say so through `woken`, so that a notify never wakes a waiter that
+    came after it. Timed-out waiters are settled at the next notify."""
+
+    def __init__(self, lock=None):
+        self._lock = lock if lock is not None else RLock()
+        self._sleeping = _gilsim_mp.Semaphore(0, 0)
+        self._woken = _gilsim_mp.Semaphore(0, 0)
+        self._wait_gate = _gilsim_mp.Semaphore(0, 0)
+
+    def acquire(self, block=True, timeout=None):
+        return self._lock.acquire(block, timeout)
+
+    def release(self):
+        self._lock.release()
+
+    def __enter__(self):
+        return self._lock.acquire()
+
+    def __exit__(self, *exc):
+        self._lock.release()
+
+    def _is_owned(self):
+        if isinstance(self._lock, RLock):
+            return self._lock._is_mine()
+        return self._lock._semlock.get_value() == 0
+
+    def wait(self, timeout=None):
+        if not self._is_owned():
+            raise AssertionError("must acquire() condition before using wait()")
+        self._sleeping.release()
+        if isinstance(self._lock, RLock):
+            depth = self._lock._release_save()
+        else:
+            self._lock.release()
+        try:
+            return self._wait_gate.acquire(True, timeout)
+        finally:
+            self._woken.release()
+            if isinstance(self._lock, RLock):
+                self._lock._acquire_restore(depth)
+            else:
+                self._lock.acquire()
+
+    def notify(self, n=1):
+        if not self._is_owned():
+            raise AssertionError("lock is not owned")
+        # Waiters that timed out said they woke without being woken: settle their count first.
+        while self._woken.acquire(False, None):
+            self._sleeping.acquire(False, None)
+        woken = 0
+        while woken < n and self._sleeping.acquire(False, None):
+            self._wait_gate.release()
+            woken += 1
+        for _ in range(woken):
+            self._woken.acquire(True, None)
+        # A waiter that timed out meanwhile left the gate open: close it again.
+        while self._wait_gate.acquire(False, None):
+            pass
+
+    def notify_all(self):
+        self.notify(2 ** 31 - 1)
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            import time
+            end = time.monotonic() + timeout
+        while not result:
+            if timeout is not None:
+                left = end - time.monotonic()
+                if left <= 0:
+                    break
+                self.wait(left)
+            else:
+                self.wait()
+            result = predicate()
+        return result
+
+    def __repr__(self):
+        return "<Condition(%r, %d)>" % (self._lock, self._sleeping.get_value()
+                                        - self._woken.get_value())
+
+
+class Barrier(threading.Barrier):
+    """threading.Barrier's algorithm over a process-shared Condition, its state and count in
+    shared memory."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be >= 1")
+        self._shared = _gilsim_mp.SharedArray("q", 2)  # state, count
+        self._cond = Condition(Lock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._state = 0
+        self._count = 0
+
+    @property
+    def _state(self):
+        return self._shared.get(0)
+
+    @_state.setter
+    def _state(self, value):
+        self._shared.set(0, value)
+
+    @property
+    def _count(self):
+        return self._shared.get(1)
+
+    @_count.setter
+    def _count(self, value):
+        self._shared.set(1, value)

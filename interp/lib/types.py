@@ -126,9 +126,114 @@ class FrameType:
     pass
 
 
+def _type_repr(obj):
+    if obj is Ellipsis:
+        return "..."
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return "%s.%s" % (obj.__module__, obj.__qualname__)
+    if isinstance(obj, (list, tuple)) and not isinstance(obj, GenericAlias):
+        return "[%s]" % ", ".join(_type_repr(a) for a in obj)
+    return repr(obj)
+
+
 class GenericAlias:
-    pass
+    """list[int], dict[str, int]: a built-in class with its parameters. It calls, and reads
+    attributes, as the class itself; only typing looks at __origin__ and __args__."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__parameters__ = ()
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __repr__(self):
+        if len(self.__args__) == 0:
+            args = "()"
+        else:
+            args = ", ".join(_type_repr(a) for a in self.__args__)
+        return "%s[%s]" % (_type_repr(self.__origin__), args)
 
 
 class UnionType:
-    pass
+    """int | str | None (PEP 604): isinstance() and issubclass() accept it as the tuple of its
+    members."""
+
+    def __init__(self, args):
+        self.__args__ = args
+        self.__parameters__ = ()
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self._classes())
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self._classes())
+
+    def _classes(self):
+        for arg in self.__args__:
+            if isinstance(arg, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return tuple(type(None) if arg is None else arg for arg in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __repr__(self):
+        return " | ".join("None" if a is None or a is type(None) else _type_repr(a)
+                          for a in self.__args__)
+
+
+def _union_member(obj):
+    return obj is None or isinstance(obj, (type, GenericAlias, UnionType))
+
+
+def _union(a, b):
+    """a | b for classes, None, parameterized generics and unions: their members flattened,
+    duplicates dropped; a single member is itself."""
+    if not (_union_member(a) and _union_member(b)):
+        return NotImplemented
+    members = []
+    for side in (a, b):
+        for arg in side.__args__ if isinstance(side, UnionType) else (side,):
+            arg = type(None) if arg is None else arg
+            if arg not in members:
+                members.append(arg)
+    if len(members) == 1:
+        return members[0]
+    return UnionType(tuple(members))

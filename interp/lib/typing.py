@@ -465,14 +465,38 @@ def get_args(tp):
     return ()
 
 
+def _evaluate_hint(value, globalns, localns):
+    if value is None:
+        return type(None)
+    if isinstance(value, str):
+        return _evaluate_hint(eval(value, globalns, localns), globalns, localns)
+    return value
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    """The annotations of obj, as gilsim keeps them: strings (PEP 563), not evaluated."""
+    """The annotations of obj, string ones (PEP 563, and a class body's, which gilsim keeps as
+    text) evaluated in the namespace that defined them; None becomes NoneType."""
+    import sys as _sys
     hints = {}
     if isinstance(obj, type):
         for base in reversed(obj.__mro__):
-            hints.update(getattr(base, "__annotations__", {}))
+            annotations = base.__dict__.get("__annotations__", {})
+            module = _sys.modules.get(base.__module__)
+            base_globals = globalns if globalns is not None else getattr(module, "__dict__", {})
+            base_locals = dict(base.__dict__) if localns is None else localns
+            for name, value in annotations.items():
+                hints[name] = _evaluate_hint(value, base_globals, base_locals)
         return hints
-    return dict(getattr(obj, "__annotations__", {}))
+    if globalns is None:
+        globalns = getattr(obj, "__globals__", None)
+        if globalns is None:
+            module = _sys.modules.get(getattr(obj, "__module__", None))
+            globalns = getattr(module, "__dict__", {})
+    if localns is None:
+        localns = globalns
+    for name, value in getattr(obj, "__annotations__", {}).items():
+        hints[name] = _evaluate_hint(value, globalns, localns)
+    return hints
 
 
 class NewType:

@@ -642,6 +642,12 @@ Value builtinInput(VM& vm, CallArgs args) {
   return makeStr(std::move(line));
 }
 
+// Named, not missing: a script that reaches for it learns that gilsim lacks it.
+Value builtinMemoryview(VM&, CallArgs) {
+  raiseNotImplementedError(
+      "memoryview is not supported by gilsim (slice bytes or a bytearray instead)");
+}
+
 }  // namespace
 
 void populateBuiltins(DictObject* d) {
@@ -651,6 +657,7 @@ void populateBuiltins(DictObject* d) {
     NativeFn fn;
   };
   for (const Fn& f : {Fn{"print", builtinPrint},
+                      Fn{"memoryview", builtinMemoryview},
                       Fn{"len", builtinLen},
                       Fn{"repr", builtinRepr},
                       Fn{"ascii", builtinAscii},

@@ -13,7 +13,8 @@
 //                                   running binary with this run's settings
 //                                   (InterpreterConfig::runOptions); only `keep_fds` (and 0-2)
 //                                   stay open in it
-//   PicklingError, UnpicklingError  pickle's exception types, named `_pickle.*` as CPython's are
+//   PickleError, PicklingError, UnpicklingError
+//                                   pickle's exception types, named `_pickle.*` as CPython's are
 //
 // Every blocking call gives the GIL up: reads and writes with reason `io`, waits with `wait`.
 #include <fcntl.h>
@@ -251,8 +252,8 @@ Value mpSpawn(VM& vm, CallArgs args) {
   return Value::integer(pid);
 }
 
-Value makeErrorType(const char* name) {
-  auto* type = new TypeObject(name, builtinTypes().Exception, Layout::Exception);
+Value makeErrorType(const char* name, TypeObject* base) {
+  auto* type = new TypeObject(name, base, Layout::Exception);
   type->moduleName = "_pickle";
   return Value::steal(type);
 }
@@ -274,10 +275,11 @@ void initGilsimMpModule(VM& vm, ModuleObject* module) {
   d->setStr("Semaphore", makeNative("Semaphore", mpSemaphore));
   d->setStr("SharedArray", makeNative("SharedArray", mpSharedArray));
   d->setStr("spawn", makeNative("spawn", mpSpawn));
-  Value pickling = makeErrorType("PicklingError");
-  // pickle's own hierarchy has a PickleError above both; Exception stands in for it.
-  d->setStr("PicklingError", pickling);
-  d->setStr("UnpicklingError", makeErrorType("UnpicklingError"));
+  // pickle's hierarchy: PickleError above both.
+  Value base = makeErrorType("PickleError", builtinTypes().Exception);
+  d->setStr("PickleError", base);
+  d->setStr("PicklingError", makeErrorType("PicklingError", base.as<TypeObject>()));
+  d->setStr("UnpicklingError", makeErrorType("UnpicklingError", base.as<TypeObject>()));
 }
 
 }  // namespace gilsim

@@ -1,6 +1,7 @@
 // The os module, the part the workloads need: pipes and raw reads and writes on file descriptors
 // (blocking calls that give the GIL up, reason `io`), the process id and the core count.
 #include <fcntl.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,6 +11,7 @@
 #include "gil/machine.h"
 #include "interp/modules/machine_io.h"
 #include "interp/modules/native_modules.h"
+#include "interp/modules/struct_sequence.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
@@ -106,6 +108,17 @@ Value osCpuCount(VM& vm, CallArgs args) {
   return n > 0 ? Value::integer(n) : Value::none();
 }
 
+// os.uname(): the host's, as CPython gives it (a struct sequence of five strings).
+Value osUname(VM&, CallArgs args) {
+  expectArgs("uname", args, 0, 0);
+  static const StructSequenceType type("posix.uname_result",
+                                       {"sysname", "nodename", "release", "version", "machine"});
+  struct utsname u {};
+  if (::uname(&u) != 0) raiseOsError(errno);
+  return type.make({makeStr(u.sysname), makeStr(u.nodename), makeStr(u.release), makeStr(u.version),
+                    makeStr(u.machine)});
+}
+
 }  // namespace
 
 void initOsModule(VM& vm, ModuleObject* module) {
@@ -116,6 +129,7 @@ void initOsModule(VM& vm, ModuleObject* module) {
   d->setStr("close", makeNative("close", osClose));
   d->setStr("getpid", makeNative("getpid", osGetpid));
   d->setStr("cpu_count", makeNative("cpu_count", osCpuCount));
+  d->setStr("uname", makeNative("uname", osUname));
   if (vm.interp().config().processControl) addOsProcessFunctions(d);
   d->setStr("sep", makeStr("/"));
   d->setStr("name", makeStr("posix"));

@@ -1,6 +1,7 @@
 // The sys module.
 #include <algorithm>
 #include <climits>
+#include <limits>
 #include <optional>
 
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include "interp/common/version.h"
 #include "interp/modules/file_object.h"
 #include "interp/modules/native_modules.h"
+#include "interp/modules/struct_sequence.h"
 #include "interp/modules/sys_sizeof.h"
 #include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
@@ -18,8 +20,10 @@
 #include "interp/objects/int_str_limit.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
+#include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
 #include "interp/vm/interpreter.h"
+#include "interp/vm/stdlib_names.h"
 #include "interp/vm/vm.h"
 
 namespace gilsim {
@@ -81,26 +85,106 @@ Value sysGetIntMaxStrDigits(VM& vm, CallArgs args) {
   return Value::integer(vm.interp().intMaxStrDigits());
 }
 
-Value intInfoRepr(VM&, CallArgs) {
-  return makeStr(
-      fmt::format("sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits={}, "
-                  "str_digits_check_threshold={})",
-                  kDefaultMaxStrDigits, kStrDigitsCheckThreshold));
+// A struct sequence of `fields`, its type made on first use: sys's are the same in every
+// interpreter of the process.
+Value structSequence(const StructSequenceType& type, const StructFields& fields) {
+  std::vector<Value> values;
+  for (const auto& f : fields)
+    values.push_back(f.second);
+  return type.make(std::move(values));
 }
 
-// sys.int_info: the fields CPython 3.11 has, readable by name, printed as CPython prints them.
-// (A plain object, not a struct sequence: no indexing or unpacking.)
+std::vector<std::string> namesOf(const StructFields& fields) {
+  std::vector<std::string> names;
+  for (const auto& f : fields)
+    names.push_back(f.first);
+  return names;
+}
+
+// sys.int_info, sys.float_info, sys.flags, sys.version_info: CPython 3.11's fields and values
+// (the flags of a plain `python3 script.py`).
 Value makeIntInfo() {
-  auto* type = new TypeObject("int_info", builtinTypes().object, Layout::Object);
-  Value typeValue = Value::steal(type);
-  type->moduleName = "sys";
-  DictObject* d = type->dict();
-  d->setStr("bits_per_digit", Value::integer(30));
-  d->setStr("sizeof_digit", Value::integer(4));
-  d->setStr("default_max_str_digits", Value::integer(kDefaultMaxStrDigits));
-  d->setStr("str_digits_check_threshold", Value::integer(kStrDigitsCheckThreshold));
-  type->dict()->setStr("__repr__", makeNativeMethod("__repr__", intInfoRepr, "int_info"));
-  return Value::steal(new InstanceObject(type));
+  StructFields fields = {{"bits_per_digit", Value::integer(30)},
+                         {"sizeof_digit", Value::integer(4)},
+                         {"default_max_str_digits", Value::integer(kDefaultMaxStrDigits)},
+                         {"str_digits_check_threshold", Value::integer(kStrDigitsCheckThreshold)}};
+  static const StructSequenceType type("sys.int_info", namesOf(fields));
+  return structSequence(type, fields);
+}
+
+Value makeFloatInfo() {
+  using limits = std::numeric_limits<double>;
+  StructFields fields = {{"max", Value::real(limits::max())},
+                         {"max_exp", Value::integer(limits::max_exponent)},
+                         {"max_10_exp", Value::integer(limits::max_exponent10)},
+                         {"min", Value::real(limits::min())},
+                         {"min_exp", Value::integer(limits::min_exponent)},
+                         {"min_10_exp", Value::integer(limits::min_exponent10)},
+                         {"dig", Value::integer(limits::digits10)},
+                         {"mant_dig", Value::integer(limits::digits)},
+                         {"epsilon", Value::real(limits::epsilon())},
+                         {"radix", Value::integer(limits::radix)},
+                         {"rounds", Value::integer(1)}};
+  static const StructSequenceType type("sys.float_info", namesOf(fields));
+  return structSequence(type, fields);
+}
+
+Value makeFlags() {
+  auto zero = [] { return Value::integer(0); };
+  StructFields fields = {{"debug", zero()},
+                         {"inspect", zero()},
+                         {"interactive", zero()},
+                         {"optimize", zero()},
+                         {"dont_write_bytecode", zero()},
+                         {"no_user_site", zero()},
+                         {"no_site", zero()},
+                         {"ignore_environment", zero()},
+                         {"verbose", zero()},
+                         {"bytes_warning", zero()},
+                         {"quiet", zero()},
+                         {"hash_randomization", Value::integer(1)},
+                         {"isolated", zero()},
+                         {"dev_mode", Value::boolean(false)},
+                         {"utf8_mode", zero()},
+                         {"warn_default_encoding", zero()},
+                         {"safe_path", Value::boolean(false)},
+                         {"int_max_str_digits", Value::integer(-1)}};  // no -X option given
+  static const StructSequenceType type("sys.flags", namesOf(fields));
+  return structSequence(type, fields);
+}
+
+Value makeVersionInfo() {
+  StructFields fields = {{"major", Value::integer(3)},
+                         {"minor", Value::integer(11)},
+                         {"micro", Value::integer(0)},
+                         {"releaselevel", makeStr("final")},
+                         {"serial", Value::integer(0)}};
+  static const StructSequenceType type("sys.version_info", namesOf(fields));
+  return structSequence(type, fields);
+}
+
+// sys.implementation: gilsim names itself, with the language version it implements; no
+// bytecode cache (cache_tag None, as PEP 421 allows).
+Value makeImplementation(Value versionInfo) {
+  return makeSimpleNamespace({{"name", makeStr("gilsim")},
+                              {"cache_tag", Value::none()},
+                              {"version", std::move(versionInfo)},
+                              {"hexversion", Value::integer(0x030B00F0)}});
+}
+
+Value sysIntern(VM&, CallArgs args) {
+  expectArgs("intern", args, 1, 1);
+  if (!isStr(args[0]) || args[0].type() != builtinTypes().str)
+    raiseTypeError("intern() argument must be str, not {}", typeName(args[0]));
+  return args[0];
+}
+
+// The gilsim binary, which runs a script given to it as python3 would (`sys.executable x.py`
+// is how scripts start helpers).
+std::string executablePath() {
+  char buffer[4096];
+  ssize_t n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  return n > 0 ? std::string(buffer, static_cast<size_t>(n)) : std::string();
 }
 
 // sys.setswitchinterval: CPython keeps whole microseconds, at least 1 (gil/switch_interval.h).
@@ -254,8 +338,13 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("platform", makeStr("linux"));
   d->setStr("implementation_name", makeStr("gilsim"));
   d->setStr("version", makeStr(std::string("3.11.0 (gilsim ") + kGilsimVersion + ")"));
-  d->setStr("version_info", makeTuple({Value::integer(3), Value::integer(11), Value::integer(0),
-                                       makeStr("final"), Value::integer(0)}));
+  d->setStr("version_info", makeVersionInfo());
+  d->setStr("hexversion", Value::integer(0x030B00F0));
+  d->setStr("implementation", makeImplementation(d->getStr("version_info")));
+  d->setStr("float_info", makeFloatInfo());
+  d->setStr("flags", makeFlags());
+  d->setStr("intern", makeNative("intern", sysIntern));
+  d->setStr("executable", makeStr(executablePath()));
   d->setStr("modules", Value::borrow(vm.interp().modules()));
   d->setStr("path", Value::borrow(vm.interp().searchPath()));
   d->setStr("stdout", makeStream("<stdout>", stdoutWrite, stdoutBufferWrite, stdoutFlush));
@@ -268,6 +357,11 @@ void initSysModule(VM& vm, ModuleObject* module) {
   d->setStr("exc_info", makeNative("exc_info", sysExcInfo));
   d->setStr("exception", makeNative("exception", sysException));
   d->setStr("getsizeof", makeNative("getsizeof", sysGetsizeof));
+  auto* names = new SetObject(true);
+  Value namesValue = Value::steal(names);
+  for (std::string_view name : stdlibModuleNames())
+    names->add(makeStr(std::string(name)));
+  d->setStr("stdlib_module_names", namesValue);
 }
 
 }  // namespace gilsim

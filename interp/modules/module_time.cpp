@@ -5,6 +5,7 @@
 #include "gil/machine.h"
 
 #include "interp/modules/native_modules.h"
+#include "interp/modules/time_calendar.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/int_object.h"
@@ -63,10 +64,15 @@ Value timeSleep(VM& vm, CallArgs args) {
   return Value::none();
 }
 
+double wallSeconds(VM& vm) {
+  return static_cast<double>(readClock(vm, Clock::Wall)) / 1e9;
+}
+
 }  // namespace
 
 void initTimeModule(VM&, ModuleObject* module) {
   DictObject* d = module->dict();
+  addTimeCalendar(d, wallSeconds);
   d->setStr("time", makeNative("time", seconds<Clock::Wall>));
   d->setStr("time_ns", makeNative("time_ns", nanoseconds<Clock::Wall>));
   d->setStr("perf_counter", makeNative("perf_counter", seconds<Clock::Monotonic>));

@@ -16,15 +16,20 @@ struct NativeModule {
 constexpr NativeModule kNativeModules[] = {
     {"_gilsim_mp", initGilsimMpModule},
     {"_gilsim_re", initRegexModule},
+    {"_hashlib", initHashlibModule},
     {"_random", initRandomModule},
     {"_thread", initThreadModule},
     {"cext", initCextModule},
     {"gilsim", initGilsimModule},
     {"math", initMathModule},
-    {"os", initOsModule},
+    {"posix", initOsModule},
+    {"select", initSelectModule},
     {"signal", initSignalModule},
+    {"_socket", initSocketModule},
+    {"_struct", initStructModule},
     {"sys", initSysModule},
     {"time", initTimeModule},
+    {"_traceback", initTracebackModule},
 };
 // clang-format on
 }  // namespace

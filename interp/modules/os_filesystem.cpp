@@ -1,10 +1,8 @@
 // os's environment and file-system functions: environ (a dict of the process's environment
 // taken at import, as CPython's os.environ is), getenv, putenv, unsetenv, getcwd, listdir, stat,
-// remove/unlink, mkdir, rmdir, rename/replace, and os.path (interp/lib/posixpath.py, imported here
-// and bound as CPython binds it).
-//
-// Not as in CPython: assigning to os.environ changes the dict only; os.putenv changes the
-// process's environment (what child processes inherit). CPython's environ does both.
+// remove/unlink, mkdir, rmdir, rename/replace, chdir, access. These are the native `posix` module;
+// os (interp/lib/os.py) is written over it as CPython's is, and wraps environ in a mapping
+// that also changes the process's environment.
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +18,7 @@
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/int_object.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
@@ -207,9 +206,24 @@ Value osRename(VM&, CallArgs args) {
   return Value::none();
 }
 
+Value osChdir(VM&, CallArgs args) {
+  expectArgs("chdir", args, 1, 1);
+  const std::string& path = pathArgument(args[0], "chdir");
+  if (::chdir(path.c_str()) != 0) raiseOsError(errno, path);
+  return Value::none();
+}
+
+Value osAccess(VM&, CallArgs args) {
+  expectArgs("access", args, 2, 2);
+  const std::string& path = pathArgument(args[0], "access");
+  if (!isInt(args[1]))
+    raiseTypeError("'{}' object cannot be interpreted as an integer", typeName(args[1]));
+  return Value::boolean(::access(path.c_str(), static_cast<int>(toIndex(args[1], "mode"))) == 0);
+}
+
 }  // namespace
 
-void addOsFilesystemFunctions(VM& vm, DictObject* d) {
+void addOsFilesystemFunctions(VM&, DictObject* d) {
   d->setStr("environ", environmentDict());
   d->setStr("getenv", makeNative("getenv", osGetenv));
   d->setStr("putenv", makeNative("putenv", osPutenv));
@@ -231,9 +245,12 @@ void addOsFilesystemFunctions(VM& vm, DictObject* d) {
   d->setStr("pathsep", makeStr(":"));
   d->setStr("linesep", makeStr("\n"));
   d->setStr("devnull", makeStr("/dev/null"));
-  // os.path: posixpath imports os only inside its functions, so importing it here (before os
-  // itself is in sys.modules) cannot recurse.
-  d->setStr("path", vm.interp().importModule(vm, "posixpath"));
+  d->setStr("chdir", makeNative("chdir", osChdir));
+  d->setStr("access", makeNative("access", osAccess));
+  d->setStr("F_OK", Value::integer(F_OK));
+  d->setStr("R_OK", Value::integer(R_OK));
+  d->setStr("W_OK", Value::integer(W_OK));
+  d->setStr("X_OK", Value::integer(X_OK));
 }
 
 }  // namespace gilsim

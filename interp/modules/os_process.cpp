@@ -3,11 +3,13 @@
 // (reason `wait`) without parking in the thread registry: a child can always end, so a thread
 // waiting for one never counts toward a deadlock.
 #include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <string>
 
 #include "gil/machine.h"
 #include "gil/trace_recorder.h"
@@ -19,6 +21,7 @@
 #include "interp/objects/int_object.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
+#include "interp/objects/str_object.h"
 #include "interp/vm/gil_released.h"
 #include "interp/vm/interpreter.h"
 #include "interp/vm/thread_state.h"
@@ -108,6 +111,36 @@ Value osExit(VM& vm, CallArgs args) {
   ::_exit(status);
 }
 
+// os.system: /bin/sh -c command, its raw wait status back, the GIL given up (reason `wait`)
+// meanwhile. A simulated run refuses it: the shell's time would be the host's, not virtual.
+Value osSystem(VM& vm, CallArgs args) {
+  expectArgs("system", args, 1, 1);
+  if (!isStr(args[0]))
+    raiseTypeError("system() argument 'command' must be str, not {}", typeName(args[0]));
+  Machine& machine = vm.interp().machine();
+  if (machine.simSettings())
+    raiseOSError("os.system() is not supported under --sim (a shell runs on real time)");
+  std::string command = asStr(args[0])->str();
+  if (command.find('\0') != std::string::npos) raiseValueError("embedded null byte");
+  // The shell writes to the same stdout: what the script printed before comes first.
+  vm.interp().flushOutQuietly();
+  std::fflush(vm.interp().config().err);
+  const char* argv[] = {"sh", "-c", command.c_str(), nullptr};
+  pid_t pid;
+  int spawned = posix_spawn(&pid, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ);
+  if (spawned != 0) return Value::integer(-1);
+  int status = 0;
+  int64_t got;
+  {
+    GilReleased released(vm, DropReason::Wait);
+    do {
+      got = machine.waitChild(pid, /*noHang=*/false, &status, vm.breaker());
+    } while (got < 0 && errno == EINTR);
+  }
+  vm.checkSignals();
+  return Value::integer(got < 0 ? -1 : status);
+}
+
 Value osGetppid(VM& vm, CallArgs args) {
   expectArgs("getppid", args, 0, 0);
   return Value::integer(vm.interp().machine().platform().parentProcessId());
@@ -122,6 +155,7 @@ void addOsProcessFunctions(DictObject* d) {
   d->setStr("kill", makeNative("kill", osKill));
   d->setStr("_exit", makeNative("_exit", osExit));
   d->setStr("getppid", makeNative("getppid", osGetppid));
+  d->setStr("system", makeNative("system", osSystem));
   d->setStr("WNOHANG", Value::integer(WNOHANG));
 }
 

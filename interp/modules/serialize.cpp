@@ -139,6 +139,7 @@ class Writer {
     if (type == t.function) return function(v);
     if (type == t.type || type->isSubtypeOf(t.type)) return typeReference(v.as<TypeObject>(), v);
     if (type == t.builtinFunction) return builtinFunction(v);
+    if (type == t.method) return boundMethod(v);
     if (type == sharedSemaphoreType()) {
       auto* sem = v.as<SharedSemaphoreObject>();
       shared(SharedKind::Semaphore, sem->region());
@@ -264,6 +265,16 @@ class Writer {
       if (!instance->slots[i].isNull())
         state.as<DictObject>()->setStr(names[i], instance->slots[i]);
     return state;
+  }
+
+  // As CPython's method.__reduce__: getattr(self, name) on the other side (queue.put as a
+  // Process target).
+  void boundMethod(const Value& v) {
+    auto* m = v.as<BoundMethodObject>();
+    Value name = getAttr(m->function, "__name__");
+    out_.push_back('m');
+    value(m->self);
+    sized('s', asStr(name)->str());
   }
 
   // By module and name, as CPython's __reduce__ of built-in functions: a builtin, a function of
@@ -442,6 +453,11 @@ class Reader {
       }
       case 'g':
         return global();
+      case 'm': {
+        Value self = value();
+        if (byte() != 's') unpicklingError(vm_, "invalid method reference");
+        return getAttr(self, string());
+      }
       case 'o': {
         Value cls = global();
         if (!cls.isObject() || cls.type()->layout() != Layout::Type ||

@@ -1,10 +1,12 @@
 // Arithmetic of the object protocol (see operators.h): binaryOp, inplaceOp and unaryOp. The
 // built-in types go first (int and float arithmetic, concatenation and repetition of sequences,
-// set and dict operators, str % args), then the user classes' dunders, reflected ones included.
+// set and dict operators, str and bytes % args), then the user classes' dunders, reflected ones
+// included.
 #include "interp/objects/operators.h"
 
 #include <cmath>
 
+#include "interp/objects/bytearray_object.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
@@ -214,8 +216,13 @@ Value builtinBinary(BinaryOperator op, const Value& a, const Value& b) {
         r.insert(r.end(), y.begin(), y.end());
         return makeTuple(std::move(r));
       }
-      if (la == Layout::Bytes && lb == Layout::Bytes)
-        return makeBytes(a.as<BytesObject>()->data() + b.as<BytesObject>()->data());
+      if (la == Layout::Bytes) {
+        if (const std::string* y = bytesLikeData(b)) {  // bytes + bytearray is bytes
+          const std::string& x = a.as<BytesObject>()->data();
+          checkedLength(static_cast<double>(x.size() + y->size()));
+          return makeBytes(x + *y);
+        }
+      }
       break;
     case BinaryOperator::Mul: {
       const Value* seq = &a;
@@ -254,6 +261,7 @@ Value builtinBinary(BinaryOperator op, const Value& a, const Value& b) {
     }
     case BinaryOperator::Mod:
       if (la == Layout::Str) return percentFormat(asStr(a)->str(), b);
+      if (la == Layout::Bytes) return makeBytes(bytesPercentFormat(a.as<BytesObject>()->data(), b));
       break;
     case BinaryOperator::BitOr:
     case BinaryOperator::BitAnd:
@@ -281,6 +289,8 @@ Value builtinBinary(BinaryOperator op, const Value& a, const Value& b) {
                    typeName(b));
   if (op == BinaryOperator::Add && isStr(a) && !isStr(b))
     raiseTypeError("can only concatenate str (not \"{}\") to str", typeName(b));
+  if (op == BinaryOperator::Add && isBytes(a))
+    raiseTypeError("can't concat {} to bytes", typeName(b));
   if (op == BinaryOperator::Add && isList(a) && !inplace)
     raiseTypeError("can only concatenate list (not \"{}\") to list", typeName(b));
   if (op == BinaryOperator::Add && isTuple(a))
@@ -313,6 +323,20 @@ Value userBinary(BinaryOperator op, const Value& a, const Value& b) {
   return Value();
 }
 
+bool isClassOrNone(const Value& v) {
+  return v.isNone() || (v.isObject() && v.object()->type()->layout() == Layout::Type);
+}
+
+// int | None: a types.UnionType (PEP 604), made by types.py, which also answers its own |.
+Value typeUnion(BinaryOperator op, const Value& a, const Value& b) {
+  if (op != BinaryOperator::BitOr || !isClassOrNone(a) || !isClassOrNone(b) ||
+      (a.isNone() && b.isNone()))
+    return Value();
+  VM& vm = *VM::current();
+  Value types = vm.interp().importModule(vm, "types");
+  return vm.call(getAttr(types, "_union"), {a, b});
+}
+
 }  // namespace
 
 Value binaryOp(BinaryOperator op, const Value& a, const Value& b) {
@@ -325,6 +349,7 @@ Value binaryOp(BinaryOperator op, const Value& a, const Value& b) {
     r = builtinBinary(op, a, b);
     if (!r.isNull()) return r;
   }
+  if (Value r = typeUnion(op, a, b); !r.isNull()) return r;
   unsupportedOperands(op, a, b, false);
 }
 

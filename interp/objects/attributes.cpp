@@ -53,6 +53,25 @@ bool isNativeMethod(const Value& v) {
          v.as<NativeFunctionObject>()->isMethod();
 }
 
+// A user class's descriptor hook (__get__, __set__, __delete__) on `attribute`'s type, or Null.
+// Built-in types answer through bind() and the property/slot cases below.
+Value descriptorHook(const Value& attribute, std::string_view hook) {
+  if (!attribute.isObject()) return Value();
+  TypeObject* t = attribute.object()->type();
+  if (t->isBuiltin() || t->layout() == Layout::Type) return Value();
+  return t->lookup(hook);
+}
+
+// A data descriptor (one defining __set__ or __delete__) wins over the instance's dict.
+bool isDataDescriptor(const Value& attribute) {
+  return !descriptorHook(attribute, "__set__").isNull() ||
+         !descriptorHook(attribute, "__delete__").isNull();
+}
+
+Value callGet(const Value& hook, const Value& attribute, const Value& obj, TypeObject* type) {
+  return VM::current()->call(hook, {attribute, obj, Value::borrow(type)});
+}
+
 Value bind(const Value& attribute, const Value& obj, TypeObject* type) {
   if (isPlainFunction(attribute) || isNativeMethod(attribute))
     return Value::steal(new BoundMethodObject(obj, attribute));
@@ -111,6 +130,11 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "__qualname__") return makeStr(f->qualname);
       if (name == "__module__") return f->module.isNull() ? Value::none() : f->module;
       if (name == "__defaults__") return f->defaults.isNull() ? Value::none() : f->defaults;
+      if (name == "__kwdefaults__") return f->kwdefaults.isNull() ? Value::none() : f->kwdefaults;
+      if (name == "__annotations__") {
+        if (f->annotations.isNull()) f->annotations = makeDict();
+        return f->annotations;
+      }
       if (name == "__code__") return f->code_;
       if (name == "__doc__") {  // one set by assignment (functools.wraps) wins over the source's
         if (!f->dict.isNull())
@@ -254,6 +278,8 @@ Value attributeOrNull(const Value& obj, StrObject* name, bool getattrHook) {
         if (t == T().staticMethod) return v.as<WrapperObject>()->wrapped;
         if (t == T().classMethod)
           return Value::steal(new BoundMethodObject(obj, v.as<WrapperObject>()->wrapped));
+        if (Value get = descriptorHook(v, "__get__"); !get.isNull())
+          return callGet(get, v, Value::none(), cls);
       }
       return v;
     }
@@ -274,6 +300,9 @@ Value attributeOrNull(const Value& obj, StrObject* name, bool getattrHook) {
     return bind(classAttribute, obj, type);
   }
   if (isMemberDescriptor(classAttribute)) return bind(classAttribute, obj, type);
+  Value get = descriptorHook(classAttribute, "__get__");
+  if (!get.isNull() && isDataDescriptor(classAttribute))
+    return callGet(get, classAttribute, obj, type);
   if (hasInstanceDict(obj)) {
     Value v = obj.object()->instanceDict()->getStr(name);
     if (!v.isNull()) return v;
@@ -286,6 +315,7 @@ Value attributeOrNull(const Value& obj, StrObject* name, bool getattrHook) {
   }
   Value special = specialAttribute(obj, name->view());
   if (!special.isNull()) return special;
+  if (!get.isNull()) return callGet(get, classAttribute, obj, type);
   if (!classAttribute.isNull()) return bind(classAttribute, obj, type);
   if (getattrHook && !type->isBuiltin()) {
     Value hook = type->lookup("__getattr__");
@@ -375,6 +405,12 @@ void genericSetAttr(const Value& obj, StrObject* name, const Value& value) {
         return;
       }
     }
+    if (Value set = descriptorHook(classAttribute, "__set__"); !set.isNull()) {
+      VM::current()->call(set, {classAttribute, obj, value});
+      return;
+    }
+    if (!descriptorHook(classAttribute, "__delete__").isNull())
+      raiseAttributeError("__set__");  // CPython: a descriptor with only __delete__
   }
   if (layout == Layout::Exception) {
     auto* e = obj.as<ExceptionObject>();
@@ -404,6 +440,19 @@ void genericSetAttr(const Value& obj, StrObject* name, const Value& value) {
     }
     if (name->view() == "__qualname__" && isStr(value)) {
       f->qualname = asStr(value)->str();
+      return;
+    }
+    if (name->view() == "__annotations__" || name->view() == "__kwdefaults__") {
+      if (!value.isNone() && !isDict(value))
+        raiseTypeError("{} must be set to a dict object", name->view());
+      (name->view() == "__annotations__" ? f->annotations : f->kwdefaults) =
+          value.isNone() ? Value() : value;
+      return;
+    }
+    if (name->view() == "__defaults__") {
+      if (!value.isNone() && !isTuple(value))
+        raiseTypeError("__defaults__ must be set to a tuple object");
+      f->defaults = value.isNone() ? Value() : value;
       return;
     }
     if (f->dict.isNull()) f->dict = makeDict();
@@ -452,6 +501,11 @@ void genericDelAttr(const Value& obj, StrObject* name) {
       }
       raiseAttributeError("{}", name->view());  // CPython's wording for an unset slot
     }
+    if (Value del = descriptorHook(classAttribute, "__delete__"); !del.isNull()) {
+      VM::current()->call(del, {classAttribute, obj});
+      return;
+    }
+    if (!descriptorHook(classAttribute, "__set__").isNull()) raiseAttributeError("__delete__");
   }
   if (!dict || !dict->remove(Value::borrow(name))) noAttribute(obj, name->view());
 }

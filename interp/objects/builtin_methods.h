@@ -12,6 +12,7 @@ class TypeObject;
 void registerObjectMethods(BuiltinTypes& t);     // type_constructors.cpp
 void registerConstructors(BuiltinTypes& t);      // type_constructors.cpp
 void registerStrMethods(BuiltinTypes& t);        // string_methods.cpp
+void registerBytesMethods(BuiltinTypes& t);      // bytes_methods.cpp (bytearray's too)
 void registerContainerMethods(BuiltinTypes& t);  // container_methods.cpp
 void registerExceptionMethods(BuiltinTypes& t);  // exceptions.cpp
 void registerNumberMethods(BuiltinTypes& t);     // number_methods.cpp
@@ -20,5 +21,7 @@ void registerTranslateMethods(BuiltinTypes& t);  // string_translate.cpp
 // A static method of a built-in type (int.from_bytes, str.maketrans), its function immortal like
 // the wrapper: every interpreter reads it (builtin_types.cpp).
 void installStaticMethod(TypeObject* type, const char* name, NativeFn fn);
+// A class method of a built-in type (bytes.fromhex): fn gets the class as args[0].
+void installClassMethod(TypeObject* type, const char* name, NativeFn fn);
 
 }  // namespace gilsim

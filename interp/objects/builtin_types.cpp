@@ -143,6 +143,7 @@ void build() {
   registerConstructors(t);
   registerTypeCreationMethods(t);
   registerStrMethods(t);
+  registerBytesMethods(t);
   registerContainerMethods(t);
   registerExceptionMethods(t);
   registerBuiltinDunders(t);
@@ -185,6 +186,12 @@ void installStaticMethod(TypeObject* type, const char* name, NativeFn fn) {
   immortalize(function.object());
   type->dict()->setStr(name,
                        Value::steal(new WrapperObject(builtinTypes().staticMethod, function)));
+}
+
+void installClassMethod(TypeObject* type, const char* name, NativeFn fn) {
+  Value function = makeNative(name, fn);
+  immortalize(function.object());
+  type->dict()->setStr(name, Value::steal(new WrapperObject(builtinTypes().classMethod, function)));
 }
 
 void ensureBuiltinTypes() {

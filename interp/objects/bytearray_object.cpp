@@ -5,6 +5,7 @@
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/formatting.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/native_args.h"
@@ -12,7 +13,7 @@
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_object.h"
-#include "interp/vm/vm.h"  // upward: the methods bytearray shares with bytes are called on the VM
+#include "interp/vm/vm.h"  // upward: translate calls bytes' own on the VM
 
 namespace gilsim {
 
@@ -289,35 +290,24 @@ Value baCopy(VM&, CallArgs args) {
   return makeByteArray(self(args, "copy"));
 }
 
-// Methods bytes already has: run bytes' own on a bytes copy, and give a bytearray back where
-// bytes gives bytes (decode, hex, find, count, startswith, ... keep their results).
-Value viaBytes(const CallArgs& args, const char* method) {
-  std::string& data = self(args, method);
+// translate is bytes' own (string_translate.cpp), run on a bytes copy; the other methods bytes
+// and bytearray share are in bytes_methods.cpp.
+Value baTranslate(VM&, CallArgs args) {
+  std::string& data = self(args, "translate");
   chargeNativeWork(NativeCosts::kStrCreate +
                    static_cast<int64_t>(data.size()) * NativeCosts::kStrPerEightBytes);
   std::vector<Value> callArgs(args.args + 1, args.args + args.count);
-  Value bytes = makeBytes(data);
-  Value bound = getAttr(bytes, method);
+  Value bound = getAttr(makeBytes(data), "translate");
   Value result =
       VM::current()->call(bound, CallArgs{callArgs.data(), callArgs.size(), args.kwnames});
-  if (isBytes(result)) return makeByteArray(result.as<BytesObject>()->data());
-  if (isList(result)) {
-    for (Value& item : result.as<ListObject>()->items())
-      if (isBytes(item)) item = makeByteArray(item.as<BytesObject>()->data());
-  }
-  return result;
+  return makeByteArray(result.as<BytesObject>()->data());
 }
 
-// Only what gilsim's bytes has (interp/objects/string_methods.cpp); the rest of bytes' methods
-// are missing on both.
-#define GILSIM_BYTEARRAY_VIA_BYTES(X) \
-  X(decode) X(hex) X(find) X(count) X(startswith) X(upper) X(lower) X(join) X(translate)
-#define GILSIM_DEFINE_VIA_BYTES(name)   \
-  Value ba_##name(VM&, CallArgs args) { \
-    return viaBytes(args, #name);       \
-  }
-GILSIM_BYTEARRAY_VIA_BYTES(GILSIM_DEFINE_VIA_BYTES)
-#undef GILSIM_DEFINE_VIA_BYTES
+Value baMod(VM&, CallArgs args) {
+  std::string& data = self(args, "__mod__");
+  expectMethodArgs("__mod__", args, 1, 1);
+  return makeByteArray(bytesPercentFormat(data, args[1]));
+}
 
 }  // namespace
 
@@ -353,10 +343,8 @@ TypeObject* byteArrayType() {
                                     {"reverse", baReverse},
                                     {"clear", baClear},
                                     {"copy", baCopy},
-#define GILSIM_LIST_VIA_BYTES(name) {#name, ba_##name},
-                                    GILSIM_BYTEARRAY_VIA_BYTES(GILSIM_LIST_VIA_BYTES)
-#undef GILSIM_LIST_VIA_BYTES
-                                   },
+                                    {"translate", baTranslate},
+                                    {"__mod__", baMod}},
                                    {.repr = baReprText});
     t->dict()->setStr("__hash__", Value::none());  // mutable, so unhashable
     t->newFn = byteArrayNew;

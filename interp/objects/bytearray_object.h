@@ -1,6 +1,7 @@
 // bytearray: mutable bytes, a native type whose sequence protocol (len, indexing, slice
-// assignment, iteration, +=, in, comparisons) is its dunder methods. The methods of bytes that
-// programs use on it are here too, with CPython 3.11's results and errors.
+// assignment, iteration, +=, %, in, comparisons) is its dunder methods, with its mutating methods.
+// The methods it shares with bytes are in bytes_methods.cpp, with CPython 3.11's results and
+// errors.
 #pragma once
 
 #include <string>

@@ -136,7 +136,12 @@ int TypeObject::slotIndex(std::string_view name) const {
 
 Value TypeObject::lookupOverride(std::string_view name) const {
   for (const TypeObject* t : mro_) {
-    if (t->builtin_) break;  // a built-in earlier in the order than a user class wins
+    // A built-in earlier in the order than a user class wins. int's dict holds every dunder
+    // it has, so a name it lacks (an IntFlag's __contains__) goes on to the classes after it.
+    if (t->builtin_) {
+      if (t->layout() == Layout::Int && t->dict_->getStr(name).isNull()) continue;
+      break;
+    }
     Value v = t->dict_->getStr(name);
     if (!v.isNull()) return v;
   }

@@ -291,7 +291,7 @@ bool truthy(const Value& v) {
   }
   switch (layoutOf(v)) {
     case Layout::Int:
-      return true;  // a big int is never zero
+      return intSign(v) != 0;  // an int subclass's instance may be zero
     case Layout::Str:
       return asStr(v)->length() != 0;
     case Layout::Bytes:

@@ -431,6 +431,38 @@ Value setIsdisjoint(VM&, CallArgs args) {
   return Value::boolean(true);
 }
 
+// slice.indices(length): (start, stop, step) resolved as slicing a sequence of that length does.
+Value sliceIndices(VM&, CallArgs args) {
+  expectMethodArgs("indices", args, 1, 1);
+  if (!args[0].isObject() || args[0].object()->type() != builtinTypes().slice)
+    raiseTypeError("descriptor 'indices' for 'slice' objects doesn't apply to a '{}' object",
+                   typeName(args[0]));
+  int64_t length = toIndex(args[1], "length");
+  if (length < 0) raiseValueError("length should not be negative");
+  int64_t start, stop, step, count;
+  args[0].as<SliceObject>()->indices(length, &start, &stop, &step, &count);
+  return makeTuple({Value::integer(start), Value::integer(stop), Value::integer(step)});
+}
+
+// dict.fromkeys(iterable, value=None), a classmethod: a subclass builds itself (cls()) and
+// takes the keys through __setitem__, as CPython's does.
+Value dictFromkeys(VM& vm, CallArgs args) {
+  expectMethodArgs("fromkeys", args, 1, 2);
+  Value value = args.count > 2 ? args[2] : Value::none();
+  std::vector<Value> keys = toVector(args[1]);
+  const Value& cls = args[0];
+  if (cls.isObject() && cls.object() == builtinTypes().dict) {
+    Value d = makeDict();
+    for (const Value& key : keys)
+      d.as<DictObject>()->set(key, value);
+    return d;
+  }
+  Value d = vm.call(cls, {});
+  for (const Value& key : keys)
+    setItem(d, key, value);
+  return d;
+}
+
 struct Method {
   const char* name;
   NativeFn fn;
@@ -456,6 +488,7 @@ void registerContainerMethods(BuiltinTypes& t) {
                    {"copy", listCopy},
                    {"clear", listClear}});
   install(t.tuple, {{"index", tupleIndex}, {"count", tupleCount}});
+  install(t.slice, {{"indices", sliceIndices}});
   install(t.dict, {{"get", dictGet},
                    {"keys", dictKeys},
                    {"values", dictValues},
@@ -467,6 +500,7 @@ void registerContainerMethods(BuiltinTypes& t) {
                    {"copy", dictCopy},
                    {"clear", dictClear},
                    {"__reversed__", dictReversed}});
+  installClassMethod(t.dict, "fromkeys", dictFromkeys);
   std::initializer_list<Method> common = {
       {"union", setUnion},           {"intersection", setIntersection},
       {"difference", setDifference}, {"symmetric_difference", setSymmetricDifference},

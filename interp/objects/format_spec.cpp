@@ -651,7 +651,7 @@ std::string formatString(std::string_view utf8, const FormatSpec& spec, std::str
 
 // ---- %-formatting --------------------------------------------------------------------------
 
-std::vector<PercentPiece> parsePercentFormat(std::string_view fmt) {
+std::vector<PercentPiece> parsePercentFormat(std::string_view fmt, bool bytes) {
   std::vector<PercentPiece> pieces;
   std::string literal;
   const size_t n = fmt.size();
@@ -752,7 +752,7 @@ std::vector<PercentPiece> parsePercentFormat(std::string_view fmt) {
     }
 
     const DecodedCodePoint conv = decodeUtf8(fmt, i);
-    if (!isPercentConversion(conv.codePoint)) {
+    if (!isPercentConversion(conv.codePoint) && !(bytes && conv.codePoint == 'b')) {
       const char shown =
           conv.codePoint >= 31 && conv.codePoint <= 126 ? static_cast<char>(conv.codePoint) : '?';
       throw FormatError(fmt::format("unsupported format character '{}' (0x{:x}) at index {}", shown,

@@ -92,7 +92,7 @@ std::string formatString(std::string_view utf8, const FormatSpec& spec,
 // spec is only meant for the formatPercent* functions below (its type field stays 0).
 struct PercentPiece {
   std::string literal;     // used when conversion == 0; "%%" is folded into literals
-  char conversion = 0;     // d i u o x X e E f F g G c r s a (never '%')
+  char conversion = 0;     // d i u o x X e E f F g G c r s a, b for bytes (never '%')
   std::string mappingKey;  // the text inside "%(...)"
   bool hasKey = false;
   FormatSpec spec;
@@ -109,7 +109,8 @@ struct PercentPiece {
 // Difference from CPython: all format errors surface here, before any argument is looked at, so
 // a string that is both malformed and short of arguments reports the format error (CPython walks
 // left to right and may report "not enough arguments for format string" first).
-std::vector<PercentPiece> parsePercentFormat(std::string_view fmt);
+// With `bytes`, the format of bytes % args (decoded as Latin-1): 'b' is a conversion too.
+std::vector<PercentPiece> parsePercentFormat(std::string_view fmt, bool bytes = false);
 
 // Apply a '*' argument, already converted to an integer by the caller (an int that does not fit
 // in a long long is CPython's OverflowError "Python int too large to convert to C ssize_t" for a

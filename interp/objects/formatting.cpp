@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "interp/objects/bytearray_object.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
@@ -64,17 +65,71 @@ std::string formatValue(const Value& v, std::string_view spec) {
   raiseTypeError("unsupported format string passed to {}.__format__", name);
 }
 
-Value percentFormat(const std::string& format, const Value& args) {
+namespace {
+
+// CPython takes the right operand of `fmt % args` as the mapping of "%(key)s" whenever its type
+// has __getitem__, unless it is a tuple or a string of the format's own kind (for bytes, also
+// bytearray).
+bool isFormatMapping(const Value& args, bool bytes) {
+  if (isTuple(args) || isStr(args)) return false;
+  if (isBytes(args) || isByteArray(args)) return !bytes;
+  if (isDict(args) || isList(args) || args.type() == builtinTypes().range) return true;
+  return args.isObject() && !args.object()->type()->isBuiltin() &&
+         !lookupSpecial(args, "__getitem__").isNull();
+}
+
+// bytes are formatted as the code points U+0000..U+00FF (Latin-1), so that the str machinery,
+// which counts code points, counts bytes; the result is turned back into bytes.
+std::string latin1ToUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (char c : bytes)
+    appendUtf8(out, static_cast<unsigned char>(c));
+  return out;
+}
+std::string utf8ToLatin1(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t pos = 0; pos < utf8.size();)
+    out += static_cast<char>(decodeUtf8At(utf8, pos));
+  return out;
+}
+
+// The operand of bytes' %b and %s: bytes-like, or what __bytes__ returns.
+std::string bytesOperand(const Value& v) {
+  if (const std::string* data = bytesLikeData(v)) return *data;
+  if (v.isObject() && !v.object()->type()->isBuiltin()) {
+    Value r = callSpecial(v, "__bytes__", {});
+    if (!r.isNull()) {
+      if (!isBytes(r)) raiseTypeError("__bytes__ returned non-bytes (type {})", typeName(r));
+      return r.as<BytesObject>()->data();
+    }
+  }
+  raiseTypeError(
+      "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+      typeName(v));
+}
+
+// The byte of bytes' %c: an int in range(256) or a bytes-like object of one byte.
+char byteOperand(const Value& v) {
+  if (const std::string* data = bytesLikeData(v); data && data->size() == 1) return (*data)[0];
+  if (!isInt(v)) raiseTypeError("%c requires an integer in range(256) or a single byte");
+  int64_t n;
+  if (!intFitsInt64(v, &n) || n < 0 || n > 255) raiseOverflowError("%c arg not in range(256)");
+  return static_cast<char>(n);
+}
+
+// `format % args` for str, or for bytes (`bytes`: format is then Latin-1 as UTF-8, as is the
+// result), as CPython's PyUnicode_Format and _PyBytes_FormatEx.
+std::string percentFormatText(const std::string& format, const Value& args, bool bytes) {
   std::vector<PercentPiece> pieces;
   try {
-    pieces = parsePercentFormat(format);
+    pieces = parsePercentFormat(format, bytes);
   } catch (const FormatError& e) {
     raiseValueError("{}", e.what());
   }
   bool isTupleArgs = isTuple(args);
-  bool isMapping = !isTupleArgs && !isStr(args) &&
-                   (isDict(args) || (args.isObject() && !args.object()->type()->isBuiltin() &&
-                                     !lookupSpecial(args, "__getitem__").isNull()));
+  bool isMapping = isFormatMapping(args, bytes);
   std::vector<Value> positional;
   if (isTupleArgs)
     positional = args.as<TupleObject>()->items();
@@ -91,35 +146,42 @@ Value percentFormat(const std::string& format, const Value& args) {
       out += piece.literal;
       continue;
     }
-    Value value;
+    if (piece.conversion == 'b') piece.conversion = 's';  // the same in bytes
     if (piece.hasKey) {
       if (!isMapping) raiseTypeError("format requires a mapping");
-      value = getItem(args, makeStr(piece.mappingKey));
+      // The item is then the only argument left, for this piece's '*'s too and for any later
+      // piece without a key.
+      positional = {getItem(
+          args, bytes ? makeBytes(utf8ToLatin1(piece.mappingKey)) : makeStr(piece.mappingKey))};
+      next = 0;
     }
     guarded([&] {
       if (piece.widthFromArg) {
-        Value w = piece.hasKey ? value : nextArg();
+        Value w = nextArg();
         if (!isInt(w)) raiseTypeError("* wants int");
         setPercentStarWidth(piece, toIndex(w, "width"));
       }
       if (piece.precisionFromArg) {
-        Value p = piece.hasKey ? value : nextArg();
+        Value p = nextArg();
         if (!isInt(p)) raiseTypeError("* wants int");
         setPercentStarPrecision(piece, toIndex(p, "precision"));
       }
       return std::string();
     });
-    if (!piece.hasKey) value = nextArg();
+    Value value = nextArg();
     char c = piece.conversion;
     out += guarded([&]() -> std::string {
       switch (c) {
         case 's':
+          if (bytes) return formatPercentString(latin1ToUtf8(bytesOperand(value)), piece);
           return formatPercentString(str(value), piece);
-        case 'r':
-          return formatPercentString(repr(value), piece);
+        case 'r':  // bytes' %r is %a
+          return formatPercentString(bytes ? ascii(value) : repr(value), piece);
         case 'a':
           return formatPercentString(ascii(value), piece);
         case 'c':
+          if (bytes)
+            return formatPercentString(latin1ToUtf8(std::string(1, byteOperand(value))), piece);
           if (isInt(value)) return formatPercentInteger(toBigInt(value), piece);
           if (isStr(value) && asStr(value)->length() == 1)
             return formatPercentString(asStr(value)->str(), piece);
@@ -128,10 +190,18 @@ Value percentFormat(const std::string& format, const Value& args) {
           break;
       }
       bool integerOnly = c == 'o' || c == 'x' || c == 'X';
+      bool floatOnly = !integerOnly && c != 'd' && c != 'i' && c != 'u';
       if (isInt(value)) {
         BigInt big = toBigInt(value);
         if (c == 'd' || c == 'i' || c == 'u') checkIntToStrDigits(big);  // the decimal routes
-        return formatPercentInteger(big, piece);
+        try {
+          return formatPercentInteger(big, piece);
+        } catch (const std::overflow_error&) {
+          // bytes words every failed conversion to float so.
+          if (bytes && floatOnly)
+            raiseTypeError("float argument required, not {}", typeName(value));
+          throw;
+        }
       }
       if (value.isFloat()) {
         if (integerOnly) raiseTypeError("%{} format: an integer is required, not float", c);
@@ -139,12 +209,24 @@ Value percentFormat(const std::string& format, const Value& args) {
       }
       if (integerOnly)
         raiseTypeError("%{} format: an integer is required, not {}", c, typeName(value));
+      if (floatOnly && bytes) raiseTypeError("float argument required, not {}", typeName(value));
+      if (floatOnly) raiseTypeError("must be real number, not {}", typeName(value));
       raiseTypeError("%{} format: a real number is required, not {}", c, typeName(value));
     });
   }
   if (!isMapping && next < positional.size())
-    raiseTypeError("not all arguments converted during string formatting");
-  return makeStr(std::move(out));
+    raiseTypeError("not all arguments converted during {} formatting", bytes ? "bytes" : "string");
+  return out;
+}
+
+}  // namespace
+
+Value percentFormat(const std::string& format, const Value& args) {
+  return makeStr(percentFormatText(format, args, false));
+}
+
+std::string bytesPercentFormat(std::string_view format, const Value& args) {
+  return utf8ToLatin1(percentFormatText(latin1ToUtf8(format), args, true));
 }
 
 namespace {

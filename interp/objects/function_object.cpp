@@ -31,6 +31,7 @@ void FunctionObject::clearReferences() {
   globals_ = Value();
   defaults = Value();
   kwdefaults = Value();
+  annotations = Value();
   closure = Value();
   dict = Value();
   module = Value();

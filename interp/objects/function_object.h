@@ -36,10 +36,11 @@ class FunctionObject : public TrackedObject {
   DictObject* globals() const;
   Value code_;
   Value globals_;
-  Value defaults;    // tuple or Null
-  Value kwdefaults;  // dict or Null
-  Value closure;     // tuple of cells or Null
-  Value dict;        // attribute dict, created on demand
+  Value defaults;     // tuple or Null
+  Value kwdefaults;   // dict or Null
+  Value annotations;  // dict or Null (made empty on first read, as CPython's)
+  Value closure;      // tuple of cells or Null
+  Value dict;         // attribute dict, created on demand
   std::string name;
   std::string qualname;
   Value module;  // the __name__ of the defining module (str)

@@ -104,9 +104,25 @@ void IntObject::operator delete(void* p, size_t size) {
   ::operator delete(p);
 }
 
+bool smallIntSubclassValue(const Value& v, int64_t* out) {
+  if (v.object()->type()->layout() != Layout::Int) return false;
+  auto* o = v.as<IntObject>();
+  if (!o->narrow() || o->narrowValue() < INT64_MIN || o->narrowValue() > INT64_MAX) return false;
+  *out = static_cast<int64_t>(o->narrowValue());
+  return true;
+}
+
 bool isInt(const Value& v) {
   if (v.isSmallInt() || v.isBool()) return true;
   return v.isObject() && v.object()->type()->layout() == Layout::Int;
+}
+
+Value exactInt(const Value& v) {
+  if (v.isBool()) return Value::integer(v.smallInt());
+  if (!v.isObject() || v.object()->type() == builtinTypes().int_) return v;
+  __int128 narrow;
+  if (intFitsInt128(v, &narrow)) return makeInt128(narrow);
+  return makeInt(toBigInt(v));
 }
 
 Value makeInt(const BigInt& v) {

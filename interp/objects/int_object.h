@@ -1,6 +1,8 @@
 // Python ints: a Value holds an int64 inline; anything wider lives in an IntObject holding a Boost
 // cpp_int. Every operation normalises its result back to the inline form when it fits, so "is it
-// inline" is the same question as "does it fit in 64 bits" everywhere.
+// inline" is the same question as "does it fit in 64 bits" for every int of type int. Instances of
+// int subclasses are the exception: always IntObjects (the subclass is their type), whatever their
+// size, which intFitsInt64 sees through.
 #pragma once
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -19,8 +21,9 @@ using BigInt = boost::multiprecision::cpp_int;
 // allocate one per operation.
 class IntObject : public Object {
  public:
-  explicit IntObject(__int128 value);  // caller guarantees it does not fit int64
-  explicit IntObject(BigInt value);    // caller guarantees it does not fit int128
+  // For type int the caller guarantees that the value does not fit int64 (BigInt: int128).
+  explicit IntObject(__int128 value);
+  explicit IntObject(BigInt value);
   ~IntObject() override;
   bool narrow() const { return wide_ == nullptr; }
   __int128 narrowValue() const { return narrowValue_; }
@@ -36,16 +39,20 @@ class IntObject : public Object {
 };
 
 bool isInt(const Value& v);  // int or bool (a bool is an int)
+// v (an int, a bool or an int subclass's instance) as an int of type int: what int(v) returns.
+Value exactInt(const Value& v);
 Value makeInt(const BigInt& v);
 Value makeInt(BigInt&& v);
 BigInt toBigInt(const Value& v);  // v must be an int or bool
+// An instance of an int subclass whose value fits in int64 (heap-held, since its type is not int).
+bool smallIntSubclassValue(const Value& v, int64_t* out);
 // Fits in int64? (true for bools and small ints)
 inline bool intFitsInt64(const Value& v, int64_t* out) {
   if (v.isSmallInt() || v.isBool()) {
     *out = v.smallInt();
     return true;
   }
-  return false;
+  return v.isObject() && smallIntSubclassValue(v, out);
 }
 // Fits in 128 bits? (small ints and narrow heap ints)
 inline bool intFitsInt128(const Value& v, __int128* out) {

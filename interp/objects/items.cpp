@@ -160,7 +160,18 @@ Value getItem(const Value& obj, const Value& key) {
     if (hook.isObject() && hook.object()->type() == T().classMethod)
       return VM::current()->call(hook.as<WrapperObject>()->wrapped, {obj, key});
     if (!hook.isNull()) return VM::current()->call(hook, {obj, key});
-    return obj;  // list[int] and friends: typing only, harmless
+    auto* cls = obj.as<TypeObject>();
+    for (TypeObject* generic : {T().list, T().dict, T().tuple, T().set, T().frozenset, T().type}) {
+      if (cls->isSubtypeOf(generic)) {  // list[int]: a types.GenericAlias, as CPython's
+        VM& vm = *VM::current();
+        Value types = vm.interp().importModule(vm, "types");
+        return vm.call(getAttr(types, "GenericAlias"), {obj, key});
+      }
+    }
+    if (cls->isBuiltin()) raiseTypeError("type '{}' is not subscriptable", cls->name());
+    // A library or user class without __class_getitem__ (CPython: TypeError). The library's
+    // generic classes (deque, Queue, the ABCs) rely on this until they define the hook.
+    return obj;
   }
   raiseTypeError("'{}' object is not subscriptable", typeName(obj));
 }

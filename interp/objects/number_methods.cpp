@@ -1,5 +1,6 @@
 // Methods of int and float: bit_length, bit_count, to_bytes, from_bytes, as_integer_ratio,
-// conjugate; is_integer, hex, fromhex. CPython 3.11's defaults and error messages.
+// conjugate; is_integer, hex, fromhex. CPython 3.11's defaults and error messages. And int's
+// operator dunders (int.__add__, ...), which an int subclass's override reaches through super().
 #include <cerrno>
 #include <cfloat>
 #include <cmath>
@@ -269,7 +270,7 @@ Value floatFromhex(VM&, CallArgs args) {
 // The numbers protocol's attributes (numbers.Integral, numbers.Real): an int is its own real
 // part and numerator; a float its own real part.
 Value intItself(VM&, CallArgs args) {
-  return selfInt(args, "real");
+  return exactInt(selfInt(args, "real"));
 }
 Value intZero(VM&, CallArgs args) {
   selfInt(args, "imag");
@@ -298,6 +299,95 @@ void installProperties(TypeObject* type,
   }
 }
 
+// int's operator dunders work on the plain int part of self (an int subclass's instance) and
+// answer NotImplemented for anything but an int or a bool, as CPython's slot wrappers do.
+Value plainIntSelf(const CallArgs& args, const char* method, size_t operands) {
+  Value self = selfInt(args, method);
+  expectMethodArgs(method, args, operands, operands);
+  return exactInt(self);
+}
+
+template <BinaryOperator Op, bool Reflected>
+Value intBinaryDunder(VM&, CallArgs args) {
+  Value self = plainIntSelf(args, "operator", 1);
+  if (!isInt(args[1])) return Value::borrow(builtinTypes().notImplemented);
+  Value other = exactInt(args[1]);
+  return Reflected ? binaryOp(Op, other, self) : binaryOp(Op, self, other);
+}
+
+template <CompareOperator Op>
+Value intCompareDunder(VM&, CallArgs args) {
+  Value self = plainIntSelf(args, "comparison", 1);
+  if (!isInt(args[1]) && !args[1].isFloat()) return Value::borrow(builtinTypes().notImplemented);
+  return compare(Op, self, args[1].isFloat() ? args[1] : exactInt(args[1]));
+}
+
+template <UnaryOperator Op>
+Value intUnaryDunder(VM&, CallArgs args) {
+  return unaryOp(Op, plainIntSelf(args, "operator", 0));
+}
+
+Value intAbs(VM&, CallArgs args) {
+  Value self = plainIntSelf(args, "__abs__", 0);
+  return intSign(self) < 0 ? intNeg(self) : self;
+}
+
+Value intToPlainInt(VM&, CallArgs args) {
+  return plainIntSelf(args, "__int__", 0);
+}
+
+Value intToFloat(VM&, CallArgs args) {
+  return Value::real(intToDouble(plainIntSelf(args, "__float__", 0)));
+}
+
+Value intBool(VM&, CallArgs args) {
+  return Value::boolean(intSign(plainIntSelf(args, "__bool__", 0)) != 0);
+}
+
+Value intHashDunder(VM&, CallArgs args) {
+  return Value::integer(static_cast<int64_t>(hashValue(plainIntSelf(args, "__hash__", 0))));
+}
+
+Value intStrDunder(VM&, CallArgs args) {
+  return makeStr(intToDecimal(plainIntSelf(args, "__repr__", 0)));
+}
+
+void installIntDunders(TypeObject* type) {
+  auto add = [type](const std::string& name, NativeFn fn) {
+    type->dict()->setStr(name, makeNativeMethod(name, fn, type->name()));
+  };
+#define GILSIM_INT_BINARY_DUNDER(name, symbol, dunder)                                   \
+  if (BinaryOperator::name != BinaryOperator::MatMul) {                                  \
+    add(dunder, intBinaryDunder<BinaryOperator::name, false>);                           \
+    add(std::string("__r") + (dunder + 2), intBinaryDunder<BinaryOperator::name, true>); \
+  }
+  GILSIM_BINARY_OPERATORS(GILSIM_INT_BINARY_DUNDER)
+#undef GILSIM_INT_BINARY_DUNDER
+  add("__eq__", intCompareDunder<CompareOperator::Eq>);
+  add("__ne__", intCompareDunder<CompareOperator::NotEq>);
+  add("__lt__", intCompareDunder<CompareOperator::Lt>);
+  add("__le__", intCompareDunder<CompareOperator::LtE>);
+  add("__gt__", intCompareDunder<CompareOperator::Gt>);
+  add("__ge__", intCompareDunder<CompareOperator::GtE>);
+  add("__neg__", intUnaryDunder<UnaryOperator::Negate>);
+  add("__pos__", intUnaryDunder<UnaryOperator::Plus>);
+  add("__invert__", intUnaryDunder<UnaryOperator::Invert>);
+  add("__abs__", intAbs);
+  add("__int__", intToPlainInt);
+  add("__index__", intToPlainInt);
+  add("__trunc__", intToPlainInt);
+  add("__float__", intToFloat);
+  add("__bool__", intBool);
+  add("__hash__", intHashDunder);
+  add("__repr__", intStrDunder);
+}
+
+Value boolRepr(VM&, CallArgs args) {
+  if (args.count != 1 || !args[0].isBool())
+    raiseTypeError("descriptor '__repr__' requires a 'bool' object");
+  return makeStr(args[0].boolean() ? "True" : "False");
+}
+
 void install(TypeObject* type, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
   for (const auto& [name, fn] : methods)
     type->dict()->setStr(name, makeNativeMethod(name, fn, type->name()));
@@ -312,6 +402,8 @@ void registerNumberMethods(BuiltinTypes& t) {
                    {"as_integer_ratio", intAsIntegerRatio},
                    {"conjugate", intConjugate}});
   installStaticMethod(t.int_, "from_bytes", intFromBytes);
+  installIntDunders(t.int_);
+  install(t.bool_, {{"__repr__", boolRepr}});
   install(t.float_, {{"is_integer", floatIsInteger},
                      {"as_integer_ratio", floatAsIntegerRatio},
                      {"hex", floatHex},

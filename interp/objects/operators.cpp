@@ -44,7 +44,8 @@ Value callSpecial(const Value& obj, std::string_view name, std::initializer_list
 }
 
 int64_t toIndex(const Value& v, const char* what) {
-  if (v.isSmallInt() || v.isBool()) return v.smallInt();
+  int64_t small;
+  if (intFitsInt64(v, &small)) return small;
   if (isInt(v)) raiseIndexError("cannot fit 'int' into an index-sized integer");
   if (isUserObject(v)) {
     Value r = callSpecial(v, "__index__", {});

@@ -1,4 +1,4 @@
-// Methods of str and bytes.
+// Methods of str (bytes' are in bytes_methods.cpp).
 #include <locale.h>
 #include <wctype.h>
 #include <algorithm>
@@ -203,10 +203,7 @@ Value splitImpl(VM&, const CallArgs& args, const char* name, bool reverse) {
           ++i;
         if (i >= text.size()) break;
         if (maxsplit >= 0 && static_cast<int64_t>(words.size()) == maxsplit) {
-          size_t e = text.size();
-          while (e > i && isPySpace(text[e - 1]))
-            --e;
-          words.push_back(text.substr(i, e - i));
+          words.push_back(text.substr(i));  // the rest keeps its trailing whitespace
           break;
         }
         size_t j = i;
@@ -222,10 +219,7 @@ Value splitImpl(VM&, const CallArgs& args, const char* name, bool reverse) {
           --i;
         if (i == 0) break;
         if (maxsplit >= 0 && static_cast<int64_t>(words.size()) == maxsplit) {
-          size_t b = 0;
-          while (b < i && isPySpace(text[b]))
-            ++b;
-          words.push_back(text.substr(b, i - b));
+          words.push_back(text.substr(0, i));  // the rest keeps its leading whitespace
           break;
         }
         size_t j = i;
@@ -498,6 +492,15 @@ Value strIsprintable(VM&, CallArgs args) {
   return Value::boolean(true);
 }
 
+// UTF-8 keeps ASCII as single bytes below 0x80 and everything else at 0x80 or above.
+Value strIsascii(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "isascii");
+  expectMethodArgs("isascii", args, 0, 0);
+  for (unsigned char c : s->str())
+    if (c >= 0x80) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
 // The lexer's rule (interp/common/unicode.h), so a name the lexer takes is an identifier here.
 Value strIsidentifier(VM&, CallArgs args) {
   StrObject* s = selfStr(args, "isidentifier");
@@ -612,125 +615,6 @@ Value strRemovesuffix(VM&, CallArgs args) {
   return args[0];
 }
 
-// ---- bytes ----
-
-const std::string& selfBytes(const CallArgs& args, const char* name) {
-  if (args.count == 0 || !isBytes(args[0]))
-    raiseTypeError("descriptor '{}' for 'bytes' objects doesn't apply", name);
-  return args[0].as<BytesObject>()->data();
-}
-
-Value bytesDecode(VM&, CallArgs args) {
-  const std::string& b = selfBytes(args, "decode");
-  const CodecChoice c = codecArguments(args, 1, "decode");
-  return makeStr(decodeBytes(b, c.codec, c.errors));
-}
-
-Value bytesHex(VM&, CallArgs args) {
-  const std::string& b = selfBytes(args, "hex");
-  std::string out;
-  for (unsigned char c : b)
-    out += fmt::format("{:02x}", c);
-  return makeStr(std::move(out));
-}
-
-// The needle of bytes.find, count and the like: an int (one byte) or bytes; anything else is
-// CPython's TypeError, never an empty needle.
-std::string bytesNeedle(const Value& v) {
-  if (isInt(v)) {
-    int64_t byte = toIndex(v, "byte");
-    if (byte < 0 || byte > 255) raiseValueError("byte must be in range(0, 256)");
-    return std::string(1, static_cast<char>(byte));
-  }
-  if (!isBytes(v))
-    raiseTypeError("argument should be integer or bytes-like object, not '{}'", typeName(v));
-  return v.as<BytesObject>()->data();
-}
-
-// find, rfind, index, rindex and count over b[start:end], as CPython's bytes methods.
-enum class BytesSearch { Find, Rfind, Index, Rindex, Count };
-Value bytesSearch(CallArgs args, const char* name, BytesSearch how) {
-  const std::string& b = selfBytes(args, name);
-  expectMethodArgs(name, args, 1, 3);
-  const std::string sub = bytesNeedle(args[1]);
-  size_t start, end;
-  bounds(args, 2, b.size(), &start, &end);
-  if (how == BytesSearch::Count) {
-    if (start > end) return Value::integer(0);
-    std::string_view hay = std::string_view(b).substr(start, end - start);
-    if (sub.empty()) return Value::integer(static_cast<int64_t>(hay.size() + 1));
-    int64_t n = 0;
-    for (size_t pos = hay.find(sub); pos != std::string_view::npos;
-         pos = hay.find(sub, pos + sub.size()))
-      ++n;
-    return Value::integer(n);
-  }
-  int64_t found = -1;
-  if (start <= end) {
-    std::string_view hay = std::string_view(b).substr(start, end - start);
-    const bool backward = how == BytesSearch::Rfind || how == BytesSearch::Rindex;
-    size_t pos = backward ? hay.rfind(sub) : hay.find(sub);
-    if (pos != std::string_view::npos) found = static_cast<int64_t>(start + pos);
-  }
-  if (found < 0 && (how == BytesSearch::Index || how == BytesSearch::Rindex))
-    raiseValueError("subsection not found");
-  return Value::integer(found);
-}
-
-Value bytesCount(VM&, CallArgs args) {
-  return bytesSearch(args, "count", BytesSearch::Count);
-}
-Value bytesFind(VM&, CallArgs args) {
-  return bytesSearch(args, "find", BytesSearch::Find);
-}
-Value bytesRfind(VM&, CallArgs args) {
-  return bytesSearch(args, "rfind", BytesSearch::Rfind);
-}
-Value bytesIndex(VM&, CallArgs args) {
-  return bytesSearch(args, "index", BytesSearch::Index);
-}
-Value bytesRindex(VM&, CallArgs args) {
-  return bytesSearch(args, "rindex", BytesSearch::Rindex);
-}
-
-Value bytesUpper(VM&, CallArgs args) {
-  std::string b = selfBytes(args, "upper");
-  for (char& c : b)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return makeBytes(std::move(b));
-}
-Value bytesLower(VM&, CallArgs args) {
-  std::string b = selfBytes(args, "lower");
-  for (char& c : b)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return makeBytes(std::move(b));
-}
-
-Value bytesStartswith(VM&, CallArgs args) {
-  const std::string& b = selfBytes(args, "startswith");
-  expectMethodArgs("startswith", args, 1, 1);
-  if (!isBytes(args[1]))
-    raiseTypeError("startswith first arg must be bytes or a tuple of bytes, not {}",
-                   typeName(args[1]));
-  const std::string& p = args[1].as<BytesObject>()->data();
-  return Value::boolean(b.compare(0, p.size(), p) == 0);
-}
-
-Value bytesJoin(VM&, CallArgs args) {
-  const std::string& sep = selfBytes(args, "join");
-  expectMethodArgs("join", args, 1, 1);
-  std::string out;
-  std::vector<Value> items = toVector(args[1]);
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (!isBytes(items[i]))
-      raiseTypeError("sequence item {}: expected a bytes-like object, {} found", i,
-                     typeName(items[i]));
-    if (i) out += sep;
-    out += items[i].as<BytesObject>()->data();
-  }
-  return makeBytes(std::move(out));
-}
-
 struct Method {
   const char* name;
   NativeFn fn;
@@ -775,6 +659,7 @@ void registerStrMethods(BuiltinTypes& t) {
                   {"islower", strIslower},
                   {"isidentifier", strIsidentifier},
                   {"isprintable", strIsprintable},
+                  {"isascii", strIsascii},
                   {"ljust", strLjust},
                   {"rjust", strRjust},
                   {"center", strCenter},
@@ -786,17 +671,6 @@ void registerStrMethods(BuiltinTypes& t) {
                   {"format_map", strFormatMap},
                   {"removeprefix", strRemoveprefix},
                   {"removesuffix", strRemovesuffix}});
-  install(t.bytes, {{"decode", bytesDecode},
-                    {"hex", bytesHex},
-                    {"count", bytesCount},
-                    {"find", bytesFind},
-                    {"rfind", bytesRfind},
-                    {"index", bytesIndex},
-                    {"rindex", bytesRindex},
-                    {"upper", bytesUpper},
-                    {"lower", bytesLower},
-                    {"startswith", bytesStartswith},
-                    {"join", bytesJoin}});
 }
 
 }  // namespace gilsim

@@ -66,8 +66,7 @@ Value constructInt(VM&, TypeObject*, CallArgs args) {
       raiseValueError("invalid literal for int() with base {}: {}", b, repr(x));
     return out;
   }
-  if (x.isBool()) return Value::integer(x.smallInt());
-  if (isInt(x)) return x;
+  if (isInt(x)) return exactInt(x);
   if (x.isFloat()) return intFromDouble(x.real());
   if (isStr(x) || isBytes(x)) {
     std::string text = isStr(x) ? asStr(x)->str() : x.as<BytesObject>()->data();
@@ -186,6 +185,13 @@ Value constructBytes(VM&, TypeObject*, CallArgs args) {
   }
   if (isBytes(x)) return x.type() == T().bytes ? x : makeBytes(x.as<BytesObject>()->data());
   if (isByteArray(x)) return makeBytes(x.as<ByteArrayObject>()->data);
+  if (x.isObject() && !x.type()->isBuiltin()) {
+    Value r = callSpecial(x, "__bytes__", {});
+    if (!r.isNull()) {
+      if (!isBytes(r)) raiseTypeError("__bytes__ returned non-bytes (type {})", typeName(r));
+      return r;
+    }
+  }
   std::string out;
   for (const Value& v : toVector(x)) {
     int64_t b = toIndex(v, "bytes");

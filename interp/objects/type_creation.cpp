@@ -9,6 +9,7 @@
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/int_object.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -66,6 +67,7 @@ bool extensible(Layout layout) {
     case Layout::Dict:
     case Layout::Set:
     case Layout::Tuple:
+    case Layout::Int:
     case Layout::Str:
     case Layout::Bytes:
     case Layout::Type:
@@ -269,6 +271,13 @@ Value subclassInstanceOf(TypeObject* cls, const Value& v) {
   switch (builtinBase(cls)->layout()) {
     case Layout::Tuple:
       return Value::steal(new SubclassInstance<TupleObject>(cls, v.as<TupleObject>()->items()));
+    case Layout::Int: {
+      // Always a heap IntObject, whatever its size: the subclass is its type.
+      __int128 narrow;
+      if (intFitsInt128(v, &narrow))
+        return Value::steal(new SubclassInstance<IntObject>(cls, narrow));
+      return Value::steal(new SubclassInstance<IntObject>(cls, toBigInt(v)));
+    }
     case Layout::Str:
       return Value::steal(new SubclassInstance<StrObject>(cls, asStr(v)->str()));
     case Layout::Bytes:

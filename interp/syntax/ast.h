@@ -57,6 +57,7 @@ struct Comprehension {  // for target in iter if cond1 if cond2
 struct Parameter {
   std::string name;
   SourceRange range;
+  ExprPtr annotation;  // `name: annotation`; null when absent
 };
 
 struct Arguments {
@@ -67,6 +68,7 @@ struct Arguments {
   std::vector<Parameter> keywordOnly;
   std::vector<ExprPtr> keywordDefaults;  // same length as keywordOnly; null where none
   std::unique_ptr<Parameter> kwargs;     // **kwargs
+  ExprPtr returns;                       // `-> annotation` of a def; null when absent
 };
 
 enum class ExprKind : uint8_t {

@@ -149,9 +149,42 @@ void Parser::parseStatement(Body& out) {
     case TK::KwAsync:
       unsupportedAsync();
     default:
+      if (check(TK::Name) && cur().text == "match" && looksLikeMatchStatement())
+        error("the 'match' statement is not supported by gilsim", cur());
       parseSimpleStatements(out);
       return;
   }
+}
+
+// `match` is a soft keyword: a statement starting with it is a match statement when its line
+// ends with ':' outside brackets, which no expression statement or assignment can, and the ':'
+// is not the annotation of a variable named match (`match: int`).
+bool Parser::looksLikeMatchStatement() {
+  if (kind(1) == TK::Colon || kind(1) == TK::Newline || kind(1) == TK::EndOfFile) return false;
+  int depth = 0;
+  for (size_t i = pos_ + 1; i < tokens_.size(); ++i) {
+    switch (tokens_[i].kind) {
+      case TK::LParen:
+      case TK::LBracket:
+      case TK::LBrace:
+        ++depth;
+        break;
+      case TK::RParen:
+      case TK::RBracket:
+      case TK::RBrace:
+        --depth;
+        break;
+      case TK::Newline:
+      case TK::EndOfFile:
+        return false;
+      case TK::Colon:
+        if (depth == 0) return i + 1 < tokens_.size() && tokens_[i + 1].kind == TK::Newline;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 void Parser::unsupportedAsync() {
@@ -648,7 +681,6 @@ StmtPtr Parser::parseFunctionDef() {
     s->arguments = parseParameters(false);
     expect(TK::RParen);
   }
-  // The return annotation is parsed for validity only: the AST has no place for annotations.
   if (check(TK::Arrow)) {
     // CPython's first pass backs off whatever part of the annotation does not parse and then
     // demands the ':' there (at the '->' if nothing parses).
@@ -660,7 +692,7 @@ StmtPtr Parser::parseFunctionDef() {
     });
     if (tokens_[end].kind != TK::Colon) errorAtToken("expected ':'", end);
     advance();
-    parseExpression();
+    s->arguments->returns = parseExpression();
   }
   expectColonForced();
   {
@@ -692,14 +724,10 @@ std::unique_ptr<Arguments> Parser::parseParameters(bool isLambda) {
   auto args = std::make_unique<Arguments>();
   bool sawSlash = false, sawStar = false, sawKwargs = false;
   std::vector<const Token*> names;
-  // Annotations are parsed for validity only: the AST has no place for them.
-  auto annotation = [&] {
-    if (isLambda || !accept(TK::Colon)) return;
-    if (check(TK::Star)) {
-      parseStarred();  // `*args: *Ts`
-    } else {
-      parseExpression();
-    }
+  auto annotation = [&]() -> ExprPtr {
+    if (isLambda || !accept(TK::Colon)) return nullptr;
+    if (check(TK::Star)) return parseStarred();  // `*args: *Ts`
+    return parseExpression();
   };
   while (!check(closer)) {
     const Token& t = cur();
@@ -738,9 +766,9 @@ std::unique_ptr<Arguments> Parser::parseParameters(bool isLambda) {
       if (check(TK::Name)) {
         const Token& name = advance();
         names.push_back(&name);
-        args->varargs =
-            std::make_unique<Parameter>(Parameter{std::string(name.text), tokenRange(name)});
-        annotation();
+        args->varargs = std::make_unique<Parameter>(
+            Parameter{std::string(name.text), tokenRange(name), nullptr});
+        args->varargs->annotation = annotation();
         if (check(TK::Equal)) error("var-positional argument cannot have default value", cur());
       } else if (check(TK::Comma) && kind(1) != closer && kind(1) != TK::DoubleStar) {
         // bare '*' followed by keyword-only parameters
@@ -756,21 +784,21 @@ std::unique_ptr<Arguments> Parser::parseParameters(bool isLambda) {
       const Token& name = expectName();
       names.push_back(&name);
       args->kwargs =
-          std::make_unique<Parameter>(Parameter{std::string(name.text), tokenRange(name)});
-      annotation();
+          std::make_unique<Parameter>(Parameter{std::string(name.text), tokenRange(name), nullptr});
+      args->kwargs->annotation = annotation();
       if (check(TK::Equal)) error("var-keyword argument cannot have default value", cur());
       sawKwargs = true;
     } else {
       const Token& name = expectName();
       names.push_back(&name);
-      annotation();
+      ExprPtr annotated = annotation();
       ExprPtr value;
       if (check(TK::Equal)) {
         const Token& equal = advance();
         if (check(TK::Comma) || check(closer)) error("expected default value expression", equal);
         value = parseExpression();
       }
-      Parameter parameter{std::string(name.text), tokenRange(name)};
+      Parameter parameter{std::string(name.text), tokenRange(name), std::move(annotated)};
       if (!sawStar) {
         if (value) {
           args->defaults.push_back(std::move(value));

@@ -454,6 +454,7 @@ class Parser {
   void expectColonSoft();
   void expectColonForced();
   [[noreturn]] void unsupportedAsync();
+  bool looksLikeMatchStatement();
 
   // ---- Targets --------------------------------------------------------------------------------
 

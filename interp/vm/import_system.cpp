@@ -15,6 +15,7 @@
 #include "interp/objects/str_object.h"
 #include "interp/syntax/syntax_error.h"
 #include "interp/vm/interpreter.h"
+#include "interp/vm/stdlib_names.h"
 #include "interp/vm/vm.h"
 
 namespace gilsim {
@@ -174,7 +175,11 @@ Value Interpreter::importModule(VM& vm, const std::string& fullName) {
     if (!parentModule.isNull() && parentModule.type()->layout() == Layout::Module &&
         parentModule.as<ModuleObject>()->dict()->getStr("__path__").isNull())
       raiseModuleNotFound("No module named '" + fullName + "'; '" + parent + "' is not a package");
-    raiseModuleNotFound("No module named '" + fullName + "'");
+    std::string message = "No module named '" + fullName + "'";
+    std::string topLevel = fullName.substr(0, fullName.find('.'));
+    if (isStdlibModuleName(topLevel))
+      message += " (CPython's standard library has it; gilsim does not support it)";
+    raiseModuleNotFound(message);
   }
   return module;
 }

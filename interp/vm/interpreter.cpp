@@ -281,6 +281,10 @@ void Interpreter::printException(VM& vm, const Value& exception) {
 }
 
 void Interpreter::formatAndPrintException(const Value& exception) {
+  writeErr(formatException(exception));
+}
+
+std::string Interpreter::formatException(const Value& exception) {
   std::string out;
   std::function<void(const Value&, int)> print = [&](const Value& exc, int depth) {
     auto* e = exc.as<ExceptionObject>();
@@ -333,7 +337,7 @@ void Interpreter::formatAndPrintException(const Value& exception) {
     out += message.empty() ? name + "\n" : name + ": " + message + "\n";
   };
   print(exception, 0);
-  writeErr(out);
+  return out;
 }
 
 int Interpreter::exitStatusFor(VM& vm, const Value& exception) {
@@ -398,6 +402,7 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
   modules()->setStr("__main__", moduleValue);
   int status = kExitOk;
   bool interrupted = false;
+  bool aborted = false;
   try {
     vm.runCode(codeValue.as<CodeObject>(), module->dict(), Value::borrow(module->dict()));
   } catch (PyException& e) {
@@ -412,10 +417,14 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
     writeErr("gilsim: run stopped: " + e.reason + "\n");
     status = kExitException;
     interrupted = true;
+    aborted = true;
   }
   // Ctrl-C or a stopped run ends the program without waiting for the other threads (CPython
   // waits, and a second Ctrl-C is needed).
   if (!interrupted) waitForThreads(vm);
+  // As CPython: atexit's functions after the threads are joined, multiprocessing's clean-up
+  // (registered first in CPython, so run last) after them.
+  if (!aborted) runAtexitHandlers(vm);
   finishProcesses(vm, interrupted);
   if (status == kExitOk && threadStopped_.load(std::memory_order_relaxed)) status = kExitException;
   if (!finishOutput()) status = kExitFlushFailed;
@@ -436,13 +445,14 @@ int Interpreter::runSourceOnMainThread(const std::string& source, const std::str
   return status;
 }
 
-void Interpreter::waitForThreads(VM& vm) {
-  Value threading = modules()->getStr("threading");
-  if (threading.isNull() || threading.type()->layout() != Layout::Module) return;
-  Value shutdown = threading.as<ModuleObject>()->dict()->getStr("_shutdown");
-  if (shutdown.isNull()) return;
+void Interpreter::callExitHook(VM& vm, const char* moduleName, const char* function,
+                               std::initializer_list<Value> args) {
+  Value module = modules()->getStr(moduleName);
+  if (module.isNull() || module.type()->layout() != Layout::Module) return;
+  Value hook = module.as<ModuleObject>()->dict()->getStr(function);
+  if (hook.isNull()) return;
   try {
-    vm.call(shutdown, {});
+    vm.call(hook, args);
   } catch (PyException& e) {
     printException(vm, e.exception);
   } catch (RunAborted& e) {
@@ -450,18 +460,16 @@ void Interpreter::waitForThreads(VM& vm) {
   }
 }
 
+void Interpreter::waitForThreads(VM& vm) {
+  callExitHook(vm, "threading", "_shutdown", {});
+}
+
+void Interpreter::runAtexitHandlers(VM& vm) {
+  callExitHook(vm, "atexit", "_run_exitfuncs", {});
+}
+
 void Interpreter::finishProcesses(VM& vm, bool interrupted) {
-  Value multiprocessing = modules()->getStr("multiprocessing");
-  if (multiprocessing.isNull() || multiprocessing.type()->layout() != Layout::Module) return;
-  Value exitFunction = multiprocessing.as<ModuleObject>()->dict()->getStr("_exit_function");
-  if (exitFunction.isNull()) return;
-  try {
-    vm.call(exitFunction, {Value::boolean(interrupted)});
-  } catch (PyException& e) {
-    printException(vm, e.exception);
-  } catch (RunAborted& e) {
-    writeErr("gilsim: run stopped: " + e.reason + "\n");
-  }
+  callExitHook(vm, "multiprocessing", "_exit_function", {Value::boolean(interrupted)});
 }
 
 int Interpreter::runSpawnedChild(const std::string& path, int fd) {

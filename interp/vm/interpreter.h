@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <new>
@@ -139,6 +140,8 @@ class Interpreter {
 
   // Prints an uncaught exception as CPython does: traceback, then `Type: message`.
   void printException(VM& vm, const Value& exception);
+  // What printException writes: the chained exceptions, their tracebacks and source lines.
+  std::string formatException(const Value& exception);  // may throw bad_alloc
   // Source line `line` of `filename` (for tracebacks), stripped; empty if unavailable.
   std::string sourceLine(const std::string& filename, int line);
 
@@ -176,8 +179,14 @@ class Interpreter {
                          const std::string* packagePath);
   Value runModuleSource(VM& vm, const std::string& name, const std::string& source,
                         const std::string& filename, const std::string* packagePath);
+  // `moduleName.function(args)` when the program imported that module; what it raises is
+  // printed, not propagated.
+  void callExitHook(VM& vm, const char* moduleName, const char* function,
+                    std::initializer_list<Value> args);
   // After __main__ ends: waits for non-daemon threads (threading._shutdown), as CPython does.
   void waitForThreads(VM& vm);
+  // Then atexit's functions, when atexit was imported.
+  void runAtexitHandlers(VM& vm);
   // Runs `body` as the process's first thread on the machine (a fiber under --sim).
   int onMainThread(const std::function<int()>& body);
   int runSourceOnMainThread(const std::string& source, const std::string& filename);

@@ -1,6 +1,7 @@
 // The eval loop. One body builds either as computed goto (GCC/Clang) or as a switch
 // (GILSIM_SWITCH_DISPATCH); CI builds both. Hot state lives in locals: pc, sp, the frame's
 // locals base and its constants; anything uncommon is out of line in the operators library.
+#include <csignal>
 #include <cstring>
 
 #include "gil/gil_policy.h"
@@ -18,6 +19,7 @@
 #include "interp/objects/str_object.h"
 #include "interp/vm/generator_object.h"
 #include "interp/vm/interpreter.h"
+#include "interp/vm/pending_signals.h"
 #include "interp/vm/run_aborted.h"
 #include "interp/vm/vm.h"
 
@@ -145,7 +147,7 @@ void VM::handleBreaker() {
   if (bits & kStopRequest) throw RunAborted{"stopped"};
   if (bits & kSignalRequest) {
     breaker_.clear(kSignalRequest);
-    raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
+    dispatchSignals();
   }
 }
 
@@ -158,8 +160,34 @@ void VM::nativeCheckPointSlow() {
 void VM::checkSignals() {
   if (breaker_.load() & kSignalRequest) {
     breaker_.clear(kSignalRequest);
-    raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
+    dispatchSignals();
   }
+}
+
+void VM::dispatchSignals() {
+  std::vector<int> pending = takePendingSignals();
+  // A request with no signal marked is Ctrl-C from an embedder that only sets the bit.
+  if (pending.empty()) pending.push_back(SIGINT);
+  // One signal now; the rest at the next check point, should its handler raise.
+  int signum = pending.front();
+  if (pending.size() > 1) {
+    for (size_t i = 1; i < pending.size(); ++i)
+      markSignalPending(pending[i]);
+    breaker_.set(kSignalRequest);
+  }
+  // The handlers signal.signal() installed (interp/modules/module_signal.cpp keeps them).
+  Value handler;
+  Value module = interp_.modules()->getStr("signal");
+  if (module.isObject() && module.type()->layout() == Layout::Module) {
+    Value handlers = module.as<ModuleObject>()->dict()->getStr("_handlers");
+    if (handlers.isObject() && handlers.type() == T().dict)
+      handler = handlers.as<DictObject>()->get(Value::integer(signum));
+  }
+  if (!handler.isNull() && !handler.isNone()) {
+    call(handler, {Value::integer(signum), Value::none()});  // no frame objects: None
+    return;
+  }
+  if (signum == SIGINT) raiseException(newException(T().KeyboardInterrupt, std::vector<Value>{}));
 }
 
 bool VM::unwind(Frame*& frame, Value& exception, Frame* entry) {
@@ -1119,6 +1147,7 @@ Value VM::runLoop(Frame* entry) {
       TARGET(MAKE_FUNCTION) {
         Value codeValue = POP();
         Value closure = (arg & 8) ? POP() : Value();
+        Value annotations = (arg & 4) ? POP() : Value();
         Value kwdefaults = (arg & 2) ? POP() : Value();
         Value defaults = (arg & 1) ? POP() : Value();
         Value fn = makeFunction(codeValue.as<CodeObject>(), codeValue, frame->globals);
@@ -1126,6 +1155,7 @@ Value VM::runLoop(Frame* entry) {
         f->closure = std::move(closure);
         f->kwdefaults = std::move(kwdefaults);
         f->defaults = std::move(defaults);
+        f->annotations = std::move(annotations);
         PUSH(std::move(fn));
         DISPATCH();
       }

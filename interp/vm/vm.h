@@ -66,6 +66,9 @@ class VM {
   EvalBreaker& breaker() { return breaker_; }
   // Ctrl-C arrived and has not been raised yet (readable without the GIL).
   bool signalPending() const { return breaker_.load() & kSignalRequest; }
+  // Runs the Python handler of the first pending signal (KeyboardInterrupt for SIGINT without
+  // one); called at check points of the main thread when kSignalRequest is set.
+  void dispatchSignals();
   // Releases every value the VM still refers to; the thread must hold the GIL. Called before a
   // thread gives the GIL up for the last time.
   void releaseValues();

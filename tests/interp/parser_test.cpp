@@ -387,6 +387,31 @@ void expectErrors(const std::vector<ErrorCase>& cases) {
     EXPECT_EQ(errorOf(c.source), c.expected) << c.source;
 }
 
+// `match` is a soft keyword: the statement is named as unsupported, the name still works.
+TEST(Parser, MatchStatementIsNamedAsUnsupportedAndMatchStaysAName) {
+  expectErrors({
+      {"match x:\n    case 1: pass\n",
+       syntax("the 'match' statement is not supported by gilsim", 1, 1)},
+      {"match (a,\n       b):\n    case _: pass\n",
+       syntax("the 'match' statement is not supported by gilsim", 1, 1)},
+  });
+  for (const char* ok : {"match = 1\n", "match: int = 1\n", "match(x)\n",
+                         "match.y = f(lambda: 1)\n", "print(match[1:2])\n"})
+    EXPECT_EQ(errorOf(ok).kind, "none") << ok;
+}
+
+// Annotations are kept: a def's for __annotations__, the return one under "return".
+TEST(Parser, ParameterAndReturnAnnotationsAreKept) {
+  Module m = parse("def f(a: int, *b: str, c: 'x' = 1, **d: list) -> bool: pass\n");
+  const Arguments& a = *m.body.at(0)->arguments;
+  ASSERT_TRUE(a.positional.at(0).annotation);
+  ASSERT_TRUE(a.varargs && a.varargs->annotation);
+  ASSERT_TRUE(a.keywordOnly.at(0).annotation);
+  ASSERT_TRUE(a.kwargs && a.kwargs->annotation);
+  ASSERT_TRUE(a.returns);
+  EXPECT_FALSE(parse("def g(a, b=2): pass\n").body.at(0)->arguments->returns);
+}
+
 TEST(Parser, GenericSyntaxErrorsPointAtTheOffendingToken) {
   expectErrors({
       {"x = a b", syntax("invalid syntax", 1, 7)},

@@ -375,3 +375,36 @@ if __name__ == "__main__":
 }
 
 }  // namespace
+
+namespace {
+
+// Sockets and select wait on real time and the simulated machine has no network: refused with
+// an OSError that names --sim, never a silent wait on the host's clock.
+TEST(CliSim, SocketsAndSelectAreRefused) {
+  constexpr const char* script = R"(import select, selectors, socket
+calls = [socket.socket, socket.socketpair, lambda: select.select([], [], [], 0),
+         lambda: select.poll().poll(0), lambda: selectors.DefaultSelector().select(0)]
+for call in calls:
+    try:
+        call()
+    except OSError as exc:
+        print(str(exc).split(":")[0])
+socket.create_connection(("127.0.0.1", 9))
+)";
+  TempDir dir;
+  ProcessResult r = runSim(dir, script, {});
+  EXPECT_EQ(r.status, 1) << describe(r);
+  EXPECT_EQ(r.out,
+            "sockets are not supported under --sim\n"
+            "sockets are not supported under --sim\n"
+            "select.select() is not supported under --sim\n"
+            "select.poll() is not supported under --sim\n"
+            "select.poll() is not supported under --sim\n")
+      << describe(r);
+  EXPECT_NE(r.err.find("OSError: sockets are not supported under --sim: the simulated machine has "
+                       "no network"),
+            std::string::npos)
+      << describe(r);
+}
+
+}  // namespace

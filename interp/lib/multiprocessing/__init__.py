@@ -25,7 +25,8 @@ __all__ = [
     "set_start_method", "get_start_method", "get_all_start_methods", "get_context",
     "freeze_support",
     "Queue", "SimpleQueue", "JoinableQueue", "Pipe", "Lock", "RLock", "Semaphore",
-    "BoundedSemaphore", "Event", "Value", "Array", "Pool", "Manager", "ProcessError", "TimeoutError",
+    "BoundedSemaphore", "Event", "Condition", "Barrier", "Value", "Array", "RawValue", "RawArray",
+    "Pool", "Manager", "ProcessError", "TimeoutError",
     "BufferTooShort", "AuthenticationError", "PicklingError",
 ]
 
@@ -68,7 +69,10 @@ def freeze_support():
 # --- Start methods --------------------------------------------------------------------------
 
 _start_method = None
-_START_METHODS = ["fork", "spawn"]
+# forkserver starts its children as spawn does here: each runs a fresh interpreter that imports
+# the main module as __mp_main__ and gets its target and arguments serialized, which is what a
+# program can observe of CPython's fork server (gilsim has no server process to fork from).
+_START_METHODS = ["fork", "spawn", "forkserver"]
 
 
 def get_all_start_methods():
@@ -210,7 +214,7 @@ class Process:
         if getattr(_current_process, "_inheriting", False):
             _raise_importing_main()
         _cleanup()
-        if (type(self)._start_method or get_start_method()) == "spawn":
+        if (type(self)._start_method or get_start_method()) in ("spawn", "forkserver"):
             self._popen = _SpawnPopen(self)
         else:
             self._popen = _ForkPopen(self)
@@ -376,6 +380,10 @@ class SpawnProcess(Process):
     _start_method = "spawn"
 
 
+class ForkServerProcess(Process):
+    _start_method = "forkserver"
+
+
 class _Context:
     """What get_context returns: the module's API with Process bound to one start method."""
 
@@ -391,8 +399,12 @@ class _Context:
         self.Semaphore = Semaphore
         self.BoundedSemaphore = BoundedSemaphore
         self.Event = Event
+        self.Condition = Condition
+        self.Barrier = Barrier
         self.Value = Value
         self.Array = Array
+        self.RawValue = RawValue
+        self.RawArray = RawArray
         self.Pool = Pool  # its workers use the global start method
         self.cpu_count = cpu_count
         self.current_process = current_process
@@ -417,7 +429,9 @@ def get_context(method=None):
         method = get_start_method()
     if method not in _START_METHODS:
         raise ValueError("cannot find context for %r" % (method,))
-    return _Context(method, SpawnProcess if method == "spawn" else ForkProcess)
+    process_class = {"spawn": SpawnProcess, "forkserver": ForkServerProcess}.get(method,
+                                                                                 ForkProcess)
+    return _Context(method, process_class)
 
 
 class _ParentProcess:
@@ -607,8 +621,8 @@ import _mp_connection
 import _mp_queues
 import _mp_pool
 from _mp_connection import Connection, Pipe, wait
-from _mp_synchronize import Semaphore, BoundedSemaphore, Lock, RLock, Event
-from _mp_sharedctypes import Value, Array
+from _mp_synchronize import Semaphore, BoundedSemaphore, Lock, RLock, Event, Condition, Barrier
+from _mp_sharedctypes import Value, Array, RawValue, RawArray
 from _mp_queues import SimpleQueue, Queue, JoinableQueue
 from _mp_pool import Pool, AsyncResult, ApplyResult, MapResult
 

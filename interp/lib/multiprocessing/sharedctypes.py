@@ -1,3 +1,3 @@
 """multiprocessing.sharedctypes: Value and Array in shared memory, in _mp_sharedctypes."""
 
-from _mp_sharedctypes import Value, Array
+from _mp_sharedctypes import Value, Array, RawValue, RawArray
