@@ -276,24 +276,8 @@ def _strftime(fmt, timetuple, microsecond, owner):
     return _time.strftime("".join(pieces), timetuple)
 
 
-try:
-    _StructTime = _time.struct_time
-
-    def _struct_time(fields):
-        return _StructTime(fields)
-except AttributeError:
-    # No struct_time constructor: fill in an instance of the type time.gmtime returns.
-    _StructTime = type(_time.gmtime(0))
-    _STRUCT_FIELDS = ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday",
-                      "tm_yday", "tm_isdst")
-
-    def _struct_time(fields):
-        st = _StructTime(fields)
-        for name, value in zip(_STRUCT_FIELDS, fields):
-            setattr(st, name, value)
-        st.tm_zone = None
-        st.tm_gmtoff = None
-        return st
+def _struct_time(fields):
+    return _time.struct_time(fields)
 
 
 def _format_arg(fmt):

@@ -236,13 +236,46 @@ class StringIO(_MemoryStream, TextIOBase):
             raise TypeError("initial_value must be str or None, not %s" %
                             type(initial_value).__name__)
         self.newline = newline
-        self._init(initial_value)
+        self._init(self._translated(initial_value))
+
+    # As CPython's: newline=None stores \r\n and \r as \n; '\r' and '\r\n' store \n as
+    # themselves; '' and '\n' store the text as it is.
+    def _translated(self, s):
+        if self.newline is None:
+            return s.replace("\r\n", "\n").replace("\r", "\n")
+        if self.newline in ("\r", "\r\n"):
+            return s.replace("\n", self.newline)
+        return s
 
     def write(self, s):
         self._check_open()
         if not isinstance(s, str):
             raise TypeError("string argument expected, got '%s'" % type(s).__name__)
-        return self._write(s)
+        return self._write(self._translated(s)) and len(s)
+
+    def readline(self, size=-1):
+        """A line ends at the stream's newline; with newline='' at \n, \r or \r\n."""
+        if self.newline in (None, "\n"):
+            return _MemoryStream.readline(self, size)
+        self._check_open()
+        value = self._joined()
+        if self.newline == "":
+            cr = value.find("\r", self._pos)
+            lf = value.find("\n", self._pos)
+            if cr < 0 or (0 <= lf < cr):
+                end = lf + 1 if lf >= 0 else self._length
+            else:
+                end = cr + 2 if value.startswith("\r\n", cr) else cr + 1
+        else:
+            found = value.find(self.newline, self._pos)
+            end = self._length if found < 0 else found + len(self.newline)
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        if self._pos >= end:
+            return self._empty
+        result = value[self._pos:end]
+        self._pos = end
+        return result
 
     @property
     def line_buffering(self):

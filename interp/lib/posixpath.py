@@ -7,7 +7,8 @@ built, so os is imported inside the functions that need it, never at the top.
 
 __all__ = ["join", "split", "basename", "dirname", "splitext", "normpath", "abspath", "isabs",
            "exists", "lexists", "isfile", "isdir", "islink", "getsize", "getmtime", "getatime",
-           "getctime", "expanduser", "relpath", "commonprefix", "sep", "curdir", "pardir"]
+           "getctime", "expanduser", "relpath", "commonprefix", "sep", "curdir", "pardir",
+           "normcase", "splitdrive", "samestat", "samefile", "expandvars", "realpath"]
 
 sep = "/"
 curdir = "."
@@ -209,3 +210,111 @@ def relpath(path, start=None):
     if not parts:
         return curdir
     return join(*parts)
+
+
+def normcase(s):
+    if not isinstance(s, str):
+        import os
+        s = os.fspath(s)
+        _check("normcase", s)
+    return s
+
+
+def splitdrive(p):
+    _check("splitdrive", p)
+    return p[:0], p
+
+
+def samestat(s1, s2):
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+def samefile(f1, f2):
+    import os
+    return samestat(os.stat(f1), os.stat(f2))
+
+
+def expandvars(path):
+    """$name and ${name} replaced by the environment's values; unknown names are left."""
+    _check("expandvars", path)
+    if "$" not in path:
+        return path
+    import os
+    import re
+    global _varprog
+    if _varprog is None:
+        _varprog = re.compile(r"\$(\w+|\{[^}]*\})", re.ASCII)
+    i = 0
+    while True:
+        m = _varprog.search(path, i)
+        if not m:
+            break
+        i, j = m.span(0)
+        name = m.group(1)
+        if name.startswith("{") and name.endswith("}"):
+            name = name[1:-1]
+        if name in os.environ:
+            tail = path[j:]
+            path = path[:i] + os.environ[name]
+            i = len(path)
+            path += tail
+        else:
+            i = j
+    return path
+
+
+_varprog = None
+
+
+def realpath(filename, *, strict=False):
+    """filename made absolute with its symbolic links resolved (through os.readlink, where
+    gilsim's os has it) and '.'/'..' removed; strict=True raises for a missing component."""
+    import os
+    filename = os.fspath(filename)
+    _check("realpath", filename)
+    path, ok = _joinrealpath("", filename, strict, {})
+    return abspath(path)
+
+
+def _joinrealpath(path, rest, strict, seen):
+    import os
+    if isabs(rest):
+        rest = rest[1:]
+        path = sep
+    while rest:
+        name, _, rest = rest.partition(sep)
+        if not name or name == curdir:
+            continue
+        if name == pardir:
+            if path:
+                path, name = split(path)
+                if name == pardir:
+                    path = join(path, pardir, pardir)
+            else:
+                path = pardir
+            continue
+        newpath = join(path, name)
+        try:
+            st = os.lstat(newpath)
+        except OSError:
+            if strict:
+                raise
+            is_link = False
+        else:
+            is_link = (st.st_mode & _S_IFMT) == _S_IFLNK
+        if not is_link or not hasattr(os, "readlink"):
+            path = newpath
+            continue
+        if newpath in seen:
+            path = seen[newpath]
+            if path is not None:
+                continue
+            if strict:
+                os.stat(newpath)  # raises the loop's OSError
+            return join(newpath, rest), False
+        seen[newpath] = None
+        path, ok = _joinrealpath(path, os.readlink(newpath), strict, seen)
+        if not ok:
+            return join(path, rest), False
+        seen[newpath] = path
+    return path, True

@@ -60,6 +60,10 @@ class _Translation:
         self.flags = flags
         self.names = {}
         self.parents = [None]  # parents[g]: the group enclosing group g (None at the top)
+        # The flags in force where the translation is, for the ^ $ . it spells out: a scoped
+        # group (?s:...) or (?-m:...) changes them until its ')' (restore: depth -> flags).
+        self.local = flags
+        self.restore = {}
         self.text = self._translate(pattern)
 
     def _translate(self, p):
@@ -136,18 +140,20 @@ class _Translation:
                 continue
             if c in "^$.":
                 # Spelled out: Boost's ^, $ and . know more line breaks than CPython's \n.
-                multiline = self.flags & MULTILINE
+                multiline = self.local & MULTILINE
                 if c == "^":
                     out.append("(?:\\A|(?<=\\n))" if multiline else "\\A")
                 elif c == "$":
                     out.append("(?=\\n|\\z)" if multiline else "(?=\\n?\\z)")
                 else:
-                    out.append("[\\s\\S]" if self.flags & DOTALL else "[^\\n]")
+                    out.append("[\\s\\S]" if self.local & DOTALL else "[^\\n]")
                 i += 1
                 continue
             if c == ")":
                 if not stack:
                     raise error("unbalanced parenthesis", p, i)
+                if len(stack) in self.restore:
+                    self.local = self.restore.pop(len(stack))
                 stack.pop()
             out.append(c)
             i += 1
@@ -186,8 +192,16 @@ class _Translation:
         if k >= len(p) or p[k] not in ":)" or not letters:
             raise error("unknown extension ?" + p[j:j + 1], p, i + 1)
         kept = []
+        scoped_on = scoped_off = 0
+        off = False
         for letter in letters:
+            if letter in _INLINE_FLAGS and letter in "ms":
+                if off:
+                    scoped_off |= _INLINE_FLAGS[letter]
+                else:
+                    scoped_on |= _INLINE_FLAGS[letter]
             if letter == "-":
+                off = True
                 kept.append(letter)
             elif letter not in _INLINE_FLAGS:
                 raise error("unknown flag", p, j)
@@ -200,9 +214,12 @@ class _Translation:
                 kept.append(letter)
                 if p[k] == ")":
                     self.flags |= _INLINE_FLAGS[letter]
+                    self.local |= _INLINE_FLAGS[letter]
         flags = "".join(kept).rstrip("-")
         if p[k] == ":":
             stack.append(0)
+            self.restore[len(stack)] = self.local
+            self.local = (self.local | scoped_on) & ~scoped_off
             out.append("(?%s:" % flags if flags else "(?:")
         elif flags:
             out.append("(?%s)" % flags)

@@ -702,7 +702,9 @@ class _TextSocketFile(io.TextIOBase):
                 break
             start = len(self._text)
             if not self._decode_more():
-                end = len(self._text)
+                # The end: what the last decode added may still hold a newline.
+                end = self._text.find("\n", start)
+                end = len(self._text) if end < 0 else end + 1
                 break
         if size is not None and 0 <= size < end:
             end = size

@@ -473,14 +473,21 @@ Value textTell(VM& vm, FileObject* f) {
     t.decoder.buffered = saved.buffered;
     t.decoder.pendingCR = saved.pendingCR;
   };
+  // The snapshot can be older than the chunk being read (next() stops taking them, a flush lets
+  // tell() run again): CPython's guess then decodes past the end of the snapshot's bytes, into
+  // its own memory. NULs stand in for that here, which gives what it usually answers.
+  auto head = [&](int64_t n) {
+    std::string bytes = input.substr(0, static_cast<size_t>(n));
+    bytes.resize(static_cast<size_t>(n), '\0');
+    return bytes;
+  };
   try {
     // A quick guess at a start point near the position, from the chunk's bytes per character.
     int64_t skipBytes = static_cast<int64_t>(t.bytesPerChar * static_cast<double>(charsToSkip));
-    skipBytes = std::min<int64_t>(skipBytes, static_cast<int64_t>(input.size()));
     int64_t skipBack = 1;
     while (skipBytes > 0) {
       setDecoderToCookie(t, cookie);
-      int64_t decoded = decodedChars(std::string_view(input).substr(0, skipBytes), false);
+      int64_t decoded = decodedChars(head(skipBytes), false);
       if (decoded <= charsToSkip) {
         if (t.decoder.buffered.empty()) {
           cookie.decFlags = decoderFlags(t.decoder);

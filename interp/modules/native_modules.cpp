@@ -16,6 +16,7 @@ struct NativeModule {
 constexpr NativeModule kNativeModules[] = {
     {"_gilsim_mp", initGilsimMpModule},
     {"_gilsim_re", initRegexModule},
+    {"_gilsim_subprocess", initSubprocessModule},
     {"_hashlib", initHashlibModule},
     {"_random", initRandomModule},
     {"_thread", initThreadModule},

@@ -25,21 +25,22 @@ void addOsFilesystemFunctions(VM& vm, DictObject* osDict);
 NativeModuleInit findNativeModule(std::string_view name);
 
 // Each module's init function, one file each.
-void initCextModule(VM& vm, ModuleObject* module);       // module_cext.cpp
-void initGilsimModule(VM& vm, ModuleObject* module);     // module_gilsim.cpp
-void initHashlibModule(VM& vm, ModuleObject* module);    // module_hashlib.cpp
-void initMathModule(VM& vm, ModuleObject* module);       // module_math.cpp
-void initOsModule(VM& vm, ModuleObject* module);         // module_os.cpp
-void initRegexModule(VM& vm, ModuleObject* module);      // module_regex.cpp
-void initRandomModule(VM& vm, ModuleObject* module);     // module_random.cpp
-void initSelectModule(VM& vm, ModuleObject* module);     // module_select.cpp
-void initSignalModule(VM& vm, ModuleObject* module);     // module_signal.cpp
-void initSocketModule(VM& vm, ModuleObject* module);     // module_socket.cpp
-void initStructModule(VM& vm, ModuleObject* module);     // module_struct.cpp
-void initGilsimMpModule(VM& vm, ModuleObject* module);   // module_gilsim_mp.cpp
-void initSysModule(VM& vm, ModuleObject* module);        // module_sys.cpp
-void initThreadModule(VM& vm, ModuleObject* module);     // module_thread.cpp
-void initTimeModule(VM& vm, ModuleObject* module);       // module_time.cpp
-void initTracebackModule(VM& vm, ModuleObject* module);  // module_traceback.cpp
+void initCextModule(VM& vm, ModuleObject* module);        // module_cext.cpp
+void initGilsimModule(VM& vm, ModuleObject* module);      // module_gilsim.cpp
+void initHashlibModule(VM& vm, ModuleObject* module);     // module_hashlib.cpp
+void initMathModule(VM& vm, ModuleObject* module);        // module_math.cpp
+void initOsModule(VM& vm, ModuleObject* module);          // module_os.cpp
+void initRegexModule(VM& vm, ModuleObject* module);       // module_regex.cpp
+void initRandomModule(VM& vm, ModuleObject* module);      // module_random.cpp
+void initSelectModule(VM& vm, ModuleObject* module);      // module_select.cpp
+void initSignalModule(VM& vm, ModuleObject* module);      // module_signal.cpp
+void initSocketModule(VM& vm, ModuleObject* module);      // module_socket.cpp
+void initStructModule(VM& vm, ModuleObject* module);      // module_struct.cpp
+void initSubprocessModule(VM& vm, ModuleObject* module);  // module_subprocess.cpp
+void initGilsimMpModule(VM& vm, ModuleObject* module);    // module_gilsim_mp.cpp
+void initSysModule(VM& vm, ModuleObject* module);         // module_sys.cpp
+void initThreadModule(VM& vm, ModuleObject* module);      // module_thread.cpp
+void initTimeModule(VM& vm, ModuleObject* module);        // module_time.cpp
+void initTracebackModule(VM& vm, ModuleObject* module);   // module_traceback.cpp
 
 }  // namespace gilsim

@@ -32,11 +32,19 @@ namespace gilsim {
 
 namespace {
 
-const std::string& pathArgument(const Value& v, const char* function) {
-  if (!isStr(v))
-    raiseTypeError("{}: path should be string, bytes or os.PathLike, not {}", function,
-                   typeName(v));
-  return asStr(v)->str();
+// A str path, or an os.PathLike's (pathlib.Path): what its __fspath__ returns.
+std::string pathArgument(const Value& v, const char* function) {
+  if (isStr(v)) return asStr(v)->str();
+  if (v.isObject() && !v.type()->isBuiltin()) {
+    Value hook = v.type()->lookup("__fspath__");
+    if (!hook.isNull()) {
+      Value path = VM::current()->call(hook, {v});
+      if (isStr(path)) return asStr(path)->str();
+      raiseTypeError("expected {}.__fspath__() to return str or bytes, not {}", typeName(v),
+                     typeName(path));
+    }
+  }
+  raiseTypeError("{}: path should be string, bytes or os.PathLike, not {}", function, typeName(v));
 }
 
 const std::string& strArgument(const Value& v, const char* what) {

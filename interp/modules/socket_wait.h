@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include <functional>
+#include <string>
 
 #include "gil/sync.h"
 

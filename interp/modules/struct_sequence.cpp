@@ -2,6 +2,7 @@
 #include "interp/modules/struct_sequence.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
@@ -39,6 +40,35 @@ Value structSequenceRepr(VM&, CallArgs args) {
                             static_cast<size_t>(count.smallInt())));
 }
 
+// The struct sequence types of the process, for their constructor: made once each, never freed.
+std::mutex gRegistryMutex;
+std::vector<const StructSequenceType*> gRegistry;
+
+const StructSequenceType* registered(TypeObject* type) {
+  std::lock_guard<std::mutex> lock(gRegistryMutex);
+  for (const StructSequenceType* t : gRegistry)
+    if (t->type() == type) return t;
+  return nullptr;
+}
+
+// time.struct_time((2026, 12, 4, ...)): a sequence of at least the sequence fields and at most
+// all of them; the fields it leaves out are None.
+Value structSequenceNew(VM&, TypeObject* type, CallArgs args) {
+  const StructSequenceType* sequence = registered(type);
+  std::string name = type->moduleName + "." + type->name();
+  if (!sequence || args.keywordCount() || args.count != 1)
+    raiseTypeError("{}() takes a sequence as its only argument", name);
+  std::vector<Value> values = toVector(args[0]);
+  if (values.size() < sequence->sequenceFields())
+    raiseTypeError("{}() takes an at least {}-sequence ({}-sequence given)", name,
+                   sequence->sequenceFields(), values.size());
+  if (values.size() > sequence->fieldCount())
+    raiseTypeError("{}() takes an at most {}-sequence ({}-sequence given)", name,
+                   sequence->fieldCount(), values.size());
+  values.resize(sequence->fieldCount(), Value::none());
+  return sequence->make(std::move(values));
+}
+
 Value namespaceRepr(VM&, CallArgs args) {
   expectArgs("__repr__", args, 1, 1);
   return makeStr(fieldsRepr("namespace(", args[0], SIZE_MAX));
@@ -58,6 +88,9 @@ StructSequenceType::StructSequenceType(const std::string& qualifiedName,
   d->setStr("__repr__", makeNativeMethod("__repr__", structSequenceRepr, name));
   d->setStr("n_fields", Value::integer(static_cast<int64_t>(fields_.size())));
   d->setStr("n_sequence_fields", Value::integer(static_cast<int64_t>(sequenceFields_)));
+  type_->newFn = structSequenceNew;
+  std::lock_guard<std::mutex> lock(gRegistryMutex);
+  gRegistry.push_back(this);
 }
 
 Value StructSequenceType::make(std::vector<Value> values) const {

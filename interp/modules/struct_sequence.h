@@ -15,7 +15,8 @@ class TypeObject;
 
 using StructFields = std::vector<std::pair<std::string, Value>>;
 
-// One struct sequence type, made once per process (a function-local static): a tuple subclass named
+// One struct sequence type, made once per process (a function-local static, which the type's
+// constructor finds again; never destroyed): a tuple subclass named
 // `qualifiedName` ("time.struct_time") whose first `sequenceFields` fields are its items; the rest
 // are attributes only (tm_zone).
 class StructSequenceType {
@@ -25,6 +26,8 @@ class StructSequenceType {
   // An instance with `values`, one per field, in field order.
   Value make(std::vector<Value> values) const;
   TypeObject* type() const { return type_; }
+  size_t fieldCount() const { return fields_.size(); }
+  size_t sequenceFields() const { return sequenceFields_; }
 
  private:
   TypeObject* type_;  // immortal: the type outlives every interpreter of the process

@@ -17,6 +17,8 @@
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
+#include "interp/vm/interpreter.h"
+#include "interp/vm/vm.h"
 
 namespace gilsim {
 
@@ -161,17 +163,32 @@ Value timeCtime(VM& vm, CallArgs args) {
   return makeStr(asctimeOf(tm));
 }
 
+// time.strptime: the parsing is datetime's (interp/lib/datetime.py, CPython's rules), its result
+// as a struct_time, as CPython's _strptime gives it.
+Value timeStrptime(VM& vm, CallArgs args) {
+  expectArgs("strptime", args, 1, 2);
+  Value format = args.count > 1 ? args[1] : makeStr("%a %b %d %H:%M:%S %Y");
+  if (!isStr(args[0]))
+    raiseTypeError("strptime() argument 0 must be str, not {}", typeName(args[0]));
+  if (!isStr(format)) raiseTypeError("strptime() argument 1 must be str, not {}", typeName(format));
+  Value datetime = getAttr(vm.interp().importModule(vm, "datetime"), "datetime");
+  Value parsed = vm.call(getAttr(datetime, "strptime"), {args[0], format});
+  return vm.call(getAttr(parsed, "timetuple"), {});
+}
+
 }  // namespace
 
 void addTimeCalendar(DictObject* d, double (*now)(VM&)) {
   gNow = now;
   tzset();
+  d->setStr("struct_time", Value::borrow(structTimeType().type()));
   d->setStr("gmtime", makeNative("gmtime", timeGmtime));
   d->setStr("localtime", makeNative("localtime", timeLocaltime));
   d->setStr("mktime", makeNative("mktime", timeMktime));
   d->setStr("strftime", makeNative("strftime", timeStrftime));
   d->setStr("asctime", makeNative("asctime", timeAsctime));
   d->setStr("ctime", makeNative("ctime", timeCtime));
+  d->setStr("strptime", makeNative("strptime", timeStrptime));
   d->setStr("timezone", Value::integer(timezone));
   d->setStr("altzone", Value::integer(timezone - (daylight ? 3600 : 0)));
   d->setStr("daylight", Value::integer(daylight));

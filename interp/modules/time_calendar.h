@@ -1,5 +1,6 @@
 // The time module's calendar half: gmtime, localtime, mktime, strftime, asctime,
-// ctime and the time-zone constants, over the C library's conversions.
+// ctime, strptime (datetime's parser) and the time-zone constants, over the C library's
+// conversions.
 #pragma once
 
 namespace gilsim {

@@ -37,6 +37,11 @@ GILSIM_EXCEPTION_TYPES(GILSIM_RAISE_HELPER)
 
 // OSError (or the subclass CPython picks for errno `err`) with errno, strerror and filename.
 [[noreturn]] void raiseOsError(int err, const std::string& path = "");
+// The subclass of OSError that CPython makes of OSError(err, ...): FileNotFoundError for ENOENT.
+TypeObject* osErrorTypeFor(int err);
+class ExceptionObject;
+// OSError's errno, strerror, filename and filename2 from its constructor's arguments.
+void initOsErrorFields(ExceptionObject* e, const Value* args, size_t count);
 
 // The name Python shows for a value's type, e.g. 'int', 'NoneType'.
 const std::string& typeName(const Value& v);

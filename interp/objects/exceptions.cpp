@@ -57,6 +57,8 @@ Value exceptionInit(VM&, CallArgs args) {
   ExceptionObject* e = self(args);
   if (args.keywordCount()) raiseTypeError("{}() takes no keyword arguments", e->type()->name());
   e->args = makeTuple(std::vector<Value>(args.args + 1, args.args + args.count));
+  if (e->type()->isSubtypeOf(builtinTypes().OSError))
+    initOsErrorFields(e, args.args + 1, args.count - 1);
   return Value::none();
 }
 
@@ -95,7 +97,7 @@ void registerExceptionMethods(BuiltinTypes& t) {
   d->setStr("__repr__", makeNativeMethod("__repr__", exceptionRepr, "BaseException"));
 }
 
-void raiseOsError(int err, const std::string& path) {
+TypeObject* osErrorTypeFor(int err) {
   TypeObject* type = builtinTypes().OSError;
   if (err == ENOENT)
     type = builtinTypes().FileNotFoundError;
@@ -125,6 +127,26 @@ void raiseOsError(int err, const std::string& path) {
     type = builtinTypes().ConnectionResetError;
   else if (err == ETIMEDOUT)
     type = builtinTypes().TimeoutError;
+  return type;
+}
+
+void initOsErrorFields(ExceptionObject* e, const Value* args, size_t count) {
+  DictObject* d = e->dict();
+  if (count >= 2 && count <= 5) {
+    d->setStr("errno", args[0]);
+    d->setStr("strerror", args[1]);
+    d->setStr("filename", count >= 3 ? args[2] : Value::none());
+    d->setStr("filename2", count >= 5 ? args[4] : Value::none());
+    // CPython keeps (errno, strerror) as args when a filename came too.
+    if (count >= 3) e->args = makeTuple({args[0], args[1]});
+  } else {
+    for (const char* name : {"errno", "strerror", "filename", "filename2"})
+      d->setStr(name, Value::none());
+  }
+}
+
+void raiseOsError(int err, const std::string& path) {
+  TypeObject* type = osErrorTypeFor(err);
   Value exc =
       newException(type, std::vector<Value>{Value::integer(err), makeStr(std::strerror(err))});
   auto* e = exc.as<ExceptionObject>();

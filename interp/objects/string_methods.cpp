@@ -1,11 +1,7 @@
 // Methods of str (bytes' are in bytes_methods.cpp).
-#include <locale.h>
-#include <wctype.h>
 #include <algorithm>
-#include <cctype>
-#include <clocale>
-#include <cwctype>
 
+#include "interp/common/unicode.h"
 #include "interp/objects/builtin_methods.h"
 #include "interp/objects/codecs.h"
 #include "interp/objects/dict_object.h"
@@ -360,74 +356,125 @@ Value strReplace(VM&, CallArgs args) {
   return makeStr(std::move(out));
 }
 
-// Unicode case mapping and classification through glibc's C.UTF-8 tables (a locale object, so
-// nothing process-wide changes).
-locale_t unicodeLocale() {
-  static locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  return locale;
-}
-uint32_t toUpper(uint32_t c) {
-  if (c < 0x80) return static_cast<uint32_t>(std::toupper(static_cast<int>(c)));
-  locale_t l = unicodeLocale();
-  return l ? static_cast<uint32_t>(towupper_l(static_cast<wint_t>(c), l)) : c;
-}
-uint32_t toLower(uint32_t c) {
-  if (c < 0x80) return static_cast<uint32_t>(std::tolower(static_cast<int>(c)));
-  locale_t l = unicodeLocale();
-  return l ? static_cast<uint32_t>(towlower_l(static_cast<wint_t>(c), l)) : c;
-}
-bool isAlpha(uint32_t c) {
-  if (c < 0x80) return std::isalpha(static_cast<int>(c)) != 0;
-  locale_t l = unicodeLocale();
-  return l && iswalpha_l(static_cast<wint_t>(c), l);
-}
-bool isDigit(uint32_t c) {
-  return c >= '0' && c <= '9';
-}
-bool isUpper(uint32_t c) {
-  return toLower(c) != c;
-}
-bool isLower(uint32_t c) {
-  return toUpper(c) != c;
+// Case mapping and classification by unicode.h's tables, read off CPython 3.11. ASCII strings
+// take a byte loop; elsewhere ASCII code points still skip the binary searches.
+bool hasProperty(char32_t c, uint16_t bits) {
+  return (unicodeProperties(c) & bits) != 0;
 }
 
-// Maps every code point of self through `f(codePoint, index, previousWasCased)`.
-template <class F>
-Value mapCodePoints(const CallArgs& args, const char* name, F f) {
+// U+03A3 lowers to the final form U+03C2 after a cased character and not before one, skipping
+// case-ignorable ones both ways (CPython's handle_capital_sigma): 'ΑΣ'.lower() == 'ας'.
+char32_t lowerSigma(const std::vector<char32_t>& cps, size_t i) {
+  size_t j = i;
+  while (j > 0 && hasProperty(cps[j - 1], kPropCaseIgnorable))
+    --j;
+  bool final = j > 0 && hasProperty(cps[j - 1], kPropCased);
+  if (final) {
+    size_t k = i + 1;
+    while (k < cps.size() && hasProperty(cps[k], kPropCaseIgnorable))
+      ++k;
+    final = k == cps.size() || !hasProperty(cps[k], kPropCased);
+  }
+  return final ? 0x3C2 : 0x3C3;
+}
+
+enum class CaseOp { kUpper, kLower, kFold, kTitle, kCapitalize, kSwapcase };
+
+// The rules of CPython's do_upper/do_lower/do_casefold/do_title/do_capitalize/do_swapcase:
+// title() and capitalize() title-case a word's first character and lower the rest (context and
+// all), swapcase() leaves title-case characters alone.
+Value mapCase(const CallArgs& args, const char* name, CaseOp op) {
   StrObject* s = selfStr(args, name);
   expectMethodArgs(name, args, 0, 0);
   const std::string& text = s->str();
   std::string out;
   out.reserve(text.size());
-  size_t pos = 0, index = 0;
+  if (s->isAscii()) {
+    bool previousCased = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+      bool toUpper = op == CaseOp::kUpper || (op == CaseOp::kTitle && !previousCased) ||
+                     (op == CaseOp::kCapitalize && i == 0) || (op == CaseOp::kSwapcase && lower);
+      if (toUpper && lower)
+        c = static_cast<char>(c - 32);
+      else if (!toUpper && upper)
+        c = static_cast<char>(c + 32);
+      out.push_back(c);
+      previousCased = upper || lower;
+    }
+    return makeStr(std::move(out));
+  }
+  std::vector<char32_t> cps;
+  cps.reserve(text.size());
+  for (size_t pos = 0; pos < text.size();)
+    cps.push_back(decodeUtf8At(text, pos));
   bool previousCased = false;
-  while (pos < text.size()) {
-    uint32_t c = decodeUtf8At(text, pos);
-    appendUtf8(out, f(c, index++, previousCased));
-    previousCased = isAlpha(c);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    char32_t mapped[kMaxCaseMapping];
+    size_t n = 0;
+    bool lowerIt = false;
+    switch (op) {
+      case CaseOp::kUpper:
+        n = toUpperFull(c, mapped);
+        break;
+      case CaseOp::kLower:
+        lowerIt = true;
+        break;
+      case CaseOp::kFold:
+        n = toFoldedFull(c, mapped);
+        break;
+      case CaseOp::kTitle:
+        lowerIt = previousCased;
+        if (!lowerIt) n = toTitleFull(c, mapped);
+        previousCased = hasProperty(c, kPropCased);
+        break;
+      case CaseOp::kCapitalize:
+        lowerIt = i > 0;
+        if (!lowerIt) n = toTitleFull(c, mapped);
+        break;
+      case CaseOp::kSwapcase: {
+        uint16_t props = unicodeProperties(c);
+        lowerIt = props & kPropUpper;
+        if (!lowerIt) {
+          mapped[0] = c;
+          n = props & kPropLower ? toUpperFull(c, mapped) : 1;
+        }
+        break;
+      }
+    }
+    if (lowerIt) {
+      if (c == 0x3A3) {
+        mapped[0] = lowerSigma(cps, i);
+        n = 1;
+      } else {
+        n = toLowerFull(c, mapped);
+      }
+    }
+    for (size_t k = 0; k < n; ++k)
+      appendUtf8(out, mapped[k]);
   }
   return makeStr(std::move(out));
 }
 
 Value strUpper(VM&, CallArgs args) {
-  return mapCodePoints(args, "upper", [](uint32_t c, size_t, bool) { return toUpper(c); });
+  return mapCase(args, "upper", CaseOp::kUpper);
 }
 Value strLower(VM&, CallArgs args) {
-  return mapCodePoints(args, "lower", [](uint32_t c, size_t, bool) { return toLower(c); });
+  return mapCase(args, "lower", CaseOp::kLower);
+}
+Value strCasefold(VM&, CallArgs args) {
+  return mapCase(args, "casefold", CaseOp::kFold);
 }
 Value strSwapcase(VM&, CallArgs args) {
-  return mapCodePoints(args, "swapcase", [](uint32_t c, size_t, bool) {
-    return isUpper(c) ? toLower(c) : toUpper(c);
-  });
+  return mapCase(args, "swapcase", CaseOp::kSwapcase);
 }
 Value strTitle(VM&, CallArgs args) {
-  return mapCodePoints(args, "title", [](uint32_t c, size_t, bool previousCased) {
-    return previousCased ? toLower(c) : toUpper(c);
-  });
+  return mapCase(args, "title", CaseOp::kTitle);
 }
 Value strCapitalize(VM&, CallArgs args) {
-  return mapCodePoints(args, "capitalize",
-                       [](uint32_t c, size_t i, bool) { return i == 0 ? toUpper(c) : toLower(c); });
+  return mapCase(args, "capitalize", CaseOp::kCapitalize);
 }
 
 template <class Pred>
@@ -442,35 +489,40 @@ Value classify(const CallArgs& args, const char* name, Pred pred, bool emptyResu
   return Value::boolean(true);
 }
 Value strIsdigit(VM&, CallArgs args) {
-  return classify(args, "isdigit", isDigit);
+  return classify(args, "isdigit", [](char32_t c) { return hasProperty(c, kPropDigit); });
 }
 Value strIsdecimal(VM&, CallArgs args) {
-  return classify(args, "isdecimal", isDigit);
+  return classify(args, "isdecimal", [](char32_t c) { return hasProperty(c, kPropDecimal); });
 }
 Value strIsnumeric(VM&, CallArgs args) {
-  return classify(args, "isnumeric", isDigit);
+  return classify(args, "isnumeric", [](char32_t c) { return hasProperty(c, kPropNumeric); });
 }
 Value strIsalpha(VM&, CallArgs args) {
-  return classify(args, "isalpha", isAlpha);
+  return classify(args, "isalpha", [](char32_t c) { return hasProperty(c, kPropAlpha); });
 }
 Value strIsalnum(VM&, CallArgs args) {
-  return classify(args, "isalnum", [](uint32_t c) { return isAlpha(c) || isDigit(c); });
+  return classify(args, "isalnum", [](char32_t c) {
+    return hasProperty(c, kPropAlpha | kPropDecimal | kPropDigit | kPropNumeric);
+  });
 }
 Value strIsspace(VM&, CallArgs args) {
-  return classify(args, "isspace",
-                  [](uint32_t c) { return c < 0x80 && isPySpace(static_cast<char>(c)); });
+  return classify(args, "isspace", [](char32_t c) { return hasProperty(c, kPropSpace); });
 }
 
+// CPython's rule: no lower-case (isupper) or upper-case (islower) character, none in title case,
+// and at least one cased the asked way.
 Value caseCheck(const CallArgs& args, const char* name, bool upper) {
   StrObject* s = selfStr(args, name);
   expectMethodArgs(name, args, 0, 0);
+  const uint16_t wanted = upper ? kPropUpper : kPropLower;
+  const uint16_t refused = kPropTitle | (upper ? kPropLower : kPropUpper);
   bool cased = false;
   const std::string& t = s->str();
   size_t pos = 0;
   while (pos < t.size()) {
-    uint32_t c = decodeUtf8At(t, pos);
-    if (upper ? isLower(c) : isUpper(c)) return Value::boolean(false);
-    if (isUpper(c) || isLower(c)) cased = true;
+    uint16_t props = unicodeProperties(decodeUtf8At(t, pos));
+    if (props & refused) return Value::boolean(false);
+    if (props & wanted) cased = true;
   }
   return Value::boolean(cased);
 }
@@ -490,6 +542,63 @@ Value strIsprintable(VM&, CallArgs args) {
   while (pos < t.size())
     if (!isPrintable(decodeUtf8At(t, pos))) return Value::boolean(false);
   return Value::boolean(true);
+}
+
+// Title case: every cased run starts with an upper-case letter (or a title-case one) and goes on
+// in lower case; at least one cased character.
+Value strIstitle(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "istitle");
+  expectMethodArgs("istitle", args, 0, 0);
+  const std::string& t = s->str();
+  bool cased = false, previousCased = false;
+  size_t pos = 0;
+  while (pos < t.size()) {
+    uint16_t props = unicodeProperties(decodeUtf8At(t, pos));
+    if (props & (kPropUpper | kPropTitle)) {
+      if (previousCased) return Value::boolean(false);
+      previousCased = cased = true;
+    } else if (props & kPropLower) {
+      if (!previousCased) return Value::boolean(false);
+      previousCased = cased = true;
+    } else {
+      previousCased = false;
+    }
+  }
+  return Value::boolean(cased);
+}
+
+// Tabs to spaces up to the next multiple of tabsize; the column restarts at \n and \r.
+Value strExpandtabs(VM&, CallArgs args) {
+  StrObject* s = selfStr(args, "expandtabs");
+  Value size;
+  size_t positional = forEachKeyword(args, [&](std::string_view name, const Value& v) {
+    if (name != "tabsize")
+      raiseTypeError("expandtabs() got an unexpected keyword argument '{}'", name);
+    size = v;
+  });
+  if (positional > 2)
+    raiseTypeError("expandtabs() takes at most 1 argument ({} given)", positional - 1);
+  if (positional == 2) size = args[1];
+  int64_t tabsize = size.isNull() ? 8 : toIndex(size, "tabsize");
+  const std::string& t = s->str();
+  std::string out;
+  int64_t column = 0;
+  size_t pos = 0;
+  while (pos < t.size()) {
+    size_t start = pos;
+    uint32_t c = decodeUtf8At(t, pos);
+    if (c == '\t') {
+      if (tabsize > 0) {
+        int64_t spaces = tabsize - column % tabsize;
+        out.append(static_cast<size_t>(spaces), ' ');
+        column += spaces;
+      }
+    } else {
+      out.append(t, start, pos - start);
+      column = (c == '\n' || c == '\r') ? 0 : column + 1;
+    }
+  }
+  return makeStr(std::move(out));
 }
 
 // UTF-8 keeps ASCII as single bytes below 0x80 and everything else at 0x80 or above.
@@ -645,7 +754,7 @@ void registerStrMethods(BuiltinTypes& t) {
                   {"replace", strReplace},
                   {"upper", strUpper},
                   {"lower", strLower},
-                  {"casefold", strLower},
+                  {"casefold", strCasefold},
                   {"swapcase", strSwapcase},
                   {"title", strTitle},
                   {"capitalize", strCapitalize},
@@ -660,6 +769,8 @@ void registerStrMethods(BuiltinTypes& t) {
                   {"isidentifier", strIsidentifier},
                   {"isprintable", strIsprintable},
                   {"isascii", strIsascii},
+                  {"istitle", strIstitle},
+                  {"expandtabs", strExpandtabs},
                   {"ljust", strLjust},
                   {"rjust", strRjust},
                   {"center", strCenter},

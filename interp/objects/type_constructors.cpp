@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "interp/common/unicode.h"
 #include "interp/objects/builtin_methods.h"
 #include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
@@ -42,6 +43,11 @@ const BuiltinTypes& T() {
   return builtinTypes();
 }
 
+// int() and float() read any Unicode decimal digit and whitespace, as CPython does.
+std::string numericText(const StrObject* s) {
+  return s->isAscii() ? s->str() : decimalAndSpaceToAscii(s->str());
+}
+
 Value constructInt(VM&, TypeObject*, CallArgs args) {
   Value x;
   Value base;
@@ -60,7 +66,7 @@ Value constructInt(VM&, TypeObject*, CallArgs args) {
       raiseTypeError("int() can't convert non-string with explicit base");
     int64_t b = toIndex(base, "base");
     if (b != 0 && (b < 2 || b > 36)) raiseValueError("int() base must be >= 2 and <= 36, or 0");
-    std::string text = isStr(x) ? asStr(x)->str() : x.as<BytesObject>()->data();
+    std::string text = isStr(x) ? numericText(asStr(x)) : x.as<BytesObject>()->data();
     Value out;
     if (!parseInt(text, static_cast<int>(b), &out))
       raiseValueError("invalid literal for int() with base {}: {}", b, repr(x));
@@ -69,7 +75,7 @@ Value constructInt(VM&, TypeObject*, CallArgs args) {
   if (isInt(x)) return exactInt(x);
   if (x.isFloat()) return intFromDouble(x.real());
   if (isStr(x) || isBytes(x)) {
-    std::string text = isStr(x) ? asStr(x)->str() : x.as<BytesObject>()->data();
+    std::string text = isStr(x) ? numericText(asStr(x)) : x.as<BytesObject>()->data();
     Value out;
     if (!parseInt(text, 10, &out))
       raiseValueError("invalid literal for int() with base 10: {}", repr(x));
@@ -92,7 +98,7 @@ Value constructFloat(VM&, TypeObject*, CallArgs args) {
   if (x.isFloat()) return x;
   if (isInt(x)) return Value::real(intToDouble(x));
   if (isStr(x)) {
-    std::string text = asStr(x)->str();
+    std::string text = numericText(asStr(x));
     size_t b = text.find_first_not_of(" \t\n\r\f\v");
     size_t e = text.find_last_not_of(" \t\n\r\f\v");
     std::string t = b == std::string::npos ? "" : text.substr(b, e - b + 1);
@@ -314,9 +320,17 @@ Value constructSuper(VM& vm, TypeObject*, CallArgs args) {
 }  // namespace
 
 Value constructException(VM& vm, TypeObject* type, CallArgs args) {
+  size_t count = args.positionalCount();
+  // OSError(2, 'No such file') is a FileNotFoundError, as CPython makes it.
+  if (type == T().OSError && count >= 2 && isInt(args[0]) && !args[0].isBool()) {
+    int64_t err;
+    if (intFitsInt64(args[0], &err) && err >= 0 && err < 4096)
+      type = osErrorTypeFor(static_cast<int>(err));
+  }
   auto* e = new ExceptionObject(type);
   Value result = Value::steal(e);
-  e->args = makeTuple(std::vector<Value>(args.args, args.args + args.positionalCount()));
+  e->args = makeTuple(std::vector<Value>(args.args, args.args + count));
+  if (type->isSubtypeOf(T().OSError)) initOsErrorFields(e, args.args, count);
   (void)vm;
   return result;
 }

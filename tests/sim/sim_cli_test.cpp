@@ -408,3 +408,27 @@ socket.create_connection(("127.0.0.1", 9))
 }
 
 }  // namespace
+
+namespace {
+
+// A child process runs on the host's real time: subprocess refuses to start one under --sim,
+// with an OSError that names --sim, as os.system does.
+TEST(CliSim, SubprocessIsRefused) {
+  constexpr const char* script = R"(import subprocess
+try:
+    subprocess.run(["true"])
+except OSError as exc:
+    print(exc)
+subprocess.check_output("echo hi", shell=True)
+)";
+  TempDir dir;
+  ProcessResult r = runSim(dir, script, {});
+  EXPECT_EQ(r.status, 1) << describe(r);
+  EXPECT_EQ(r.out, "subprocess.Popen() is not supported under --sim (a child runs on real time)\n")
+      << describe(r);
+  EXPECT_NE(r.err.find("OSError: subprocess.Popen() is not supported under --sim"),
+            std::string::npos)
+      << describe(r);
+}
+
+}  // namespace
