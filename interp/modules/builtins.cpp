@@ -605,23 +605,9 @@ Value builtinCallable(VM&, CallArgs args) {
   return Value::boolean(isCallable(args[0]));
 }
 
-Value builtinOpen(VM&, CallArgs args) {
-  Value file, mode = makeStr("r");
-  size_t npos = forEachKeyword(args, [&](std::string_view k, const Value& v) {
-    if (k == "file")
-      file = v;
-    else if (k == "mode")
-      mode = v;
-    else if (k == "encoding" || k == "newline" || k == "errors" || k == "buffering") {
-    } else {
-      raiseTypeError("'{}' is an invalid keyword argument for open()", k);
-    }
-  });
-  if (npos >= 1) file = args[0];
-  if (npos >= 2) mode = args[1];
-  if (file.isNull()) raiseTypeError("open() missing required argument 'file' (pos 1)");
-  if (!isStr(mode)) raiseTypeError("open() argument 'mode' must be str, not {}", typeName(mode));
-  return openFile(file, asStr(mode)->str());
+// open() with every argument of CPython's (file_object.cpp).
+Value builtinOpen(VM& vm, CallArgs args) {
+  return builtinOpenFile(vm, args);
 }
 
 Value builtinExit(VM&, CallArgs args) {

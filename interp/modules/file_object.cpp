@@ -134,14 +134,24 @@ int errnoOr(int fallback) {
 }
 
 // C wants a flush or a seek between a write and a read on one FILE; CPython's buffers need
-// neither, so every switch gets one here.
+// neither, so every switch gets one here. In append mode CPython counts buffered writes from
+// where the file was (its writes land at the end all the same): a read that follows goes on from
+// there, and tell() says so until a flush.
 int switchTo(FileObject* f, std::FILE* file, Op op) {
   int error = 0;
   if (f->lastOp == Op::Write && op != Op::Write && std::fflush(file) != 0) {
     error = f->unwrittenError = errnoOr(EIO);
     std::clearerr(file);
   }
-  if (f->lastOp != Op::None && f->lastOp != op && f->seekable) ::fseeko(file, 0, SEEK_CUR);
+  if (f->appending && f->lastOp == Op::Write && op != Op::Write && f->seekable) {
+    ::fseeko(file, f->appendFrom + f->appended, SEEK_SET);
+  } else if (f->lastOp != Op::None && f->lastOp != op && f->seekable) {
+    ::fseeko(file, 0, SEEK_CUR);
+  }
+  if (f->appending && op == Op::Write && f->lastOp != Op::Write) {
+    f->appendFrom = ::ftello(file);
+    f->appended = 0;
+  }
   f->lastOp = op;
   return error;
 }
@@ -217,21 +227,32 @@ std::string readChunk(VM& vm, FileObject* f, size_t size) {
   if (f->writable)  // buffered both ways: up to a newline
     return readWith(vm, f, [&](std::FILE* file) { return readLineBytes(file, int64_t(size)); });
   // A pipe or a terminal, read only and unbuffered (see the constructor): one read(2), which
-  // answers with what has arrived, as CPython's raw read does. Ctrl-C interrupts it.
+  // answers with what has arrived, as CPython's raw read does; Ctrl-C interrupts it. The
+  // simulated machine waits for the input before the file's mutex is taken: a thread parked
+  // holding it would stop every other thread that then wants the file.
   const size_t want = std::min<size_t>(size, size_t{1} << 16);
   while (true) {
-    Read r = blockingIo(
-        vm, f,
-        [&](std::FILE* file) {
-          Read got;
-          got.data.resize(want);
-          ssize_t n = machineRead(vm.interp().machine(), vm.breaker(), ::fileno(file),
-                                  got.data.data(), want);
-          if (n < 0) got.error = errno;
-          got.data.resize(n > 0 ? static_cast<size_t>(n) : 0);
-          return got;
-        },
-        [](const Read& got) { return got.data.size(); });
+    Read r;
+    bool closed = false;
+    {
+      GilReleased released(vm, DropReason::Io);
+      Machine& machine = vm.interp().machine();
+      if (!machine.blockingIoAllowed() && !machine.waitForFd(f->fd, false, -1, vm.breaker())) {
+        r.error = EINTR;
+      } else {
+        std::lock_guard<std::mutex> lock(f->ioMutex);
+        if (!f->file) {
+          closed = true;
+        } else {
+          r.data.resize(want);
+          ssize_t n = machineRead(machine, vm.breaker(), ::fileno(f->file), r.data.data(), want);
+          if (n < 0) r.error = errno;
+          r.data.resize(n > 0 ? static_cast<size_t>(n) : 0);
+        }
+      }
+      if (!closed) machine.ioDone(r.data.size());
+    }
+    if (closed) raiseValueError("I/O operation on closed file.");
     if (r.error == EINTR) {
       vm.checkSignals();
       continue;
@@ -249,6 +270,7 @@ void write(VM& vm, FileObject* f, std::string_view data) {
         int failed = switchTo(f, file, Op::Write);
         if (!failed && std::fwrite(data.data(), 1, data.size(), file) != data.size())
           failed = errnoOr(EIO);
+        f->appended += static_cast<int64_t>(data.size());
         std::clearerr(file);
         return failed;
       },
@@ -264,6 +286,7 @@ void flush(VM& vm, FileObject* f) {
         int failed = std::fflush(file) == 0 ? 0 : errnoOr(EIO);
         std::clearerr(file);
         if (failed) f->unwrittenError = failed;
+        if (f->appending) f->lastOp = Op::None;  // at the end now, where the appends went
         return failed;
       },
       [](int) { return size_t{0}; });
@@ -279,10 +302,8 @@ int64_t tell(VM& vm, FileObject* f) {
       vm, f,
       [f](std::FILE* file) {
         Told t;
-        // Where an append lands is the kernel's to say: let it, first.
-        if (f->appending && f->lastOp == Op::Write && std::fflush(file) != 0) {
-          t.error = f->unwrittenError = errnoOr(EIO);
-          std::clearerr(file);
+        if (f->appending && f->lastOp == Op::Write && f->appendFrom >= 0) {
+          t.position = f->appendFrom + f->appended;
           return t;
         }
         t.position = ::ftello(file);
@@ -613,6 +634,7 @@ Value fileTruncate(VM& vm, CallArgs args) {
   else if (f->isClosed())
     raiseValueError("truncate of closed file");
   if (!f->writable) fileio::unsupported("truncate");
+  fileio::flush(vm, f);  // so the default size is where the flushed appends left the file
   int64_t size = args.count > 1 && !args[1].isNone()
                      ? integerArgument(args[1], builtinTypes().OverflowError,
                                        "Python int too large to convert to C long")

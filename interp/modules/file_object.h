@@ -103,6 +103,10 @@ class FileObject : public Object {
   int unwrittenError = 0;
   // A FILE must be repositioned between a write and a read. Guarded by ioMutex.
   LastOp lastOp = LastOp::None;
+  // Append mode: the position when the writes since the last flush, read or seek began, and how
+  // many bytes they wrote (switchTo in file_object.cpp). Guarded by ioMutex.
+  int64_t appendFrom = -1;
+  int64_t appended = 0;
   std::unique_ptr<TextState> text;  // text files only
   bool isClosed() const { return closed_.load(std::memory_order_acquire); }
   // Closes the file; 0 or the errno of the failure (the flush of buffered writes: ENOSPC).
@@ -114,7 +118,7 @@ class FileObject : public Object {
 
 Value openFile(const Value& path, const std::string& mode);
 // The built-in open(), with all of CPython's arguments (file, mode, buffering, encoding, errors,
-// newline, closefd, opener) and its errors.
+// newline, closefd, opener) and its errors. openFile is open(path, mode) with the defaults.
 Value builtinOpenFile(VM& vm, CallArgs args);
 // _io.TextIOWrapper, the type of text files; binary ones are _io.BufferedReader, BufferedWriter
 // and BufferedRandom.
@@ -126,7 +130,7 @@ namespace fileio {
 // Up to `size` bytes, fewer only at the end of the file; all that is left when size < 0.
 std::string read(VM& vm, FileObject* f, int64_t size);
 // One chunk (BufferedReader.read1): the next `size` bytes of a regular file; from a pipe or a
-// terminal, what arrives up to a newline, so that a line is answered when it is complete.
+// terminal, what has arrived (one read(2)), so that a reader is answered as soon as it can be.
 std::string readChunk(VM& vm, FileObject* f, size_t size);
 void write(VM& vm, FileObject* f, std::string_view data);
 void flush(VM& vm, FileObject* f);

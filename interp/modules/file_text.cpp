@@ -271,7 +271,8 @@ size_t findLineEnding(const TextState& t, std::string_view line, size_t start, s
 std::string readLine(VM& vm, FileObject* f, int64_t limit) {
   checkOpen(f);
   TextState& t = *f->text;
-  std::string line, remaining, chunks;
+  std::string remaining, chunks, joined;
+  std::string_view line;  // t.decoded, or `joined` when a remainder comes first
   bool haveLine = false, haveRemaining = false;
   int64_t chunked = 0;
   size_t start = 0, endpos = 0, offsetToBuffer = 0;
@@ -295,7 +296,8 @@ std::string readLine(VM& vm, FileObject* f, int64_t limit) {
       start = t.decodedUsed;
       offsetToBuffer = 0;
     } else {
-      line = remaining + t.decoded;
+      joined = remaining + t.decoded;
+      line = joined;
       start = 0;
       offsetToBuffer = remaining.size();
       remaining.clear();
@@ -320,17 +322,17 @@ std::string readLine(VM& vm, FileObject* f, int64_t limit) {
       chunked += charsBetween(line, start, endpos);
     }
     if (endpos < line.size()) {
-      remaining = line.substr(endpos);
+      remaining = std::string(line.substr(endpos));
       haveRemaining = true;
     }
-    line.clear();
+    line = {};
     haveLine = false;
     clearDecoded(t);
   }
   if (haveLine) t.decodedUsed = endpos > offsetToBuffer ? endpos - offsetToBuffer : 0;
   std::string result = std::move(chunks);
   if (haveRemaining) result += remaining;
-  if (haveLine) result.append(line, start, endpos - start);
+  if (haveLine) result.append(line.substr(start, endpos - start));
   return result;
 }
 

@@ -50,14 +50,14 @@ with open("b.bin", "rb+") as f:
 attempt("x missing dir:", open, "nodir/x.txt", "w")
 
 print("-- attributes")
-f = open("t.txt")
+f = open("t.txt", encoding="UTF-8")  # the default encoding is the locale's: not printed
 print(f.name, f.mode, f.closed, f.encoding, f.errors, f.newlines, f.line_buffering)
 print(type(f).__name__, repr(f))
 print(type(f.fileno()).__name__, f.fileno() > 2, f.isatty(), f.readable(), f.writable(), f.seekable())
 f.close()
 print(f.closed, f.name, f.mode)
 for mode in ["wb", "rb", "ab", "rb+", "wb+", "w+b", "ab+", "r+", "a+"]:
-    with open("m.bin", mode) as f:
+    with open("m.bin", mode, encoding=None if "b" in mode else "UTF-8") as f:
         print(mode, type(f).__name__, f.mode, f.readable(), f.writable(), repr(f))
 f = open("t.txt", "rt", encoding="utf8")
 print(f.mode, f.encoding, repr(f))
