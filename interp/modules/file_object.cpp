@@ -10,6 +10,7 @@
 
 #include "gil/machine.h"
 #include "interp/modules/machine_io.h"
+#include "interp/objects/builtin_methods.h"
 #include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
@@ -774,14 +775,6 @@ std::string fileRepr(const Value& file) {
          " encoding=" + repr(makeStr(f->text->encoding)) + ">";
 }
 
-void addProperty(TypeObject* type, const char* name, NativeFn getter) {
-  Value function = makeNative(name, getter);
-  function.object()->makeImmortal();
-  Value property = Value::steal(new WrapperObject(builtinTypes().property, function));
-  property.object()->makeImmortal();
-  type->dict()->setStr(name, property);
-}
-
 #define GILSIM_FILE_METHODS                                                                     \
   {"read", fileRead}, {"readline", fileReadline}, {"readlines", fileReadlines},                 \
       {"write", fileWrite}, {"writelines", fileWritelines}, {"close", fileClose},               \
@@ -798,14 +791,14 @@ TypeObject* makeFileType(const char* name, bool text) {
       text ? makeNativeType(name, "_io", {GILSIM_FILE_METHODS}, slots)
            : makeNativeType(name, "_io", {GILSIM_FILE_METHODS, {"readinto", fileReadinto}}, slots);
   Heap::Scope noHeap(nullptr);
-  addProperty(type, "name", fileName);
-  addProperty(type, "mode", fileMode);
-  addProperty(type, "closed", fileClosed);
+  installProperty(type, "name", fileName);
+  installProperty(type, "mode", fileMode);
+  installProperty(type, "closed", fileClosed);
   if (text) {
-    addProperty(type, "encoding", fileEncoding);
-    addProperty(type, "errors", fileErrors);
-    addProperty(type, "newlines", fileNewlines);
-    addProperty(type, "line_buffering", fileLineBuffering);
+    installProperty(type, "encoding", fileEncoding);
+    installProperty(type, "errors", fileErrors);
+    installProperty(type, "newlines", fileNewlines);
+    installProperty(type, "line_buffering", fileLineBuffering);
   }
   return type;
 }

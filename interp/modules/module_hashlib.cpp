@@ -22,6 +22,7 @@
 #include "gil/machine.h"
 #include "interp/modules/libcrypto.h"
 #include "interp/modules/native_modules.h"
+#include "interp/objects/builtin_methods.h"
 #include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
@@ -273,14 +274,6 @@ std::string hashRepr(const Value& self) {
                      static_cast<const void*>(self.object()));
 }
 
-void addProperty(TypeObject* type, const char* name, NativeFn getter) {
-  Value function = makeNative(name, getter);
-  function.object()->makeImmortal();
-  Value property = Value::steal(new WrapperObject(builtinTypes().property, function));
-  property.object()->makeImmortal();
-  type->dict()->setStr(name, property);
-}
-
 TypeObject* hashType() {
   static TypeObject* type = [] {
     TypeObject* t = makeNativeType("HASH", "_hashlib",
@@ -289,9 +282,9 @@ TypeObject* hashType() {
                                     {"hexdigest", hashHexdigest},
                                     {"copy", hashCopy}},
                                    {.repr = hashRepr});
-    addProperty(t, "name", hashName);
-    addProperty(t, "digest_size", hashDigestSize);
-    addProperty(t, "block_size", hashBlockSize);
+    installProperty(t, "name", hashName);
+    installProperty(t, "digest_size", hashDigestSize);
+    installProperty(t, "block_size", hashBlockSize);
     return t;
   }();
   return type;

@@ -27,6 +27,7 @@
 #include "interp/modules/native_modules.h"
 #include "interp/modules/socket_address.h"
 #include "interp/modules/socket_wait.h"
+#include "interp/objects/builtin_methods.h"
 #include "interp/objects/bytearray_object.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/containers.h"
@@ -562,14 +563,6 @@ std::string socketRepr(const Value& v) {
                      s->kind, s->proto);
 }
 
-void addProperty(TypeObject* type, const char* name, NativeFn getter) {
-  Value function = makeNative(name, getter);
-  function.object()->makeImmortal();
-  Value property = Value::steal(new WrapperObject(builtinTypes().property, function));
-  property.object()->makeImmortal();
-  type->dict()->setStr(name, property);
-}
-
 TypeObject* socketType() {
   static TypeObject* type = [] {
     TypeObject* t = makeNativeType("socket", "_socket",
@@ -598,10 +591,10 @@ TypeObject* socketType() {
                                     {"setblocking", sockSetblocking},
                                     {"getblocking", sockGetblocking}},
                                    {.repr = socketRepr});
-    addProperty(t, "family", sockFamily);
-    addProperty(t, "type", sockType);
-    addProperty(t, "proto", sockProto);
-    addProperty(t, "timeout", sockTimeout);
+    installProperty(t, "family", sockFamily);
+    installProperty(t, "type", sockType);
+    installProperty(t, "proto", sockProto);
+    installProperty(t, "timeout", sockTimeout);
     t->newFn = socketNew;
     return t;
   }();

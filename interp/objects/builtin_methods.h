@@ -23,5 +23,8 @@ void registerTranslateMethods(BuiltinTypes& t);  // string_translate.cpp
 void installStaticMethod(TypeObject* type, const char* name, NativeFn fn);
 // A class method of a built-in type (bytes.fromhex): fn gets the class as args[0].
 void installClassMethod(TypeObject* type, const char* name, NativeFn fn);
+// A read-only property of a built-in or native type (complex.real, HASH.name), its getter
+// called with the instance as args[0].
+void installProperty(TypeObject* type, const char* name, NativeFn getter);
 
 }  // namespace gilsim

@@ -194,6 +194,14 @@ void installClassMethod(TypeObject* type, const char* name, NativeFn fn) {
   type->dict()->setStr(name, Value::steal(new WrapperObject(builtinTypes().classMethod, function)));
 }
 
+void installProperty(TypeObject* type, const char* name, NativeFn getter) {
+  Value function = makeNative(name, getter);
+  immortalize(function.object());
+  Value property = Value::steal(new WrapperObject(builtinTypes().property, function));
+  immortalize(property.object());
+  type->dict()->setStr(name, property);
+}
+
 void ensureBuiltinTypes() {
   static std::once_flag once;
   std::call_once(once, build);

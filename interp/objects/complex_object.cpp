@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "interp/objects/builtin_methods.h"
 #include "interp/objects/containers.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
@@ -341,14 +342,6 @@ Value constructComplex(VM&, TypeObject*, CallArgs args) {
   return makeComplex(re, im);
 }
 
-void addProperty(TypeObject* type, const char* name, NativeFn getter) {
-  Value function = makeNative(name, getter);
-  function.object()->makeImmortal();
-  Value property = Value::steal(new WrapperObject(builtinTypes().property, function));
-  property.object()->makeImmortal();
-  type->dict()->setStr(name, property);
-}
-
 }  // namespace
 
 ComplexObject::ComplexObject(double r, double i) : Object(complexType()), real(r), imag(i) {}
@@ -379,8 +372,8 @@ TypeObject* complexType() {
                                     {"conjugate", complexConjugate}},
                                    {.repr = complexRepr});
     Heap::Scope noHeap(nullptr);
-    addProperty(t, "real", complexReal);
-    addProperty(t, "imag", complexImag);
+    installProperty(t, "real", complexReal);
+    installProperty(t, "imag", complexImag);
     t->newFn = constructComplex;
     return t;
   }();
