@@ -34,18 +34,22 @@ class _Environ:
     def __init__(self, data):
         self._data = data
 
+    # Keys and values are str, checked as CPython encodes them: os.environ.get(5) and
+    # os.getenv(5) raise, they do not answer None.
+    @staticmethod
+    def _check(value):
+        if not isinstance(value, str):
+            raise TypeError("str expected, not %s" % type(value).__name__)
+        return value
+
     def __getitem__(self, key):
         try:
-            return self._data[key]
+            return self._data[self._check(key)]
         except KeyError:
             raise KeyError(key) from None
 
     def __setitem__(self, key, value):
-        if not isinstance(key, str):
-            raise TypeError("str expected, not %s" % type(key).__name__)
-        if not isinstance(value, str):
-            raise TypeError("str expected, not %s" % type(value).__name__)
-        putenv(key, value)
+        putenv(self._check(key), self._check(value))
         self._data[key] = value
 
     def __delitem__(self, key):
@@ -56,7 +60,7 @@ class _Environ:
             raise KeyError(key) from None
 
     def __contains__(self, key):
-        return key in self._data
+        return self._check(key) in self._data
 
     def __iter__(self):
         return iter(list(self._data))
@@ -79,7 +83,7 @@ class _Environ:
         return self
 
     def get(self, key, default=None):
-        return self._data.get(key, default)
+        return self._data.get(self._check(key), default)
 
     def keys(self):
         return self._data.keys()

@@ -1,5 +1,5 @@
 // os's environment and file-system functions: environ (a dict of the process's environment
-// taken at import, as CPython's os.environ is), getenv, putenv, unsetenv, getcwd, listdir, stat,
+// taken at import, as CPython's os.environ is), putenv, unsetenv, getcwd, listdir, stat,
 // remove/unlink, mkdir, rmdir, rename/replace, chdir, access. These are the native `posix` module;
 // os (interp/lib/os.py) is written over it as CPython's is, and wraps environ in a mapping
 // that also changes the process's environment.
@@ -61,35 +61,6 @@ Value environmentDict() {
     dict.as<DictObject>()->setStr(line.substr(0, eq), makeStr(line.substr(eq + 1)));
   }
   return dict;
-}
-
-// getenv reads os.environ, as CPython's does: a key set there is seen, one deleted is gone.
-Value osGetenv(VM& vm, CallArgs args) {
-  Value key, fallback = Value::none();
-  size_t positional = forEachKeyword(args, [&](std::string_view name, const Value& v) {
-    if (name == "key")
-      key = v;
-    else if (name == "default")
-      fallback = v;
-    else
-      raiseTypeError("getenv() got an unexpected keyword argument '{}'", name);
-  });
-  if (positional > 2) raiseTypeError("getenv() takes from 1 to 2 positional arguments");
-  if (positional > 0) key = args[0];
-  if (positional > 1) fallback = args[1];
-  if (key.isNull()) raiseTypeError("getenv() missing 1 required positional argument: 'key'");
-  strArgument(key, "str expected, not");
-  Value os = vm.interp().modules()->getStr("os");
-  if (!os.isNull()) {
-    Value environ = getAttrOrNull(os, asStr(makeStr("environ")));
-    if (!environ.isNull() && environ.isObject() &&
-        environ.object()->type() == builtinTypes().dict) {
-      Value found = environ.as<DictObject>()->get(key);
-      return found.isNull() ? fallback : found;
-    }
-  }
-  const char* value = std::getenv(asStr(key)->str().c_str());
-  return value ? makeStr(value) : fallback;
 }
 
 Value osPutenv(VM&, CallArgs args) {
@@ -233,7 +204,6 @@ Value osAccess(VM&, CallArgs args) {
 
 void addOsFilesystemFunctions(VM&, DictObject* d) {
   d->setStr("environ", environmentDict());
-  d->setStr("getenv", makeNative("getenv", osGetenv));
   d->setStr("putenv", makeNative("putenv", osPutenv));
   d->setStr("unsetenv", makeNative("unsetenv", osUnsetenv));
   d->setStr("getcwd", makeNative("getcwd", osGetcwd));

@@ -53,3 +53,8 @@ print(os.fspath(entries[0])[len(top):])
 os.remove(top + "/a/one.txt")
 os.removedirs(top + "/a/b/c")
 print(os.path.exists(top), len(os.urandom(16)), os.access("/", os.F_OK))
+for f in [lambda: os.getenv(5), lambda: os.environ.get(5), lambda: 5 in os.environ, lambda: os.environ[5]]:
+    try:
+        print(f())
+    except TypeError as e:
+        print("TypeError", e)
