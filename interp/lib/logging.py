@@ -226,31 +226,10 @@ _STYLES = {
 }
 
 
-def _civil_time(seconds):
-    """(year, month, day, hour, minute, second) in UTC; gilsim's time module has no
-    localtime() yet (Howard Hinnant's days-to-civil algorithm)."""
-    seconds = int(seconds)
-    days, rest = divmod(seconds, 86400)
-    hour, rest = divmod(rest, 3600)
-    minute, second = divmod(rest, 60)
-    z = days + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    year = yoe + era * 400
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    if month <= 2:
-        year += 1
-    return year, month, day, hour, minute, second
-
-
 class Formatter:
     """Turns a LogRecord into text: the format string filled from the record's attributes."""
 
-    converter = None
+    converter = _time.localtime
     default_time_format = "%Y-%m-%d %H:%M:%S"
     default_msec_format = "%s,%03d"
 
@@ -264,17 +243,10 @@ class Formatter:
         self.datefmt = datefmt
 
     def formatTime(self, record, datefmt=None):
-        strftime = getattr(_time, "strftime", None)
-        localtime = getattr(_time, "localtime", None)
-        if strftime is not None and localtime is not None:
-            ct = localtime(record.created)
-            if datefmt:
-                return strftime(datefmt, ct)
-            s = strftime(self.default_time_format, ct)
-        else:
-            if datefmt:
-                return _strftime_fallback(datefmt, record.created)
-            s = "%04d-%02d-%02d %02d:%02d:%02d" % _civil_time(record.created)
+        ct = self.converter(record.created)
+        if datefmt:
+            return _time.strftime(datefmt, ct)
+        s = _time.strftime(self.default_time_format, ct)
         if self.default_msec_format:
             s = self.default_msec_format % (s, record.msecs)
         return s
@@ -308,27 +280,6 @@ class Formatter:
                 s = s + "\n"
             s = s + self.formatStack(record.stack_info)
         return s
-
-
-def _strftime_fallback(datefmt, created):
-    year, month, day, hour, minute, second = _civil_time(created)
-    fields = {"Y": "%04d" % year, "m": "%02d" % month, "d": "%02d" % day, "H": "%02d" % hour,
-              "M": "%02d" % minute, "S": "%02d" % second, "y": "%02d" % (year % 100), "%": "%"}
-    out = []
-    i = 0
-    while i < len(datefmt):
-        c = datefmt[i]
-        if c == "%" and i + 1 < len(datefmt):
-            code = datefmt[i + 1]
-            if code not in fields:
-                raise ValueError("time.strftime is not supported by gilsim; %%%s cannot be "
-                                 "formatted" % code)
-            out.append(fields[code])
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
 
 
 def _format_exception(ei):
