@@ -1,5 +1,5 @@
 // The eval loop. One body builds either as computed goto (GCC/Clang) or as a switch
-// (GILSIM_SWITCH_DISPATCH); CI builds both. Hot state lives in locals: pc, sp, the frame's
+// (GILSIM_SWITCH_DISPATCH); CI tests both. Hot state lives in locals: pc, sp, the frame's
 // locals base and its constants; anything uncommon is out of line in the operators library.
 #include <csignal>
 #include <cstring>
