@@ -10,11 +10,12 @@
 namespace gilsim {
 
 enum BreakerRequest : uint32_t {
-  kDropGilRequest = 1u << 0,         // another thread waits for the GIL: drop it
-  kStopRequest = 1u << 1,            // the run is being stopped (instruction budget, shutdown)
-  kTraceFlushRequest = 1u << 2,      // the trace recorder wants this thread's buffer flushed
-  kAsyncExceptionRequest = 1u << 3,  // an exception was posted to this thread
-  kSignalRequest = 1u << 4,          // a signal (Ctrl-C) arrived; the main thread raises it
+  kDropGilRequest = 1u << 0,          // another thread waits for the GIL: drop it
+  kStopRequest = 1u << 1,             // the run is being stopped (instruction budget, shutdown)
+  kTraceFlushRequest = 1u << 2,       // the trace recorder wants this thread's buffer flushed
+  kAsyncExceptionRequest = 1u << 3,   // an exception was posted to this thread
+  kSignalRequest = 1u << 4,           // a signal (Ctrl-C) arrived; the main thread raises it
+  kWeakrefCallbackRequest = 1u << 5,  // a weak reference's callback waits to run on this thread
 };
 
 class EvalBreaker {

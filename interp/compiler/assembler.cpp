@@ -9,6 +9,7 @@
 
 #include "interp/objects/containers.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/interned_names.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_object.h"
 #include "interp/syntax/syntax_error.h"
@@ -122,7 +123,7 @@ int Assembler::addName(const std::string& name) {
   auto it = nameIndex_.find(name);
   if (it != nameIndex_.end()) return it->second;
   int index = static_cast<int>(code_->names.size());
-  code_->names.push_back(makeStr(name));
+  code_->names.push_back(internedName(name));
   nameIndex_[name] = index;
   return index;
 }
@@ -175,6 +176,13 @@ Value Assembler::finish(CodeVariables variables) {
   if (code_->cellvars.empty() && code_->freevars.empty()) code_->flags |= kCodeNoFreeOrCells;
   code_->finishLayout();
   code_->globalCaches.resize(code_->code.size());
+  for (uint32_t word : code_->code) {
+    Opcode op = opOf(word);
+    if (op == Opcode::LOAD_ATTR || op == Opcode::STORE_ATTR || op == Opcode::LOAD_METHOD) {
+      code_->attrCaches.resize(code_->code.size());
+      break;
+    }
+  }
   return codeValue_;
 }
 

@@ -12,6 +12,7 @@
 #include "interp/objects/float_repr.h"
 #include "interp/objects/formatting.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/memoryview_object.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
@@ -628,12 +629,6 @@ Value builtinInput(VM& vm, CallArgs args) {
   return makeStr(std::move(line));
 }
 
-// Named, not missing: a script that reaches for it learns that gilsim lacks it.
-Value builtinMemoryview(VM&, CallArgs) {
-  raiseNotImplementedError(
-      "memoryview is not supported by gilsim (slice bytes or a bytearray instead)");
-}
-
 }  // namespace
 
 void populateBuiltins(DictObject* d) {
@@ -643,7 +638,6 @@ void populateBuiltins(DictObject* d) {
     NativeFn fn;
   };
   for (const Fn& f : {Fn{"print", builtinPrint},
-                      Fn{"memoryview", builtinMemoryview},
                       Fn{"len", builtinLen},
                       Fn{"repr", builtinRepr},
                       Fn{"ascii", builtinAscii},
@@ -697,6 +691,7 @@ void populateBuiltins(DictObject* d) {
         Type{"super", t.superType}, Type{"property", t.property},
         Type{"staticmethod", t.staticMethod}, Type{"classmethod", t.classMethod}})
     d->setStr(ty.name, Value::borrow(ty.type));
+  d->setStr("memoryview", Value::borrow(memoryViewType()));
 #define GILSIM_EXCEPTION_BUILTIN(name, base) d->setStr(#name, Value::borrow(t.name));
   GILSIM_EXCEPTION_TYPES(GILSIM_EXCEPTION_BUILTIN)
 #undef GILSIM_EXCEPTION_BUILTIN

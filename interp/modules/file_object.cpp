@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -561,15 +562,19 @@ Value fileWritelines(VM& vm, CallArgs args) {
 Value fileReadinto(VM& vm, CallArgs args) {
   FileObject* f = fileSelf(args);
   oneArgument(f, args, "readinto");
-  if (!isByteArray(args[1]))
+  std::span<char> buffer;
+  if (!writableBytesLikeData(args[1], &buffer))
     raiseTypeError("readinto() argument must be read-write bytes-like object, not {}",
                    typeName(args[1]));
   if (!f->readable) fileio::unsupported("read");
   if (f->isClosed()) raiseValueError("readinto of closed file");
-  auto* buffer = args[1].as<ByteArrayObject>();
-  std::string data = fileio::read(vm, f, static_cast<int64_t>(buffer->data.size()));
-  size_t n = std::min(data.size(), buffer->data.size());
-  std::memcpy(buffer->data.data(), data.data(), n);
+  std::string data = fileio::read(vm, f, static_cast<int64_t>(buffer.size()));
+  // Afresh: the read gave the GIL up, and the buffer may have changed meanwhile.
+  size_t n = 0;
+  if (writableBytesLikeData(args[1], &buffer)) {
+    n = std::min(data.size(), buffer.size());
+    std::copy_n(data.begin(), n, buffer.begin());
+  }
   return Value::integer(static_cast<int64_t>(n));
 }
 

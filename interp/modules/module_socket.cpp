@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cmath>
@@ -111,10 +112,10 @@ Value timeoutValue(double seconds) {
 }
 
 // The bytes to send: a bytes object is read in place (immutable, kept alive by the caller); a
-// bytearray is copied, since another thread may resize it while the GIL is given up.
+// bytearray or memoryview is copied, since another thread may change it while the GIL is given up.
 std::string_view sendData(const Value& v, std::string* copy) {
   if (isBytes(v)) return v.as<BytesObject>()->data();
-  if (isByteArray(v)) return *copy = v.as<ByteArrayObject>()->data;
+  if (const std::string* data = bytesLikeData(v)) return *copy = *data;
   raiseTypeError("a bytes-like object is required, not '{}'", typeName(v));
 }
 
@@ -334,11 +335,11 @@ Value receiveInto(VM& vm, CallArgs args, const char* method, bool withAddress) {
   for (size_t i = 0; i < positional; ++i)
     values[i] = rest[i];
   if (values[0].isNull()) raiseTypeError("{}() missing required argument 'buffer' (pos 1)", method);
-  if (!isByteArray(values[0]))
+  std::span<char> target;
+  if (!writableBytesLikeData(values[0], &target))
     raiseTypeError("{}() argument 1 must be read-write bytes-like object, not {}", method,
                    typeName(values[0]));
-  Value target = values[0];
-  size_t available = target.as<ByteArrayObject>()->data.size();
+  size_t available = target.size();
   size_t wanted = values[1].isNull() ? 0 : bufferSize(values[1], method);
   if (wanted > available) raiseValueError("buffer too small for requested bytes");
   if (wanted == 0) wanted = available;
@@ -346,8 +347,9 @@ Value receiveInto(VM& vm, CallArgs args, const char* method, bool withAddress) {
   std::string buffer(wanted, '\0');
   SocketAddress from;
   ssize_t n = receive(vm, s, &buffer, flags, withAddress ? &from : nullptr);
-  std::string& data = target.as<ByteArrayObject>()->data;
-  std::memcpy(data.data(), buffer.data(), std::min(buffer.size(), data.size()));
+  // Afresh: the receive gave the GIL up, and the buffer may have changed meanwhile.
+  if (writableBytesLikeData(values[0], &target))
+    std::copy_n(buffer.begin(), std::min(buffer.size(), target.size()), target.begin());
   if (!withAddress) return Value::integer(n);
   return makeTuple({Value::integer(n), socketAddressValue(from.get(), from.length)});
 }

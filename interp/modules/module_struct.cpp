@@ -8,6 +8,7 @@
 //   unpack_from(fmt, buffer, offset=0)
 //   calcsize(fmt)
 //   error                              struct.error
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -386,9 +387,9 @@ Value structPackInto(VM&, CallArgs args) {
   if (args.keywordCount()) raiseTypeError("pack_into() takes no keyword arguments");
   if (args.count < 3) raiseTypeError("pack_into expected at least 3 arguments, got {}", args.count);
   Format layout = parseFormat(args[0]);
-  if (!isByteArray(args[1]))
+  std::span<char> buffer;
+  if (!writableBytesLikeData(args[1], &buffer))
     raiseTypeError("argument must be read-write bytes-like object, not {}", typeName(args[1]));
-  std::string& buffer = args[1].as<ByteArrayObject>()->data;
   int64_t offset = toIndex(args[2], "offset");
   if (offset < 0) {
     if (offset + static_cast<int64_t>(buffer.size()) < 0)
@@ -403,7 +404,10 @@ Value structPackInto(VM&, CallArgs args) {
                     layout.size + static_cast<size_t>(offset), layout.size, offset, buffer.size()));
   std::string packed(layout.size, '\0');
   packInto(layout, args.args + 3, args.count - 3, packed.data());
-  buffer.replace(static_cast<size_t>(offset), layout.size, packed);
+  // Afresh: packing may have run an __index__ that changed the buffer.
+  if (writableBytesLikeData(args[1], &buffer) &&
+      buffer.size() >= static_cast<size_t>(offset) + layout.size)
+    std::copy(packed.begin(), packed.end(), buffer.begin() + offset);
   return Value::none();
 }
 

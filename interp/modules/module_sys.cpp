@@ -18,6 +18,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/int_object.h"
 #include "interp/objects/int_str_limit.h"
+#include "interp/objects/interned_names.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
@@ -176,7 +177,7 @@ Value sysIntern(VM&, CallArgs args) {
   expectArgs("intern", args, 1, 1);
   if (!isStr(args[0]) || args[0].type() != builtinTypes().str)
     raiseTypeError("intern() argument must be str, not {}", typeName(args[0]));
-  return args[0];
+  return internStr(args[0]);
 }
 
 // The gilsim binary, which runs a script given to it as python3 would (`sys.executable x.py`

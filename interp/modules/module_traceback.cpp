@@ -37,8 +37,8 @@ Value tracebackFrames(VM& vm, CallArgs args) {
   std::vector<Value> frames;
   for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it)
     frames.push_back(
-        makeTuple({makeStr(it->filename), Value::integer(it->line), makeStr(it->function),
-                   makeStr(vm.interp().sourceLine(it->filename, it->line))}));
+        makeTuple({makeStr(it->filename()), Value::integer(it->line), makeStr(it->function()),
+                   makeStr(vm.interp().sourceLine(it->filename(), it->line))}));
   return makeList(std::move(frames));
 }
 

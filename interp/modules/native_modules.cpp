@@ -31,6 +31,7 @@ constexpr NativeModule kNativeModules[] = {
     {"sys", initSysModule},
     {"time", initTimeModule},
     {"_traceback", initTracebackModule},
+    {"_weakref", initWeakrefModule},
 };
 // clang-format on
 }  // namespace

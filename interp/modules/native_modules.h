@@ -42,5 +42,6 @@ void initSysModule(VM& vm, ModuleObject* module);         // module_sys.cpp
 void initThreadModule(VM& vm, ModuleObject* module);      // module_thread.cpp
 void initTimeModule(VM& vm, ModuleObject* module);        // module_time.cpp
 void initTracebackModule(VM& vm, ModuleObject* module);   // module_traceback.cpp
+void initWeakrefModule(VM& vm, ModuleObject* module);     // module_weakref.cpp
 
 }  // namespace gilsim

@@ -1,6 +1,7 @@
 // Attribute access: getattr/setattr/delattr and the method lookup behind LOAD_METHOD.
 #include <algorithm>
 
+#include "interp/objects/attribute_cache.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -460,6 +461,122 @@ void genericSetAttr(const Value& obj, StrObject* name, const Value& value) {
     return;
   }
   raiseAttributeError("'{}' object has no attribute '{}'", typeName(obj), name->view());
+}
+
+// ---- Inline caches (attribute_cache.h): what the generic paths above would do, decided once.
+
+namespace {
+
+// Instances of user classes laid out as InstanceObject, under the generic attribute protocol.
+bool cacheableInstanceType(const TypeObject* type) {
+  return !type->isBuiltin() && type->layout() == Layout::Object;
+}
+
+// A class attribute that decides a load or store ahead of the instance's dict.
+bool overridesInstanceDict(const Value& classAttribute) {
+  if (!classAttribute.isObject()) return false;
+  const TypeObject* t = classAttribute.object()->type();
+  return t == T().property || t == T().memberDescriptor || isDataDescriptor(classAttribute);
+}
+
+// A class attribute that loads as itself: no binding, no descriptor.
+bool loadsAsItself(const Value& v) {
+  if (!v.isObject()) return !v.isNull();
+  const TypeObject* t = v.object()->type();
+  return t == T().str || t == T().int_ || t == T().float_ || t == T().tuple || t == T().bytes;
+}
+
+// Names that specialAttribute() answers ahead of the class.
+bool isSpecialName(const StrObject* name) {
+  return name->view() == "__class__" || name->view() == "__dict__";
+}
+
+int64_t slotIn(const DictObject* dict, StrObject* name) {
+  return dict->findSlot(Value::borrow(name), name->hash());
+}
+
+AttrCache entry(const TypeObject* type, AttrCacheKind kind, int64_t index,
+                Object* owner = nullptr) {
+  AttrCache c;
+  c.type = type;
+  c.epoch = typeEpoch();
+  c.owner = owner;
+  c.index = static_cast<uint32_t>(index);
+  c.kind = kind;
+  return c;
+}
+
+}  // namespace
+
+void specializeLoadAttr(AttrCache& cache, const Value& obj, StrObject* name) {
+  cache = AttrCache{};
+  if (!obj.isObject()) return;
+  Object* o = obj.object();
+  TypeObject* type = o->type();
+  if (type == T().module) {
+    int64_t slot = slotIn(static_cast<ModuleObject*>(o)->dict(), name);
+    if (slot >= 0) cache = entry(type, AttrCacheKind::ModuleValue, slot);
+    return;
+  }
+  if (!cacheableInstanceType(type)) return;
+  Value classAttribute = type->lookup(name);
+  if (isMemberDescriptor(classAttribute)) {
+    int index = type->slotIndex(name->view());
+    if (index >= 0) cache = entry(type, AttrCacheKind::Slot, index);
+    return;
+  }
+  if (overridesInstanceDict(classAttribute)) return;
+  DictObject* dict = static_cast<InstanceObject*>(o)->dict();
+  if (dict) {
+    int64_t slot = slotIn(dict, name);
+    if (slot >= 0) {
+      cache = entry(type, AttrCacheKind::InstanceValue, slot);
+      return;
+    }
+  }
+  if (!loadsAsItself(classAttribute) || isSpecialName(name)) return;
+  for (TypeObject* t : type->mro()) {
+    if (!t->dict()) continue;
+    int64_t slot = slotIn(t->dict(), name);
+    if (slot < 0) continue;
+    cache = entry(type, AttrCacheKind::ClassValue, slot, t->dict());
+    cache.instanceDict = dict != nullptr;
+    return;
+  }
+}
+
+void specializeStoreAttr(AttrCache& cache, const Value& obj, StrObject* name) {
+  cache = AttrCache{};
+  if (!obj.isObject()) return;
+  Object* o = obj.object();
+  TypeObject* type = o->type();
+  if (!cacheableInstanceType(type) || isPlainFunction(type->lookup("__setattr__"))) return;
+  Value classAttribute = type->lookup(name);
+  if (isMemberDescriptor(classAttribute)) {
+    int index = type->slotIndex(name->view());
+    if (index >= 0) cache = entry(type, AttrCacheKind::Slot, index);
+    return;
+  }
+  if (overridesInstanceDict(classAttribute)) return;
+  DictObject* dict = static_cast<InstanceObject*>(o)->dict();
+  if (!dict) return;
+  int64_t slot = slotIn(dict, name);
+  if (slot >= 0) cache = entry(type, AttrCacheKind::InstanceValue, slot);
+}
+
+void specializeLoadMethod(AttrCache& cache, const Value& obj, StrObject* name) {
+  cache = AttrCache{};
+  if (!obj.isObject()) return;
+  Object* o = obj.object();
+  TypeObject* type = o->type();
+  Layout layout = type->layout();
+  if (layout == Layout::Module || layout == Layout::Type || type == T().superType) return;
+  DictObject* dict = o->instanceDict();
+  if (dict && !dict->lacksStr(name, name->hash())) return;
+  Value method = type->lookup(name);
+  if (!isPlainFunction(method) && !isNativeMethod(method)) return;
+  cache = entry(type, AttrCacheKind::Method, 0, method.object());
+  cache.instanceDict = dict != nullptr;
 }
 
 void delAttr(const Value& obj, StrObject* name) {

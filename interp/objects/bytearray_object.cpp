@@ -8,6 +8,7 @@
 #include "interp/objects/formatting.h"
 #include "interp/objects/function_object.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/memoryview_object.h"
 #include "interp/objects/native_args.h"
 #include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
@@ -25,6 +26,17 @@ std::string& self(const CallArgs& args, const char* method) {
   return args[0].as<ByteArrayObject>()->data;
 }
 
+void checkNoExports(const CallArgs& args) {
+  if (args[0].as<ByteArrayObject>()->exports)
+    raiseBufferError("Existing exports of data: object cannot be re-sized");
+}
+
+// Called before every change of size, with the size to be: CPython refuses only a real change,
+// so `b += b''` and `del b[0:0]` pass while a view is alive.
+void checkResize(const CallArgs& args, size_t newSize) {
+  if (newSize != args[0].as<ByteArrayObject>()->data.size()) checkNoExports(args);
+}
+
 Value notImplemented() {
   return Value::borrow(builtinTypes().notImplemented);
 }
@@ -39,6 +51,7 @@ uint8_t byteValue(const Value& v) {
 // The bytes of an argument that may be bytes-like or an iterable of ints (extend, slice
 // assignment, the constructor).
 std::string bytesOf(const Value& v) {
+  if (isMemoryView(v)) return v.as<MemoryViewObject>()->copy();  // any stride
   if (const std::string* data = bytesLikeData(v)) return *data;
   if (isStr(v)) raiseTypeError("can't extend bytearray with str");
   std::string out;
@@ -118,9 +131,13 @@ Value baSetitem(VM&, CallArgs args) {
                                      &count);
   if (step == 1) {
     stop = std::max(start, stop);
+    checkResize(args, data.size() - static_cast<size_t>(stop - start) + replacement.size());
     data.replace(static_cast<size_t>(start), static_cast<size_t>(stop - start), replacement);
     return Value::none();
   }
+  // CPython takes an empty value for an extended slice as a deletion, which refuses while
+  // exported even when it deletes nothing.
+  if (replacement.empty()) checkNoExports(args);
   if (static_cast<int64_t>(replacement.size()) != count)
     raiseValueError("attempt to assign bytes of size {} to extended slice of size {}",
                     replacement.size(), count);
@@ -133,12 +150,18 @@ Value baDelitem(VM&, CallArgs args) {
   std::string& data = self(args, "__delitem__");
   expectMethodArgs("__delitem__", args, 1, 1);
   if (!isSlice(args[1])) {
-    data.erase(static_cast<size_t>(indexIn(args[1], data.size())), 1);
+    size_t at = static_cast<size_t>(indexIn(args[1], data.size()));
+    checkResize(args, data.size() - 1);
+    data.erase(at, 1);
     return Value::none();
   }
   int64_t start, stop, step, count;
   args[1].as<SliceObject>()->indices(static_cast<int64_t>(data.size()), &start, &stop, &step,
                                      &count);
+  if (step == 1)
+    checkResize(args, data.size() - static_cast<size_t>(count));
+  else
+    checkNoExports(args);  // CPython's extended deletion refuses even when it deletes nothing
   std::vector<bool> gone(data.size(), false);
   for (int64_t i = 0, j = start; i < count; ++i, j += step)
     gone[static_cast<size_t>(j)] = true;
@@ -175,6 +198,12 @@ Value baContains(VM&, CallArgs args) {
 template <CompareOperator Op>
 Value baCompare(VM&, CallArgs args) {
   std::string& data = self(args, "comparison");
+  // A view whose bytes cannot be had in one piece is left to memoryview's own __eq__, as
+  // CPython's failed buffer request gives NotImplemented.
+  if (args.count > 1 && isMemoryView(args[1])) {
+    auto* m = args[1].as<MemoryViewObject>();
+    if (m->released() || !m->contiguous()) return notImplemented();
+  }
   const std::string* other = args.count > 1 ? bytesLikeData(args[1]) : nullptr;
   if (!other) return notImplemented();
   int c = data.compare(*other);
@@ -205,6 +234,7 @@ Value baIadd(VM&, CallArgs args) {
   std::string& data = self(args, "__iadd__");
   const std::string* other = args.count > 1 ? bytesLikeData(args[1]) : nullptr;
   if (!other) raiseTypeError("can't concat {} to bytearray", typeName(args[1]));
+  checkResize(args, data.size() + other->size());
   data += std::string(*other);  // a copy first: `b += b` reads what it appends to
   return args[0];
 }
@@ -220,6 +250,20 @@ Value baMul(VM&, CallArgs args) {
   return makeByteArray(std::move(out));
 }
 
+// In place, as CPython's: `b *= n` keeps b's identity (and its views refuse a change of size).
+Value baImul(VM&, CallArgs args) {
+  std::string& data = self(args, "__imul__");
+  if (args.count < 2 || !isInt(args[1])) return notImplemented();
+  int64_t n = std::max<int64_t>(0, toIndex(args[1], "count"));
+  if (n > 0 && data.size() * static_cast<size_t>(n) > (size_t{1} << 32)) raiseMemoryError("");
+  checkResize(args, data.size() * static_cast<size_t>(n));
+  std::string once = data;
+  data.clear();
+  for (int64_t i = 0; i < n; ++i)
+    data += once;
+  return args[0];
+}
+
 std::string baReprText(const Value& v) {
   return "bytearray(" + repr(makeBytes(v.as<ByteArrayObject>()->data)) + ")";
 }
@@ -232,14 +276,18 @@ Value baRepr(VM&, CallArgs args) {
 Value baAppend(VM&, CallArgs args) {
   std::string& data = self(args, "append");
   expectMethodArgs("append", args, 1, 1);
-  data.push_back(static_cast<char>(byteValue(args[1])));
+  char byte = static_cast<char>(byteValue(args[1]));
+  checkResize(args, data.size() + 1);
+  data.push_back(byte);
   return Value::none();
 }
 
 Value baExtend(VM&, CallArgs args) {
   std::string& data = self(args, "extend");
   expectMethodArgs("extend", args, 1, 1);
-  data += bytesOf(args[1]);
+  std::string more = bytesOf(args[1]);
+  checkResize(args, data.size() + more.size());
+  data += more;
   return Value::none();
 }
 
@@ -251,6 +299,7 @@ Value baPop(VM&, CallArgs args) {
   if (i < 0) i += static_cast<int64_t>(data.size());
   if (i < 0 || i >= static_cast<int64_t>(data.size())) raiseIndexError("pop index out of range");
   auto b = static_cast<uint8_t>(data[static_cast<size_t>(i)]);
+  checkResize(args, data.size() - 1);
   data.erase(static_cast<size_t>(i), 1);
   return Value::integer(b);
 }
@@ -262,7 +311,9 @@ Value baInsert(VM&, CallArgs args) {
   auto n = static_cast<int64_t>(data.size());
   if (i < 0) i = std::max<int64_t>(0, i + n);
   i = std::min(i, n);
-  data.insert(data.begin() + i, static_cast<char>(byteValue(args[2])));
+  char byte = static_cast<char>(byteValue(args[2]));
+  checkResize(args, data.size() + 1);
+  data.insert(data.begin() + i, byte);
   return Value::none();
 }
 
@@ -271,6 +322,7 @@ Value baRemove(VM&, CallArgs args) {
   expectMethodArgs("remove", args, 1, 1);
   size_t at = data.find(static_cast<char>(byteValue(args[1])));
   if (at == std::string::npos) raiseValueError("value not found in bytearray");
+  checkResize(args, data.size() - 1);
   data.erase(at, 1);
   return Value::none();
 }
@@ -282,7 +334,9 @@ Value baReverse(VM&, CallArgs args) {
 }
 
 Value baClear(VM&, CallArgs args) {
-  self(args, "clear").clear();
+  std::string& data = self(args, "clear");
+  checkResize(args, 0);
+  data.clear();
   return Value::none();
 }
 
@@ -333,6 +387,7 @@ TypeObject* byteArrayType() {
                                     {"__iadd__", baIadd},
                                     {"__mul__", baMul},
                                     {"__rmul__", baMul},
+                                    {"__imul__", baImul},
                                     {"__repr__", baRepr},
                                     {"__str__", baRepr},
                                     {"append", baAppend},
@@ -364,7 +419,17 @@ bool isByteArray(const Value& v) {
 const std::string* bytesLikeData(const Value& v) {
   if (isBytes(v)) return &v.as<BytesObject>()->data();
   if (isByteArray(v)) return &v.as<ByteArrayObject>()->data;
+  if (isMemoryView(v)) return memoryViewBytes(v);
   return nullptr;
+}
+
+bool writableBytesLikeData(const Value& v, std::span<char>* out) {
+  if (isByteArray(v)) {
+    std::string& data = v.as<ByteArrayObject>()->data;
+    *out = std::span<char>(data.data(), data.size());
+    return true;
+  }
+  return isMemoryView(v) && memoryViewWritable(v, out);
 }
 
 }  // namespace gilsim

@@ -1,7 +1,10 @@
 #include "interp/objects/class_object.h"
 
 #include <algorithm>
+#include <memory>
 
+#include "interp/objects/attribute_cache.h"
+#include "interp/objects/code.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/str_object.h"
@@ -106,13 +109,24 @@ void TypeObject::setBases(std::vector<TypeObject*> bases) {
   bases_ = std::move(bases);
   mro_.assign(1, this);
   mro_.insert(mro_.end(), merged.begin(), merged.end());
+  advanceTypeEpoch();
+}
+
+const std::string& TracebackEntry::filename() const {
+  return code.as<CodeObject>()->filename;
+}
+const std::string& TracebackEntry::function() const {
+  return code.as<CodeObject>()->name;
 }
 
 void TypeObject::createDict() {
-  if (!dict_) dict_ = new DictObject();
+  if (dict_) return;
+  dict_ = new DictObject();
+  dict_->markTypeNamespace();
 }
 
 TypeObject::~TypeObject() {
+  advanceTypeEpoch();  // a class allocated at this address later must not match cached entries
   decrefRaw(dict_);
   for (TypeObject* b : bases_)
     decrefRaw(b);
@@ -124,6 +138,7 @@ void TypeObject::clearReferences() {
 }
 
 void TypeObject::setMetatype(TypeObject* metatype) {
+  advanceTypeEpoch();
   setType(metatype);
   metatypeRef_ = metatype->isBuiltin() ? Value() : Value::borrow(metatype);
 }
@@ -152,12 +167,53 @@ bool TypeObject::isSubtypeOf(const TypeObject* other) const {
   return std::find(mro_.begin(), mro_.end(), other) != mro_.end();
 }
 
+namespace {
+
+// CPython's type attribute cache (Objects/typeobject.c, MCACHE): a direct-mapped table of MRO
+// lookups, valid while the type epoch (attribute_cache.h) stands. An entry names the dict and
+// entry index where the name was found rather than the value, which a class may replace by
+// another plain value without advancing the epoch. Per thread, so that interpreters running in
+// parallel never share it.
+struct LookupCacheEntry {
+  const TypeObject* type = nullptr;
+  const StrObject* name = nullptr;
+  uint64_t hash = 0;
+  uint64_t epoch = 0;
+  const DictObject* owner = nullptr;  // null: no class along the MRO has the name
+  size_t slot = 0;
+};
+constexpr size_t kLookupCacheSize = 1024;
+
+LookupCacheEntry& lookupCacheEntry(const TypeObject* type, uint64_t hash) {
+  thread_local std::unique_ptr<LookupCacheEntry[]> table;
+  if (!table) table = std::make_unique<LookupCacheEntry[]>(kLookupCacheSize);
+  size_t index = (hash ^ (reinterpret_cast<uintptr_t>(type) >> 4)) & (kLookupCacheSize - 1);
+  return table[index];
+}
+
+}  // namespace
+
 Value TypeObject::lookup(StrObject* name) const {
+  const uint64_t hash = name->hash();
+  const uint64_t epoch = typeEpoch();
+  LookupCacheEntry& entry = lookupCacheEntry(this, hash);
+  if (entry.type == this && entry.name == name && entry.hash == hash && entry.epoch == epoch) {
+    if (!entry.owner) return Value();
+    if (const Value* v = entry.owner->valueIfKeyAt(entry.slot, name)) return *v;
+  }
+  Value key = Value::borrow(name);
   for (const TypeObject* t : mro_) {
     if (!t->dict_) continue;
-    Value v = t->dict_->getStr(name);
-    if (!v.isNull()) return v;
+    int64_t slot = t->dict_->findSlot(key, hash);
+    if (slot < 0) continue;
+    Value v = t->dict_->entryAt(static_cast<size_t>(slot)).value;
+    // A lookup that ran user code (a key's __eq__) may have changed classes: cache only what
+    // the epoch still vouches for.
+    if (typeEpoch() == epoch)
+      entry = {this, name, hash, epoch, t->dict_, static_cast<size_t>(slot)};
+    return v;
   }
+  if (typeEpoch() == epoch) entry = {this, name, hash, epoch, nullptr, 0};
   return Value();
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "interp/common/opcodes.h"
+#include "interp/objects/attribute_cache.h"
 #include "interp/objects/object.h"
 
 namespace gilsim {
@@ -59,6 +60,9 @@ class CodeObject : public TrackedObject {
   std::vector<ExceptionTableEntry> exceptionTable;
   int maxStack = 0;
   mutable std::vector<GlobalCache> globalCaches;  // one per instruction index that is LOAD_GLOBAL
+  // One per instruction index that is LOAD_ATTR, STORE_ATTR or LOAD_METHOD; empty when the code
+  // has none of them.
+  mutable std::vector<AttrCache> attrCaches;
 
   // Slot counts, fixed by finishLayout() once the compiler is done (read on every call).
   int localsPlusCount = 0;

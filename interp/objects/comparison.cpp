@@ -10,6 +10,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/memoryview_object.h"
 #include "interp/objects/native_recursion.h"
 #include "interp/objects/protocol_internal.h"
 #include "interp/objects/set_object.h"
@@ -440,6 +441,8 @@ uint64_t hashValue(const Value& v) {
     default:
       break;
   }
+  // A read-only view hashes as the bytes it shows (memoryview(b"k") finds b"k" in a dict).
+  if (isMemoryView(v)) return memoryViewHash(v);
   if (isUserObject(v)) {
     Value hashFn = lookupSpecial(v, "__hash__");
     if (hashFn.isNone()) raiseTypeError("unhashable type: '{}'", typeName(v));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "interp/objects/attribute_cache.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
@@ -15,6 +16,14 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 constexpr size_t kMinIndex = 8;
 constexpr int kMaxLookupRestarts = 1000;
+
+// A value no attribute cache depends on: replacing one by another leaves the caches valid.
+bool plainData(const Value& v) {
+  if (!v.isObject()) return true;
+  const TypeObject* t = v.object()->type();
+  const BuiltinTypes& bt = builtinTypes();
+  return t == bt.str || t == bt.int_ || t == bt.float_ || t == bt.tuple || t == bt.bytes;
+}
 
 bool keysEqual(const Value& stored, const Value& key) {
   if (stored.identical(key)) return true;
@@ -129,8 +138,36 @@ void DictObject::rebuildIndex(size_t minCapacity) {
   ++version_;
 }
 
+void DictObject::namespaceChanged(const Value* old, const Value* replacement) const {
+  if (old && replacement && plainData(*old) && plainData(*replacement)) return;
+  advanceTypeEpoch();
+}
+
+bool DictObject::sameText(const Entry& e, const Object* key) {
+  if (!e.key.isObject() || e.key.object()->type() != builtinTypes().str) return false;
+  auto* name = static_cast<const StrObject*>(key);
+  return e.hash == name->hash() && asStr(e.key)->view() == name->view();
+}
+
+bool DictObject::lacksStrSlow(Object* key, uint64_t hash) const {
+  return lookup(Value::borrow(key), hash, nullptr) < 0;
+}
+
+size_t DictObject::setStrKey(StrObject* key, uint64_t hash, Value value) {
+  Value k = Value::borrow(key);
+  int64_t ix = lookup(k, hash, nullptr);
+  if (ix >= 0) {
+    if (typeNamespace_) namespaceChanged(&entries_[ix].value, &value);
+    entries_[ix].value = std::move(value);
+    return static_cast<size_t>(ix);
+  }
+  insertNew(std::move(k), std::move(value), hash);
+  return entries_.size() - 1;
+}
+
 void DictObject::insertNew(Value key, Value value, uint64_t hash) {
   chargeNativeWork(NativeCosts::kDictInsert);
+  if (typeNamespace_) namespaceChanged(nullptr, nullptr);
   // CPython 3.11's growth: a full table is rebuilt with room for three times the live entries
   // (GROWTH_RATE), which is also what decides whether an iterator of a dict changed meanwhile
   // sees "keys changed" or runs off the end.
@@ -155,6 +192,7 @@ void DictObject::set(const Value& key, Value value) {
 void DictObject::setWithHash(const Value& key, Value value, uint64_t hash) {
   int64_t ix = lookup(key, hash, nullptr);
   if (ix >= 0) {
+    if (typeNamespace_) namespaceChanged(&entries_[ix].value, &value);
     entries_[ix].value = std::move(value);
     return;
   }
@@ -177,6 +215,7 @@ bool DictObject::remove(const Value& key, Value* removed) {
   size_t slot;
   int64_t ix = lookup(key, h, &slot);
   if (ix < 0) return false;
+  if (typeNamespace_) namespaceChanged(nullptr, nullptr);
   index_[slot] = kDeleted;
   Entry& e = entries_[ix];
   Value oldKey = std::move(e.key);
@@ -189,6 +228,7 @@ bool DictObject::remove(const Value& key, Value* removed) {
 }
 
 void DictObject::clear() {
+  if (typeNamespace_) namespaceChanged(nullptr, nullptr);
   std::vector<Entry> old = std::move(entries_);
   entries_.clear();
   index_.clear();

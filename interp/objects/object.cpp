@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "interp/objects/weakref_object.h"
+
 namespace gilsim {
 
 namespace {
@@ -12,6 +14,12 @@ thread_local Heap* tlsCurrentHeap = nullptr;
 constexpr int kMaxDestroyDepth = 200;
 thread_local int tlsDestroyDepth = 0;
 thread_local std::vector<Object*>* tlsDeferredFrees = nullptr;
+
+// The referent is still whole here: its weak references die before it does, as in CPython.
+inline void freeObject(Object* object) {
+  if (__builtin_expect(object->weaklyReferenced(), 0)) clearWeakrefsOf(object);
+  delete object;
+}
 }  // namespace
 
 void destroyObject(Object* object) {
@@ -21,14 +29,14 @@ void destroyObject(Object* object) {
     return;
   }
   ++tlsDestroyDepth;
-  delete object;
+  freeObject(object);
   --tlsDestroyDepth;
   if (tlsDestroyDepth == 0 && tlsDeferredFrees) {
     ++tlsDestroyDepth;
     while (!tlsDeferredFrees->empty()) {
       Object* next = tlsDeferredFrees->back();
       tlsDeferredFrees->pop_back();
-      delete next;
+      freeObject(next);
     }
     --tlsDestroyDepth;
     delete tlsDeferredFrees;
@@ -75,6 +83,10 @@ void Heap::remove(TrackedObject* object) {
 }
 
 void Heap::collectAll() {
+  // CPython does not run weak reference callbacks at teardown either: those queued are dropped,
+  // and the objects freed from here on queue none.
+  tearingDown_ = true;
+  discardPendingWeakrefCallbacks(this);
   // Keep everything alive while every container drops its references, then release our holds:
   // whatever was only kept alive by a cycle is freed, in any order, without dangling pointers.
   for (int round = 0; round < 4 && head_; ++round) {

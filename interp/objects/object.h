@@ -49,6 +49,10 @@ class Object {
   bool immortal() const { return immortal_; }
   void makeImmortal() { immortal_ = true; }
   uint32_t refcount() const { return refcount_; }
+  // Set when the first weak reference to the object is made, and never cleared: destroyObject
+  // then clears the object's weak references (interp/objects/weakref_object.h) before freeing it.
+  bool weaklyReferenced() const { return weaklyReferenced_; }
+  void markWeaklyReferenced() { weaklyReferenced_ = true; }
 
   void incref() {
     if (!immortal_) ++refcount_;
@@ -75,6 +79,7 @@ class Object {
   bool tracked_ = false;
 
  private:
+  bool weaklyReferenced_ = false;  // in the padding before type_: the header stays 24 bytes
   TypeObject* type_;
   friend class Heap;
   friend class TrackedObject;
@@ -220,12 +225,15 @@ class Heap {
   // Frees every tracked object, breaking cycles first.
   void collectAll();
   size_t trackedCount() const { return count_; }
+  // From the start of the teardown's collectAll on: weak reference callbacks no longer run.
+  bool tearingDown() const { return tearingDown_; }
 
  private:
   void add(TrackedObject* object);
   void remove(TrackedObject* object);
   TrackedObject* head_ = nullptr;
   size_t count_ = 0;
+  bool tearingDown_ = false;
   friend class TrackedObject;
 };
 

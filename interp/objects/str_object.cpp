@@ -22,11 +22,9 @@ StrObject::StrObject(std::string utf8)
                    NativeCosts::kStrPerEightBytes * static_cast<int64_t>(data_.size() / 8));
 }
 
-uint64_t StrObject::hash() const {
-  if (!hashed_) {
-    hash_ = bytesHash(data_);
-    hashed_ = true;
-  }
+uint64_t StrObject::computeHash() const {
+  hash_ = bytesHash(data_);
+  hashed_ = true;
   return hash_;
 }
 
@@ -64,9 +62,6 @@ Value makeBytes(std::string data) {
   return Value::steal(new BytesObject(std::move(data)));
 }
 
-bool isStr(const Value& v) {
-  return v.isObject() && v.object()->type()->layout() == Layout::Str;
-}
 bool isBytes(const Value& v) {
   return v.isObject() && v.object()->type()->layout() == Layout::Bytes;
 }

@@ -7,6 +7,7 @@
 
 #include "interp/common/unicode.h"  // UTF-8 for every user of str
 #include "interp/objects/object.h"
+#include "interp/objects/type_object.h"
 
 namespace gilsim {
 
@@ -17,12 +18,14 @@ class StrObject : public Object {
   std::string_view view() const { return data_; }
   size_t length() const { return length_; }  // code points
   bool isAscii() const { return length_ == data_.size(); }
-  uint64_t hash() const;
+  // Inline: every attribute and global-name lookup hashes its (already hashed) name.
+  uint64_t hash() const { return hashed_ ? hash_ : computeHash(); }
   // Byte offset of code point `index` (0 <= index <= length).
   size_t byteOffset(size_t index) const;
   std::string codePointAt(size_t index) const;
 
  private:
+  uint64_t computeHash() const;
   std::string data_;
   size_t length_;
   mutable uint64_t hash_ = 0;
@@ -42,7 +45,10 @@ Value makeStr(std::string utf8);
 Value makeStr(std::string_view utf8);
 Value makeStr(const char* utf8);
 Value makeBytes(std::string data);
-bool isStr(const Value& v);
+// Inline: dict probes test every stored key with it.
+inline bool isStr(const Value& v) {
+  return v.isObject() && v.object()->type()->layout() == Layout::Str;
+}
 bool isBytes(const Value& v);
 inline StrObject* asStr(const Value& v) {
   return v.as<StrObject>();

@@ -29,6 +29,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/interned_names.h"
 #include "interp/objects/native_cost.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
@@ -108,6 +109,7 @@ Interpreter::~Interpreter() {
     searchPath_ = Value();
     mainThread_->sentinels.clear();
     vm.releaseValues();
+    releaseInternedNames(heap_.get());
     heap_->collectAll();
   }
   gil_->drop(mainThread_->gil(), DropReason::Exit);
@@ -310,16 +312,17 @@ std::string Interpreter::formatException(const Value& exception) {
                              repeats - kShownRepeats == 1 ? "" : "s");
       };
       for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
-        if (last && last->filename == it->filename && last->line == it->line &&
-            last->function == it->function) {
+        if (last && last->line == it->line && last->filename() == it->filename() &&
+            last->function() == it->function()) {
           if (++repeats > kShownRepeats) continue;
         } else {
           flushRepeats();
           repeats = 1;
         }
         last = &*it;
-        out += fmt::format("  File \"{}\", line {}, in {}\n", it->filename, it->line, it->function);
-        std::string src = sourceLine(it->filename, it->line);
+        out += fmt::format("  File \"{}\", line {}, in {}\n", it->filename(), it->line,
+                           it->function());
+        std::string src = sourceLine(it->filename(), it->line);
         if (!src.empty()) out += "    " + src + "\n";
       }
       flushRepeats();

@@ -6,6 +6,7 @@
 
 #include "gil/gil_policy.h"
 #include "gil/sim/sim_machine.h"
+#include "interp/objects/attribute_cache_hits.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
 #include "interp/objects/containers.h"
@@ -17,6 +18,7 @@
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
+#include "interp/objects/weakref_object.h"
 #include "interp/vm/generator_object.h"
 #include "interp/vm/interpreter.h"
 #include "interp/vm/pending_signals.h"
@@ -36,6 +38,32 @@
 namespace gilsim {
 
 namespace {
+
+// A plain Python function whose frame the eval loop can push itself for a call with `argc`
+// positional arguments (the conditions of CALL's fast path).
+FunctionObject* inlinableCallee(const Value& v, int argc) {
+  if (!v.isObject() || v.object()->type() != builtinTypes().function) return nullptr;
+  auto* fn = static_cast<FunctionObject*>(v.object());
+  const CodeObject* c = fn->code();
+  constexpr uint32_t kSlowFlags = kCodeGenerator | kCodeVarargs | kCodeVarKeywords;
+  if ((c->flags & (kSlowFlags | kCodeNoFreeOrCells)) != kCodeNoFreeOrCells || c->argCount != argc ||
+      c->keywordOnlyCount != 0)
+    return nullptr;
+  return fn;
+}
+
+// "__getitem__" as a str shared by every interpreter: immortal, its hash computed up front.
+StrObject* getItemName() {
+  static StrObject* const name = [] {
+    Value v = makeStr("__getitem__");
+    StrObject* s = asStr(v);
+    s->hash();
+    s->makeImmortal();
+    v.release();
+    return s;
+  }();
+  return name;
+}
 
 const BuiltinTypes& T() {
   return builtinTypes();
@@ -108,6 +136,15 @@ std::vector<Value> unpackItems(const Value& seq) {
   return toVector(iterator);
 }
 
+// Weak reference callbacks a decref queued (interp/objects/weakref_object.h), run by the
+// instructions that commonly drop a last reference (del, name stores, a native call's start) as
+// well as at check points, so that `del x; print("after")` prints the callback's output first.
+__attribute__((noinline, cold)) void serveWeakrefCallbacks(EvalBreaker& breaker) {
+  if (!(breaker.load() & kWeakrefCallbackRequest)) return;
+  breaker.clear(kWeakrefCallbackRequest);
+  runPendingWeakrefCallbacks();
+}
+
 Value buildString(Value* items, uint32_t n) {
   size_t total = 0;
   for (uint32_t i = 0; i < n; ++i)
@@ -142,6 +179,8 @@ void VM::handleBreaker() {
   ticksUntilHousekeeping = ticksPeriod = next;
   if (ticksRanOut) interp_.restoreMemoryReserve();  // spent by a MemoryError since
   uint32_t bits = breaker_.load();
+  // Before the GIL may go: the thread that dropped the reference runs the callbacks.
+  if (bits & kWeakrefCallbackRequest) serveWeakrefCallbacks(breaker_);
   if ((bits & kDropGilRequest) || (ticksRanOut && gilTicks > 0)) gil.checkPoint(thread_.gil());
   if (!bits) return;
   if (bits & kStopRequest) throw RunAborted{"stopped"};
@@ -198,7 +237,7 @@ bool VM::unwind(Frame*& frame, Value& exception, Frame* entry) {
     CodeObject* code = frame->code;
     size_t index = static_cast<size_t>(frame->pc - code->code.data()) - 1;
     if (!reraise)
-      exc->traceback.push_back(TracebackEntry{code->filename, code->name, code->lineOf(index)});
+      exc->traceback.push_back(TracebackEntry{Value::borrow(code), code->lineOf(index)});
     reraise = false;
     for (const ExceptionTableEntry& e : code->exceptionTable) {
       if (index >= e.start && index < e.end) {
@@ -263,18 +302,41 @@ Value VM::runLoop(Frame* entry) {
     }                                                                                          \
   } while (0)
 #define CHARGE_INSTRUCTION() (kCosted ? (void)(pending += kOpcodeCosts[word & 0xff]) : (void)0)
+// Weak reference callbacks queued by the instruction so far (see serveWeakrefCallbacks).
+#define SERVE_WEAKREF_CALLBACKS()              \
+  do {                                         \
+    if (__builtin_expect(breaker_.any(), 0)) { \
+      SAVE_FRAME();                            \
+      serveWeakrefCallbacks(breaker_);         \
+    }                                          \
+  } while (0)
 // Slots above sp hold Null, so a push constructs in place without releasing anything.
 #define PUSH(v) (::new (static_cast<void*>(sp++)) Value(v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
 #define DROP() ((--sp)->operator=(Value()))
 #define NAME(i) (code->names[i])
+// A raise that a frame of this run handles skips C++'s unwinder (a throw through a function this
+// size costs about a microsecond): unwind() runs here and the loop resumes at the handler.
+#define RAISE_IN_LOOP(exceptionValue)    \
+  do {                                   \
+    Value raised = (exceptionValue);     \
+    frame->pc = pc;                      \
+    frame->sp = sp;                      \
+    if (!unwind(frame, raised, entry)) { \
+      escaping = std::move(raised);      \
+      goto propagate;                    \
+    }                                    \
+    goto resume;                         \
+  } while (0)
   TypeObject* const intType = T().int_;
   // An int operand of either representation (bools take the generic path).
 #define INT_LIKE(v) ((v).isSmallInt() || ((v).isObject() && (v).object()->type() == intType))
 
+  Value escaping;  // an exception leaving this run (RAISE_IN_LOOP)
   for (;;) {
     try {
+    resume:
       LOAD_FRAME();
       // A generator resumed by throw(): the exception is raised where it is suspended.
       if (__builtin_expect(!pendingThrow_.isNull(), 0)) throw PyException{std::move(pendingThrow_)};
@@ -383,6 +445,7 @@ Value VM::runLoop(Frame* entry) {
       TARGET(DELETE_FAST) {
         if (fp[arg].isNull()) unboundLocal(code, arg);
         fp[arg] = Value();
+        SERVE_WEAKREF_CALLBACKS();
         DISPATCH();
       }
       TARGET(LOAD_DEREF) {
@@ -436,10 +499,12 @@ Value VM::runLoop(Frame* entry) {
       }
       TARGET(STORE_GLOBAL) {
         frame->globals->set(NAME(arg), POP());
+        SERVE_WEAKREF_CALLBACKS();
         DISPATCH();
       }
       TARGET(DELETE_GLOBAL) {
         if (!frame->globals->remove(NAME(arg))) nameNotDefined(NAME(arg));
+        SERVE_WEAKREF_CALLBACKS();
         DISPATCH();
       }
       TARGET(LOAD_NAME) {
@@ -462,21 +527,46 @@ Value VM::runLoop(Frame* entry) {
           SAVE_FRAME();
           setItem(frame->locals, NAME(arg), v);
         }
+        SERVE_WEAKREF_CALLBACKS();
         DISPATCH();
       }
       TARGET(DELETE_NAME) {
         DictObject* ns = frame->locals.isNull() ? frame->globals : frame->locals.as<DictObject>();
         if (!ns->remove(NAME(arg))) nameNotDefined(NAME(arg));
+        SERVE_WEAKREF_CALLBACKS();
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
+        AttrCache& cache = code->attrCaches[pc - code->code.data() - 1];
+        if (TOP().isObject()) {
+          Object* o = TOP().object();
+          if (o->type() == cache.type && cache.epoch == typeEpoch()) {
+            if (const Value* v = cachedAttribute(cache, o, asStr(NAME(arg)))) {
+              TOP() = *v;
+              DISPATCH();
+            }
+          }
+        }
         SAVE_FRAME();
-        TOP() = getAttr(TOP(), asStr(NAME(arg)));
+        Value owner = TOP();
+        TOP() = getAttr(owner, asStr(NAME(arg)));
+        specializeLoadAttr(cache, owner, asStr(NAME(arg)));
         DISPATCH();
       }
       TARGET(STORE_ATTR) {
+        AttrCache& cache = code->attrCaches[pc - code->code.data() - 1];
         SAVE_FRAME();
+        if (sp[-1].isObject()) {
+          Object* o = sp[-1].object();
+          if (o->type() == cache.type && cache.epoch == typeEpoch() &&
+              storeCachedAttribute(cache, o, asStr(NAME(arg)), sp[-2])) {
+            DROP();
+            DROP();
+            DISPATCH();
+          }
+        }
         setAttr(sp[-1], asStr(NAME(arg)), sp[-2]);
+        specializeStoreAttr(cache, sp[-1], asStr(NAME(arg)));
         DROP();
         DROP();
         DISPATCH();
@@ -488,8 +578,20 @@ Value VM::runLoop(Frame* entry) {
         DISPATCH();
       }
       TARGET(LOAD_METHOD) {
+        AttrCache& cache = code->attrCaches[pc - code->code.data() - 1];
+        if (TOP().isObject()) {
+          Object* o = TOP().object();
+          if (o->type() == cache.type && cache.epoch == typeEpoch() &&
+              cachedMethodApplies(cache, o, asStr(NAME(arg)))) {
+            Value self = std::move(TOP());
+            TOP() = Value::borrow(cache.owner);
+            PUSH(std::move(self));
+            DISPATCH();
+          }
+        }
         SAVE_FRAME();
         bool unbound = false;
+        specializeLoadMethod(cache, TOP(), asStr(NAME(arg)));
         Value method = lookupMethod(TOP(), asStr(NAME(arg)), &unbound);
         if (unbound) {
           Value self = std::move(TOP());
@@ -766,6 +868,32 @@ Value VM::runLoop(Frame* entry) {
             DISPATCH();
           }
         }
+        // An instance of a user class whose __getitem__ is a plain Python function: its frame
+        // runs in this loop (CPython 3.11's BINARY_SUBSCR_GETITEM), so a KeyError it raises for
+        // the caller's `except` never goes through C++'s unwinder.
+        if (container.isObject() && !container.object()->type()->isBuiltin() &&
+            container.object()->type()->layout() == Layout::Object) {
+          Value getitem = container.object()->type()->lookup(getItemName());
+          FunctionObject* fn = inlinableCallee(getitem, 2);
+          if (fn && depth_ + nativeDepth_ < interp_.recursionLimit() &&
+              sp + 1 + fn->code()->frameSize() <= stackLimit_) {
+            // [container key] becomes [__getitem__ container key], the layout of a CALL; the
+            // compiler leaves one slot spare above the deepest stack.
+            ::new (static_cast<void*>(sp)) Value(std::move(sp[-1]));
+            sp[-1] = std::move(sp[-2]);
+            sp[-2] = std::move(getitem);
+            ++sp;
+            SAVE_FRAME();
+            Value* callableSlot = sp - 3;
+            Value* end = callableSlot + 1 + fn->code()->frameSize();
+            while (highWater_ < end)
+              new (highWater_++) Value();
+            frame = pushFrame(fn->code(), fn, fn->globals_.as<DictObject>(), callableSlot + 1);
+            frame->resultSlot = callableSlot;
+            LOAD_FRAME();
+            DISPATCH();
+          }
+        }
         container = getItem(container, key);
         DROP();
         DISPATCH();
@@ -783,6 +911,7 @@ Value VM::runLoop(Frame* entry) {
         delItem(sp[-2], sp[-1]);
         DROP();
         DROP();
+        SERVE_WEAKREF_CALLBACKS();
         DISPATCH();
       }
       TARGET(BUILD_SLICE) {
@@ -1077,6 +1206,7 @@ Value VM::runLoop(Frame* entry) {
           LOAD_FRAME();
           DISPATCH();
         }
+        SERVE_WEAKREF_CALLBACKS();  // before print() et al. show what happened
         Value result;
         if (callee && callee->type() == T().builtinFunction) {
           if constexpr (kCosted) pending += scaledCost(NativeCosts::kNativeCall);
@@ -1113,6 +1243,7 @@ Value VM::runLoop(Frame* entry) {
           LOAD_FRAME();
           DISPATCH();
         }
+        SERVE_WEAKREF_CALLBACKS();
         Value result = call(*callableSlot, CallArgs{args, count, names});
         while (sp > callableSlot)
           DROP();
@@ -1270,7 +1401,7 @@ Value VM::runLoop(Frame* entry) {
         if (arg == 0) {
           if (handledException.isNull()) raiseRuntimeError("No active exception to reraise");
           reraising_ = true;
-          throw PyException{handledException};
+          RAISE_IN_LOOP(handledException);
         }
         Value cause = arg == 2 ? POP() : Value();
         Value exc = raiseTarget(*this, TOP());
@@ -1287,13 +1418,13 @@ Value VM::runLoop(Frame* entry) {
         }
         if (!handledException.isNull() && !handledException.identical(exc) && e->context.isNull())
           e->context = handledException;
-        throw PyException{std::move(exc)};
+        RAISE_IN_LOOP(std::move(exc));
       }
       TARGET(RERAISE) {
         SAVE_FRAME();
         Value exc = POP();
         reraising_ = true;
-        throw PyException{std::move(exc)};
+        RAISE_IN_LOOP(std::move(exc));
       }
       TARGET(PUSH_EXC_INFO) {
         Value exc = POP();
@@ -1374,11 +1505,15 @@ catch (RunAborted&) {
   throw;
 }
 }
+// Out of the try above, so that this run's own handler does not catch it again.
+propagate : throw PyException{std::move(escaping)};
 #undef LOAD_FRAME
 #undef FLUSH_COST
 #undef CHARGE_INSTRUCTION
 #undef SAVE_FRAME
+#undef RAISE_IN_LOOP
 #undef CHECK_POINT
+#undef SERVE_WEAKREF_CALLBACKS
 #undef PUSH
 #undef POP
 #undef TOP
