@@ -176,11 +176,21 @@ Value Assembler::finish(CodeVariables variables) {
   if (code_->cellvars.empty() && code_->freevars.empty()) code_->flags |= kCodeNoFreeOrCells;
   code_->finishLayout();
   code_->globalCaches.resize(code_->code.size());
+  size_t attrInstructions = 0;
   for (uint32_t word : code_->code) {
     Opcode op = opOf(word);
-    if (op == Opcode::LOAD_ATTR || op == Opcode::STORE_ATTR || op == Opcode::LOAD_METHOD) {
-      code_->attrCaches.resize(code_->code.size());
-      break;
+    if (op == Opcode::LOAD_ATTR || op == Opcode::STORE_ATTR || op == Opcode::LOAD_METHOD)
+      ++attrInstructions;
+  }
+  if (attrInstructions > 0) {
+    constexpr size_t kMaxSlots = UINT16_MAX + 1;
+    code_->attrCaches.resize(std::min(attrInstructions, kMaxSlots));
+    code_->attrCacheSlot.assign(code_->code.size(), 0);
+    size_t next = 0;
+    for (size_t i = 0; i < code_->code.size(); ++i) {
+      Opcode op = opOf(code_->code[i]);
+      if (op == Opcode::LOAD_ATTR || op == Opcode::STORE_ATTR || op == Opcode::LOAD_METHOD)
+        code_->attrCacheSlot[i] = static_cast<uint16_t>(std::min(next++, kMaxSlots - 1));
     }
   }
   return codeValue_;

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <utility>
 
 #include "interp/objects/object.h"
 
@@ -34,13 +35,48 @@ enum class AttrCacheKind : uint8_t {
   Method,         // LOAD_METHOD: the function or native method `owner`, unbound
 };
 
-struct AttrCache {
-  const TypeObject* type = nullptr;  // the exact type of the object the entry is for
-  uint64_t epoch = 0;
+// How the attribute is found on objects of one exact type.
+struct AttrCacheWay {
+  const TypeObject* type = nullptr;
   Object* owner = nullptr;  // borrowed: the class (and so what it holds) outlives the epoch
   uint32_t index = 0;
   AttrCacheKind kind = AttrCacheKind::Empty;
-  bool instanceDict = false;  // Method: an instance dict may shadow the method
+  bool instanceDict = false;  // Method, ClassValue: an instance dict may shadow the name
+};
+
+// One instruction's entry: up to four types (a base class's method sees `self` of each
+// subclass; CPython 3.11 caches one and re-specialises, V8 keeps four before going megamorphic).
+struct AttrCache {
+  static constexpr int kWays = 4;
+  uint64_t epoch = 0;  // every way was filled under it
+  AttrCacheWay ways[kWays];
+  uint8_t nextVictim = 0;
+
+  // The way for `type`, or null (also when a class has changed since the ways were filled).
+  const AttrCacheWay* find(const TypeObject* type, uint64_t currentEpoch) const {
+    if (epoch != currentEpoch) return nullptr;
+    for (const AttrCacheWay& way : ways)
+      if (way.type == type) return &way;
+    return nullptr;
+  }
+  AttrCacheWay* find(const TypeObject* type, uint64_t currentEpoch) {
+    return const_cast<AttrCacheWay*>(std::as_const(*this).find(type, currentEpoch));
+  }
+  // Records `way`, filled under `wayEpoch`: over any way of a stale epoch, else over the way of
+  // the same type, an empty one, or the oldest.
+  void install(const AttrCacheWay& way, uint64_t wayEpoch) {
+    if (epoch != wayEpoch) {
+      *this = AttrCache{};
+      epoch = wayEpoch;
+    }
+    for (AttrCacheWay& w : ways)
+      if (w.type == way.type || w.type == nullptr) {
+        w = way;
+        return;
+      }
+    ways[nextVictim] = way;
+    nextVictim = static_cast<uint8_t>((nextVictim + 1) % kWays);
+  }
 };
 
 namespace detail {
@@ -55,8 +91,8 @@ inline void advanceTypeEpoch() {
   detail::gTypeEpoch.fetch_add(1, std::memory_order_relaxed);
 }
 
-// Fill `cache` after the generic operation succeeded on `obj` (attributes.cpp decides what can be
-// cached; anything it cannot leaves the entry Empty).
+// Add a way to `cache` after the generic operation succeeded on `obj` (attributes.cpp decides
+// what can be cached; anything it cannot adds nothing).
 void specializeLoadAttr(AttrCache& cache, const Value& obj, StrObject* name);
 void specializeStoreAttr(AttrCache& cache, const Value& obj, StrObject* name);
 void specializeLoadMethod(AttrCache& cache, const Value& obj, StrObject* name);

@@ -1,5 +1,5 @@
 // The hit side of the attribute caches (attribute_cache.h), inlined into the eval loop. Each is
-// called only once the object's exact type and the type epoch have matched the entry.
+// called with the way that the object's exact type found under the current type epoch.
 #pragma once
 
 #include "interp/objects/attribute_cache.h"
@@ -11,7 +11,7 @@ namespace gilsim {
 
 // The attribute's value, or null when this object does not fit the entry after all (an instance
 // whose dict was filled in another order, a name an instance's dict shadows, an unset slot).
-inline const Value* cachedAttribute(const AttrCache& cache, Object* o, StrObject* name) {
+inline const Value* cachedAttribute(const AttrCacheWay& cache, Object* o, StrObject* name) {
   switch (cache.kind) {
     case AttrCacheKind::InstanceValue: {
       const DictObject* dict = static_cast<InstanceObject*>(o)->dict();
@@ -38,7 +38,8 @@ inline const Value* cachedAttribute(const AttrCache& cache, Object* o, StrObject
 
 // Stores `value`, or answers false for the generic path. A name new to this instance's dict is
 // inserted, and the entry then points where it went.
-inline bool storeCachedAttribute(AttrCache& cache, Object* o, StrObject* name, const Value& value) {
+inline bool storeCachedAttribute(AttrCacheWay& cache, Object* o, StrObject* name,
+                                 const Value& value) {
   if (cache.kind == AttrCacheKind::InstanceValue) {
     DictObject* dict = static_cast<InstanceObject*>(o)->dict();
     if (!dict) return false;
@@ -58,7 +59,7 @@ inline bool storeCachedAttribute(AttrCache& cache, Object* o, StrObject* name, c
 }
 
 // LOAD_METHOD: the cached function applies unless this instance's dict shadows the name.
-inline bool cachedMethodApplies(const AttrCache& cache, Object* o, StrObject* name) {
+inline bool cachedMethodApplies(const AttrCacheWay& cache, Object* o, StrObject* name) {
   if (cache.kind != AttrCacheKind::Method) return false;
   if (!cache.instanceDict) return true;
   const DictObject* dict = o->instanceDict();

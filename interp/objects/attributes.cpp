@@ -495,34 +495,34 @@ int64_t slotIn(const DictObject* dict, StrObject* name) {
   return dict->findSlot(Value::borrow(name), name->hash());
 }
 
-AttrCache entry(const TypeObject* type, AttrCacheKind kind, int64_t index,
-                Object* owner = nullptr) {
-  AttrCache c;
-  c.type = type;
-  c.epoch = typeEpoch();
-  c.owner = owner;
-  c.index = static_cast<uint32_t>(index);
-  c.kind = kind;
-  return c;
+AttrCacheWay way(const TypeObject* type, AttrCacheKind kind, int64_t index, Object* owner = nullptr,
+                 bool instanceDict = false) {
+  AttrCacheWay w;
+  w.type = type;
+  w.owner = owner;
+  w.index = static_cast<uint32_t>(index);
+  w.kind = kind;
+  w.instanceDict = instanceDict;
+  return w;
 }
 
 }  // namespace
 
 void specializeLoadAttr(AttrCache& cache, const Value& obj, StrObject* name) {
-  cache = AttrCache{};
+  const uint64_t epoch = typeEpoch();
   if (!obj.isObject()) return;
   Object* o = obj.object();
   TypeObject* type = o->type();
   if (type == T().module) {
     int64_t slot = slotIn(static_cast<ModuleObject*>(o)->dict(), name);
-    if (slot >= 0) cache = entry(type, AttrCacheKind::ModuleValue, slot);
+    if (slot >= 0) cache.install(way(type, AttrCacheKind::ModuleValue, slot), epoch);
     return;
   }
   if (!cacheableInstanceType(type)) return;
   Value classAttribute = type->lookup(name);
   if (isMemberDescriptor(classAttribute)) {
     int index = type->slotIndex(name->view());
-    if (index >= 0) cache = entry(type, AttrCacheKind::Slot, index);
+    if (index >= 0) cache.install(way(type, AttrCacheKind::Slot, index), epoch);
     return;
   }
   if (overridesInstanceDict(classAttribute)) return;
@@ -530,7 +530,7 @@ void specializeLoadAttr(AttrCache& cache, const Value& obj, StrObject* name) {
   if (dict) {
     int64_t slot = slotIn(dict, name);
     if (slot >= 0) {
-      cache = entry(type, AttrCacheKind::InstanceValue, slot);
+      cache.install(way(type, AttrCacheKind::InstanceValue, slot), epoch);
       return;
     }
   }
@@ -539,14 +539,13 @@ void specializeLoadAttr(AttrCache& cache, const Value& obj, StrObject* name) {
     if (!t->dict()) continue;
     int64_t slot = slotIn(t->dict(), name);
     if (slot < 0) continue;
-    cache = entry(type, AttrCacheKind::ClassValue, slot, t->dict());
-    cache.instanceDict = dict != nullptr;
+    cache.install(way(type, AttrCacheKind::ClassValue, slot, t->dict(), dict != nullptr), epoch);
     return;
   }
 }
 
 void specializeStoreAttr(AttrCache& cache, const Value& obj, StrObject* name) {
-  cache = AttrCache{};
+  const uint64_t epoch = typeEpoch();
   if (!obj.isObject()) return;
   Object* o = obj.object();
   TypeObject* type = o->type();
@@ -554,18 +553,18 @@ void specializeStoreAttr(AttrCache& cache, const Value& obj, StrObject* name) {
   Value classAttribute = type->lookup(name);
   if (isMemberDescriptor(classAttribute)) {
     int index = type->slotIndex(name->view());
-    if (index >= 0) cache = entry(type, AttrCacheKind::Slot, index);
+    if (index >= 0) cache.install(way(type, AttrCacheKind::Slot, index), epoch);
     return;
   }
   if (overridesInstanceDict(classAttribute)) return;
   DictObject* dict = static_cast<InstanceObject*>(o)->dict();
   if (!dict) return;
   int64_t slot = slotIn(dict, name);
-  if (slot >= 0) cache = entry(type, AttrCacheKind::InstanceValue, slot);
+  if (slot >= 0) cache.install(way(type, AttrCacheKind::InstanceValue, slot), epoch);
 }
 
 void specializeLoadMethod(AttrCache& cache, const Value& obj, StrObject* name) {
-  cache = AttrCache{};
+  const uint64_t epoch = typeEpoch();
   if (!obj.isObject()) return;
   Object* o = obj.object();
   TypeObject* type = o->type();
@@ -575,8 +574,7 @@ void specializeLoadMethod(AttrCache& cache, const Value& obj, StrObject* name) {
   if (dict && !dict->lacksStr(name, name->hash())) return;
   Value method = type->lookup(name);
   if (!isPlainFunction(method) && !isNativeMethod(method)) return;
-  cache = entry(type, AttrCacheKind::Method, 0, method.object());
-  cache.instanceDict = dict != nullptr;
+  cache.install(way(type, AttrCacheKind::Method, 0, method.object(), dict != nullptr), epoch);
 }
 
 void delAttr(const Value& obj, StrObject* name) {

@@ -60,9 +60,14 @@ class CodeObject : public TrackedObject {
   std::vector<ExceptionTableEntry> exceptionTable;
   int maxStack = 0;
   mutable std::vector<GlobalCache> globalCaches;  // one per instruction index that is LOAD_GLOBAL
-  // One per instruction index that is LOAD_ATTR, STORE_ATTR or LOAD_METHOD; empty when the code
-  // has none of them.
+  // One per LOAD_ATTR, STORE_ATTR and LOAD_METHOD instruction, found through attrCacheSlot (an
+  // entry per instruction index): the entries are large, the instructions few. A code object
+  // with more than 65,535 of them shares the last entry among the rest.
   mutable std::vector<AttrCache> attrCaches;
+  std::vector<uint16_t> attrCacheSlot;
+  AttrCache& attrCacheAt(size_t instructionIndex) const {
+    return attrCaches[attrCacheSlot[instructionIndex]];
+  }
 
   // Slot counts, fixed by finishLayout() once the compiler is done (read on every call).
   int localsPlusCount = 0;

@@ -537,11 +537,11 @@ Value VM::runLoop(Frame* entry) {
         DISPATCH();
       }
       TARGET(LOAD_ATTR) {
-        AttrCache& cache = code->attrCaches[pc - code->code.data() - 1];
+        AttrCache& cache = code->attrCacheAt(pc - code->code.data() - 1);
         if (TOP().isObject()) {
           Object* o = TOP().object();
-          if (o->type() == cache.type && cache.epoch == typeEpoch()) {
-            if (const Value* v = cachedAttribute(cache, o, asStr(NAME(arg)))) {
+          if (const AttrCacheWay* way = cache.find(o->type(), typeEpoch())) {
+            if (const Value* v = cachedAttribute(*way, o, asStr(NAME(arg)))) {
               TOP() = *v;
               DISPATCH();
             }
@@ -554,12 +554,12 @@ Value VM::runLoop(Frame* entry) {
         DISPATCH();
       }
       TARGET(STORE_ATTR) {
-        AttrCache& cache = code->attrCaches[pc - code->code.data() - 1];
+        AttrCache& cache = code->attrCacheAt(pc - code->code.data() - 1);
         SAVE_FRAME();
         if (sp[-1].isObject()) {
           Object* o = sp[-1].object();
-          if (o->type() == cache.type && cache.epoch == typeEpoch() &&
-              storeCachedAttribute(cache, o, asStr(NAME(arg)), sp[-2])) {
+          AttrCacheWay* way = cache.find(o->type(), typeEpoch());
+          if (way && storeCachedAttribute(*way, o, asStr(NAME(arg)), sp[-2])) {
             DROP();
             DROP();
             DISPATCH();
@@ -578,13 +578,13 @@ Value VM::runLoop(Frame* entry) {
         DISPATCH();
       }
       TARGET(LOAD_METHOD) {
-        AttrCache& cache = code->attrCaches[pc - code->code.data() - 1];
+        AttrCache& cache = code->attrCacheAt(pc - code->code.data() - 1);
         if (TOP().isObject()) {
           Object* o = TOP().object();
-          if (o->type() == cache.type && cache.epoch == typeEpoch() &&
-              cachedMethodApplies(cache, o, asStr(NAME(arg)))) {
+          const AttrCacheWay* way = cache.find(o->type(), typeEpoch());
+          if (way && cachedMethodApplies(*way, o, asStr(NAME(arg)))) {
             Value self = std::move(TOP());
-            TOP() = Value::borrow(cache.owner);
+            TOP() = Value::borrow(way->owner);
             PUSH(std::move(self));
             DISPATCH();
           }
