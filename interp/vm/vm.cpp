@@ -52,6 +52,34 @@ FunctionObject* inlinableCallee(const Value& v, int argc) {
   return fn;
 }
 
+// Float arithmetic without the generic dispatch: both operands floats, or a float and an int of
+// the inline kind (converted as CPython's float_add and friends convert, correctly rounded).
+// False for any other operands or operator, and for a division by zero, whose error the generic
+// path raises.
+inline bool floatArithmetic(BinaryOperator op, const Value& a, const Value& b, double* out) {
+  if (!a.isFloat() && !b.isFloat()) return false;
+  if ((!a.isFloat() && !a.isSmallInt()) || (!b.isFloat() && !b.isSmallInt())) return false;
+  const double x = a.isFloat() ? a.real() : static_cast<double>(a.smallInt());
+  const double y = b.isFloat() ? b.real() : static_cast<double>(b.smallInt());
+  switch (op) {
+    case BinaryOperator::Add:
+      *out = x + y;
+      return true;
+    case BinaryOperator::Sub:
+      *out = x - y;
+      return true;
+    case BinaryOperator::Mul:
+      *out = x * y;
+      return true;
+    case BinaryOperator::TrueDiv:
+      if (y == 0.0) return false;
+      *out = x / y;
+      return true;
+    default:
+      return false;
+  }
+}
+
 // "__getitem__" as a str shared by every interpreter: immortal, its hash computed up front.
 StrObject* getItemName() {
   static StrObject* const name = [] {
@@ -610,8 +638,8 @@ Value VM::runLoop(Frame* entry) {
         if (a.isSmallInt() && b.isSmallInt() &&
             !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
-        } else if (a.isFloat() && b.isFloat()) {
-          a = Value::real(a.real() + b.real());
+        } else if (double f; floatArithmetic(BinaryOperator::Add, a, b, &f)) {
+          a = Value::real(f);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intAdd(a, b);
         } else {
@@ -628,8 +656,8 @@ Value VM::runLoop(Frame* entry) {
         if (a.isSmallInt() && b.isSmallInt() &&
             !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
-        } else if (a.isFloat() && b.isFloat()) {
-          a = Value::real(a.real() - b.real());
+        } else if (double f; floatArithmetic(BinaryOperator::Sub, a, b, &f)) {
+          a = Value::real(f);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intSub(a, b);
         } else {
@@ -646,8 +674,8 @@ Value VM::runLoop(Frame* entry) {
         if (a.isSmallInt() && b.isSmallInt() &&
             !__builtin_mul_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
-        } else if (a.isFloat() && b.isFloat()) {
-          a = Value::real(a.real() * b.real());
+        } else if (double f; floatArithmetic(BinaryOperator::Mul, a, b, &f)) {
+          a = Value::real(f);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intMul(a, b);
         } else {
@@ -683,6 +711,11 @@ Value VM::runLoop(Frame* entry) {
         DISPATCH();
       }
       TARGET(BINARY_OP) {
+        if (double f; floatArithmetic(static_cast<BinaryOperator>(arg), sp[-2], sp[-1], &f)) {
+          sp[-2] = Value::real(f);
+          DROP();
+          DISPATCH();
+        }
         SAVE_FRAME();
         sp[-2] = binaryOp(static_cast<BinaryOperator>(arg), sp[-2], sp[-1]);
         DROP();
@@ -756,6 +789,8 @@ Value VM::runLoop(Frame* entry) {
         if (a.isSmallInt() && b.isSmallInt() &&
             !__builtin_add_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
+        } else if (double f; floatArithmetic(BinaryOperator::Add, a, b, &f)) {
+          a = Value::real(f);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intAdd(a, b);
         } else {
@@ -772,6 +807,8 @@ Value VM::runLoop(Frame* entry) {
         if (a.isSmallInt() && b.isSmallInt() &&
             !__builtin_sub_overflow(a.smallInt(), b.smallInt(), &r)) {
           a = Value::integer(r);
+        } else if (double f; floatArithmetic(BinaryOperator::Sub, a, b, &f)) {
+          a = Value::real(f);
         } else if (INT_LIKE(a) && INT_LIKE(b)) {
           a = intSub(a, b);
         } else {
@@ -782,6 +819,11 @@ Value VM::runLoop(Frame* entry) {
         DISPATCH();
       }
       TARGET(INPLACE_OP) {
+        if (double f; floatArithmetic(static_cast<BinaryOperator>(arg), sp[-2], sp[-1], &f)) {
+          sp[-2] = Value::real(f);
+          DROP();
+          DISPATCH();
+        }
         SAVE_FRAME();
         sp[-2] = inplaceOp(static_cast<BinaryOperator>(arg), sp[-2], sp[-1]);
         DROP();
