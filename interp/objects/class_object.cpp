@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
-#include <string>
-#include <unordered_map>
 
 #include "interp/objects/attribute_cache.h"
 #include "interp/objects/code.h"
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
+#include "interp/objects/interned_names.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_object.h"
 
@@ -220,44 +218,8 @@ Value TypeObject::lookup(StrObject* name) const {
   return Value();
 }
 
-namespace {
-
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using NameTable = std::unordered_map<std::string, StrObject*, TextHash, std::equal_to<>>;
-
-// The names native code looks up by text (dunders, mostly) as immortal strs shared by every
-// interpreter: a str made, hashed and freed on every `lookup("__setattr__")` cost more than the
-// lookup. A per-thread table in front of the process's keeps the lock off the common path; past
-// the bound, names are made afresh rather than kept forever.
-constexpr size_t kMaxLookupNames = 4096;
-std::mutex gLookupNamesLock;
-
-StrObject* lookupName(std::string_view text) {
-  thread_local NameTable local;
-  if (auto it = local.find(text); it != local.end()) return it->second;
-  static auto* shared = new NameTable();  // never destroyed: immortal strs outlive every thread
-  std::lock_guard<std::mutex> lock(gLookupNamesLock);
-  auto it = shared->find(text);
-  if (it == shared->end()) {
-    if (shared->size() >= kMaxLookupNames) return nullptr;
-    Value made = makeStr(text);
-    StrObject* name = asStr(made);
-    name->hash();
-    name->makeImmortal();
-    made.release();
-    it = shared->emplace(std::string(text), name).first;
-  }
-  local.emplace(std::string(text), it->second);
-  return it->second;
-}
-
-}  // namespace
-
 Value TypeObject::lookup(std::string_view name) const {
-  if (StrObject* shared = lookupName(name)) return lookup(shared);
+  if (StrObject* shared = sharedName(name)) return lookup(shared);
   Value key = makeStr(name);
   return lookup(key.as<StrObject>());
 }

@@ -48,6 +48,40 @@ Value internStr(const Value& str) {
   return intern(asStr(str)->view(), &str);
 }
 
+namespace {
+
+using SharedNameTable =
+    std::unordered_map<std::string, StrObject*, TransparentHash, std::equal_to<>>;
+
+// The names native code looks up by text (dunders, mostly) as immortal strs shared by every
+// interpreter: a str made, hashed and freed on every `lookup("__setattr__")` cost more than the
+// lookup. A per-thread table in front of the process's keeps the lock off the common path; past
+// the bound, names are made afresh rather than kept forever.
+constexpr size_t kMaxLookupNames = 4096;
+std::mutex gLookupNamesLock;
+
+}  // namespace
+
+StrObject* sharedName(std::string_view text) {
+  thread_local SharedNameTable local;
+  if (auto it = local.find(text); it != local.end()) return it->second;
+  static auto* shared =
+      new SharedNameTable();  // never destroyed: immortal strs outlive every thread
+  std::lock_guard<std::mutex> lock(gLookupNamesLock);
+  auto it = shared->find(text);
+  if (it == shared->end()) {
+    if (shared->size() >= kMaxLookupNames) return nullptr;
+    Value made = makeStr(text);
+    StrObject* name = asStr(made);
+    name->hash();
+    name->makeImmortal();
+    made.release();
+    it = shared->emplace(std::string(text), name).first;
+  }
+  local.emplace(std::string(text), it->second);
+  return it->second;
+}
+
 void releaseInternedNames(Heap* heap) {
   NameTable released;
   {

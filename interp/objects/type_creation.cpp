@@ -10,6 +10,7 @@
 #include "interp/objects/dict_object.h"
 #include "interp/objects/errors.h"
 #include "interp/objects/int_object.h"
+#include "interp/objects/interned_names.h"
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
@@ -384,6 +385,16 @@ Value typeCall(VM& vm, CallArgs args) {
 }
 
 }  // namespace
+
+FunctionObject* plainConstructorInit(TypeObject* cls) {
+  if (cls->isBuiltin() || cls->newFn || cls->layout() != Layout::Object) return nullptr;
+  static StrObject* const newName = sharedName("__new__");
+  static StrObject* const initName = sharedName("__init__");
+  if (!isNativeFn(unwrapStaticMethod(cls->lookup(newName)), objectNew)) return nullptr;
+  Value init = cls->lookup(initName);
+  if (!init.isObject() || init.object()->type() != T().function) return nullptr;
+  return static_cast<FunctionObject*>(init.object());
+}
 
 Value callType(VM& vm, TypeObject* cls, CallArgs args) {
   // Built-in and native types with a constructor (complex, bytearray, ...) are built by it; a

@@ -20,10 +20,16 @@
 namespace gilsim {
 
 struct BuiltinTypes;
+class FunctionObject;
 class TypeObject;
 
 // `cls(*args)`: type.__call__.
 Value callType(VM& vm, TypeObject* cls, CallArgs args);
+// The Python __init__ of a class whose construction is object.__new__'s allocation and then that
+// __init__ (no __new__ of its own, no native constructor, a plain instance layout), which the
+// eval loop then runs as a frame of its own; null for every other class. The caller checks that
+// the class's metatype is type itself.
+FunctionObject* plainConstructorInit(TypeObject* cls);
 // __build_class__(body, name, *bases, metaclass=..., **keywords).
 Value buildClass(VM& vm, CallArgs args);
 // The built-in types' __new__ and __init__ that subclasses reach with super(), type's

@@ -18,6 +18,7 @@
 #include "interp/objects/operators.h"
 #include "interp/objects/set_object.h"
 #include "interp/objects/str_object.h"
+#include "interp/objects/type_creation.h"
 #include "interp/objects/weakref_object.h"
 #include "interp/vm/generator_object.h"
 #include "interp/vm/interpreter.h"
@@ -1248,6 +1249,23 @@ Value VM::runLoop(Frame* entry) {
           LOAD_FRAME();
           DISPATCH();
         }
+        // Cls(...) where construction is object.__new__ and a Python __init__: the object is
+        // made here and __init__ runs as a frame of this loop; [Cls, Null, args] becomes
+        // [__init__, obj, args], and RETURN_VALUE answers obj.
+        if (callee && callee->type() == T().type && callableSlot[1].isNull()) {
+          auto* cls = static_cast<TypeObject*>(callee);
+          FunctionObject* init = plainConstructorInit(cls);
+          if (init && !(init->code()->flags & kCodeGenerator)) {
+            Value object = Value::steal(new InstanceObject(cls));
+            callableSlot[1] = object;
+            callableSlot[0] = Value::borrow(init);  // the class lives on in the object
+            frame = setupCall(init, callableSlot + 1,
+                              CallArgs{callableSlot + 1, count + 1, nullptr}, callableSlot);
+            frame->constructed = std::move(object);
+            LOAD_FRAME();
+            DISPATCH();
+          }
+        }
         SERVE_WEAKREF_CALLBACKS();  // before print() et al. show what happened
         Value result;
         if (callee && callee->type() == T().builtinFunction) {
@@ -1344,6 +1362,21 @@ Value VM::runLoop(Frame* entry) {
         Value* slot = done->resultSlot;
         for (Value* p = slot + 1; p < done->base; ++p)
           *p = Value();
+        if (__builtin_expect(!done->constructed.isNull(), 0)) {
+          Value initResult = std::move(result);
+          *slot = std::move(done->constructed);
+          popFrame();
+          frame = frame_;
+          LOAD_FRAME();
+          sp = slot + 1;
+          if (!initResult.isNone()) {
+            SAVE_FRAME();
+            raiseTypeError("__init__() should return None, not '{}'", typeName(initResult));
+          }
+          // Where a constructor called natively would have passed the check point after CALL.
+          CHECK_POINT();
+          DISPATCH();
+        }
         *slot = std::move(result);
         popFrame();
         frame = frame_;

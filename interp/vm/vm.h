@@ -38,6 +38,7 @@ struct Frame {
   bool entry = false;                    // returning from it leaves VM::run
   GeneratorObject* generator = nullptr;  // set on a running generator's frame
   Value* resultSlot = nullptr;  // where the caller wants the return value (the callable's slot)
+  Value constructed;            // a constructor's __init__ frame: the new object, the call's value
 };
 
 class VM {
@@ -138,6 +139,7 @@ class VM {
     Frame* f = frame_;
     frame_ = f->back;
     if (!f->locals.isNull()) f->locals = Value();
+    if (__builtin_expect(!f->constructed.isNull(), 0)) f->constructed = Value();
     --depth_;
   }
   // Binds a call's arguments into a fresh frame's locals; raises TypeError like CPython.
