@@ -182,7 +182,22 @@ enum class Operand : uint8_t { None, Const, Local, Name, Deref, Jump, Count, Fla
   X(LOAD_ASSERTION_ERROR, None, 1, 0, false, 3, "-- AssertionError")                               \
   X(BEFORE_WITH, None, 1, 0, false, 78, "mgr -- exit enter() : exit is mgr.__exit__, bound")       \
   X(WITH_EXCEPT_START, None, 1, 0, false, 78,                                                      \
-    "exit .. exc -- exit .. exc handled : handled = exit(type, exc, None)")
+    "exit .. exc -- exit .. exc handled : handled = exit(type, exc, None)")                        \
+  X(BEFORE_ASYNC_WITH, None, 1, 0, false, 78,                                                      \
+    "mgr -- aexit aenter() : aexit is mgr.__aexit__, bound; aenter()'s result is awaited next")    \
+  X(ASYNC_WITH_EXCEPT_START, None, 1, 0, false, 78,                                                \
+    "aexit .. exc -- aexit .. exc result : result = aexit(type, exc, None), awaited next")         \
+  X(GET_AWAITABLE, Flags, 0, 0, false, 20,                                                         \
+    "x -- awaitable : x if a coroutine, else x.__await__(); arg 1 says x came from __aenter__, "   \
+    "2 from __aexit__ (for the error)")                                                            \
+  X(GET_AITER, None, 0, 0, false, 20, "x -- x.__aiter__() : async for's iterator")                 \
+  X(GET_ANEXT, None, 1, 0, false, 20,                                                              \
+    "aiter -- aiter awaitable : aiter.__anext__(), to be awaited")                                 \
+  X(END_ASYNC_FOR, None, -2, 0, false, 13,                                                         \
+    "aiter exc -- : ends async for when exc is StopAsyncIteration, else raises exc again")         \
+  X(ASYNC_GEN_WRAP, None, 0, 0, false, 6,                                                          \
+    "x -- wrapped : what an async generator's yield yields, told apart from what its awaits "      \
+    "pass through to the event loop")
 
 enum class Opcode : uint8_t {
 #define GILSIM_OPCODE_ENUM(name, operand, effect, jumpEffect, checkPoint, cost, doc) name,

@@ -529,7 +529,13 @@ void CodeCompiler::compileExpr(const Expr& e) {
         compileExpr(*e.a);
       else
         emitConst(Value::none());
+      if (code()->flags & kCodeAsyncGenerator) emit(Opcode::ASYNC_GEN_WRAP);
       emit(Opcode::YIELD_VALUE);
+      break;
+    case ExprKind::Await:
+      compileExpr(*e.a);
+      setLine(e.range);
+      emitAwait(0);
       break;
   }
 }

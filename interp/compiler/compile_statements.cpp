@@ -286,6 +286,10 @@ void CodeCompiler::compileWhile(const Stmt& s) {
 }
 
 void CodeCompiler::compileFor(const Stmt& s) {
+  if (s.isAsync) {
+    compileAsyncFor(s);
+    return;
+  }
   compileExpr(*s.iter);
   emit(Opcode::GET_ITER);
   int top = newLabel();
@@ -305,6 +309,41 @@ void CodeCompiler::compileFor(const Stmt& s) {
   bind(end);
 }
 
+// As CPython 3.11: each __anext__() is awaited inside a handler whose END_ASYNC_FOR ends the loop
+// on StopAsyncIteration; the body runs outside that handler. The async iterator stays on the stack
+// as a for loop's iterator does, so break, continue and return unwind it the same way.
+void CodeCompiler::compileAsyncFor(const Stmt& s) {
+  compileExpr(*s.iter);
+  setLine(s.range);
+  emit(Opcode::GET_AITER);
+  int top = newLabel();
+  int end = newLabel();
+  bind(top);
+  int stop = pushHandler(assembler_.depth());
+  setLine(s.range);
+  emit(Opcode::GET_ANEXT);
+  emitConst(Value::none());
+  emit(Opcode::YIELD_FROM);
+  popHandler();
+  compileStore(*s.target);
+  blocks_.push_back(
+      Block{BlockKind::ForLoop, top, end, nullptr, assembler_.handlerStackSize(), {}});
+  compileBody(s.body);
+  blocks_.pop_back();
+  emitJumpBackward(top);
+  bindHandler(stop);  // [aiter, exc]
+  setLine(s.range);
+  emit(Opcode::END_ASYNC_FOR);
+  compileBody(s.orelse);
+  bind(end);
+}
+
+void CodeCompiler::emitAwait(uint32_t where) {
+  emitArg(Opcode::GET_AWAITABLE, where);
+  emitConst(Value::none());
+  emit(Opcode::YIELD_FROM);
+}
+
 void CodeCompiler::unwindBlock(const Block& b, bool preserveTop) {
   switch (b.kind) {
     case BlockKind::WhileLoop:
@@ -322,11 +361,12 @@ void CodeCompiler::unwindBlock(const Block& b, bool preserveTop) {
       assembler_.restoreHandlerStack(saved);
       break;
     }
-    case BlockKind::With: {
+    case BlockKind::With:
+    case BlockKind::AsyncWith: {
       std::vector<int> saved = assembler_.handlerStack();
       assembler_.truncateHandlerStack(b.handlerDepth);
       if (preserveTop) emit(Opcode::ROT_TWO);
-      emitExitCall();
+      emitExitCall(b.kind == BlockKind::AsyncWith);
       assembler_.restoreHandlerStack(saved);
       break;
     }
@@ -465,12 +505,13 @@ void CodeCompiler::emitUnbind(const std::string& name) {
   emitName(name, ExprContext::Del);
 }
 
-void CodeCompiler::emitExitCall() {
+void CodeCompiler::emitExitCall(bool awaited) {
   emit(Opcode::PUSH_NULL);
   emitConst(Value::none());
   emitConst(Value::none());
   emitConst(Value::none());
   emitArg(Opcode::CALL, 3);
+  if (awaited) emitAwait(2);
   emit(Opcode::POP_TOP);
 }
 
@@ -486,10 +527,16 @@ void CodeCompiler::compileWith(const Stmt& s, size_t item) {
     compileBody(s.body);
     return;
   }
+  const bool async = s.isAsync;
   const WithItem& w = s.withItems[item];
   compileExpr(*w.context);
   setLine(s.range);
-  emit(Opcode::BEFORE_WITH);  // [exit, value]
+  if (async) {
+    emit(Opcode::BEFORE_ASYNC_WITH);  // [aexit, aenter()]
+    emitAwait(1);                     // [aexit, value]
+  } else {
+    emit(Opcode::BEFORE_WITH);  // [exit, value]
+  }
   int depthWithExit = assembler_.depth() - 1;
   int handler = pushHandler(depthWithExit);
   size_t handlerDepthOutside = assembler_.handlerStackSize() - 1;
@@ -497,19 +544,25 @@ void CodeCompiler::compileWith(const Stmt& s, size_t item) {
     compileStore(*w.target);
   else
     emit(Opcode::POP_TOP);
-  blocks_.push_back(Block{BlockKind::With, -1, -1, nullptr, handlerDepthOutside, {}});
+  blocks_.push_back(Block{
+      async ? BlockKind::AsyncWith : BlockKind::With, -1, -1, nullptr, handlerDepthOutside, {}});
   compileWith(s, item + 1);
   blocks_.pop_back();
   popHandler();
   int end = newLabel();
   setLine(s.range);
-  emitExitCall();
+  emitExitCall(async);
   emitJump(Opcode::JUMP_FORWARD, end);
   // Exceptional exit: [exit, exc]
   bindHandler(handler);
   emit(Opcode::PUSH_EXC_INFO);  // [exit, prev, exc]
   int cleanup = pushHandler(assembler_.depth() - 1);
-  emit(Opcode::WITH_EXCEPT_START);  // [exit, prev, exc, result]
+  if (async) {
+    emit(Opcode::ASYNC_WITH_EXCEPT_START);  // [exit, prev, exc, awaitable]
+    emitAwait(2);                           // [exit, prev, exc, result]
+  } else {
+    emit(Opcode::WITH_EXCEPT_START);  // [exit, prev, exc, result]
+  }
   int suppress = newLabel();
   emitJump(Opcode::POP_JUMP_IF_TRUE, suppress);
   emit(Opcode::RERAISE);

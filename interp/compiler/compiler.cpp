@@ -97,13 +97,18 @@ Value CodeCompiler::compileClassBody(const Body& body, const std::string& qualna
   return finish();
 }
 
+uint32_t CodeCompiler::generatorFlags(const Scope& scope) {
+  if (!scope.isGenerator && !scope.isCoroutine) return 0;
+  if (!scope.isCoroutine) return kCodeGenerator;
+  return kCodeGenerator | (scope.isGenerator ? kCodeAsyncGenerator : kCodeCoroutine);
+}
+
 Value CodeCompiler::compileComprehension(const Expr& e) {
-  code()->flags |= kCodeComprehension;
+  code()->flags |= kCodeComprehension | generatorFlags(*scope_);
   emit(Opcode::RESUME);
   int depthOfResult = 1;
   switch (e.kind) {
     case ExprKind::GeneratorExp:
-      code()->flags |= kCodeGenerator;
       break;
     case ExprKind::ListComp:
       emitArg(Opcode::BUILD_LIST, 0);
@@ -261,7 +266,7 @@ void CodeCompiler::compileFunctionDef(const Stmt& s) {
   flags |= emitClosure(child);
   CodeCompiler inner(scopes_, child, code()->filename, s.name, childQualname(s.name), s.range.line);
   setSignature(inner.code(), *s.arguments);
-  if (child->isGenerator) inner.code()->flags |= kCodeGenerator;
+  inner.code()->flags |= generatorFlags(*child);
   Value code = inner.compileFunctionBody(&s, s.body);
   setLine(s.range);
   emitConst(code);
@@ -330,22 +335,33 @@ void CodeCompiler::compileComprehensionCall(const Expr& e) {
   emitArg(Opcode::MAKE_FUNCTION, flags);
   emit(Opcode::PUSH_NULL);
   compileExpr(*e.generators[0].iter);
-  emit(Opcode::GET_ITER);
+  emit(e.generators[0].isAsync ? Opcode::GET_AITER : Opcode::GET_ITER);
   emitArg(Opcode::CALL, 1);
+  // An asynchronous list, set or dict comprehension is a coroutine, awaited at once.
+  if (child->isCoroutine && e.kind != ExprKind::GeneratorExp) emitAwait(0);
 }
 
 void CodeCompiler::compileGenerators(const Expr& e, size_t index) {
   const Comprehension& g = e.generators[index];
-  if (index == 0)
+  if (index == 0) {
     emitArg(Opcode::LOAD_FAST, 0);  // the iterator argument .0
-  else {
+  } else {
     compileExpr(*g.iter);
-    emit(Opcode::GET_ITER);
+    emit(g.isAsync ? Opcode::GET_AITER : Opcode::GET_ITER);
   }
   int top = newLabel();
   int end = newLabel();
   bind(top);
-  emitJump(Opcode::FOR_ITER, end);
+  int stop = -1;
+  if (g.isAsync) {  // as compileAsyncFor: await __anext__(), ended by StopAsyncIteration
+    stop = pushHandler(assembler_.depth());
+    emit(Opcode::GET_ANEXT);
+    emitConst(Value::none());
+    emit(Opcode::YIELD_FROM);
+    popHandler();
+  } else {
+    emitJump(Opcode::FOR_ITER, end);
+  }
   compileStore(*g.target);
   int skip = newLabel();
   for (const ExprPtr& cond : g.ifs)
@@ -357,6 +373,7 @@ void CodeCompiler::compileGenerators(const Expr& e, size_t index) {
     switch (e.kind) {
       case ExprKind::GeneratorExp:
         compileExpr(*e.a);
+        if (code()->flags & kCodeAsyncGenerator) emit(Opcode::ASYNC_GEN_WRAP);
         emit(Opcode::YIELD_VALUE);
         emit(Opcode::POP_TOP);
         break;
@@ -379,6 +396,10 @@ void CodeCompiler::compileGenerators(const Expr& e, size_t index) {
   }
   bind(skip);
   emitJumpBackward(top);
+  if (stop >= 0) {
+    bindHandler(stop);  // [aiter, exc]
+    emit(Opcode::END_ASYNC_FOR);
+  }
   bind(end);
 }
 

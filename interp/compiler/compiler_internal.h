@@ -38,7 +38,7 @@ inline bool compileStackExhausted() {
 }
 
 // What a `break`, `continue` or `return` must clean up on its way out.
-enum class BlockKind { WhileLoop, ForLoop, TryFinally, ExceptBody, With };
+enum class BlockKind { WhileLoop, ForLoop, TryFinally, ExceptBody, With, AsyncWith };
 
 struct Block {
   BlockKind kind;
@@ -116,7 +116,15 @@ class CodeCompiler {
   void compileImportFrom(const Stmt& s);
   void emitUnbind(const std::string& name);
   // Calls the __exit__ on top of the stack with (None, None, None) and drops the result.
-  void emitExitCall();
+  // __exit__(None, None, None) of the with block on the stack top; awaited for async with.
+  void emitExitCall(bool awaited = false);
+  // `await` of the stack top: CPython 3.11's GET_AWAITABLE, then the delegation of yield from.
+  // `where` is GET_AWAITABLE's arg (0 an await, 1 __aenter__'s result, 2 __aexit__'s).
+  void emitAwait(uint32_t where);
+  void compileAsyncFor(const Stmt& s);
+  // The code flags of what calling a function of `scope` makes: a generator, a coroutine or an
+  // async generator (none for a plain function).
+  static uint32_t generatorFlags(const Scope& scope);
   // Shared by every handler that must restore the previous exception and re-raise:
   // stack [..., prev, exc] -> restore prev, re-raise exc.
   void emitCleanupHandler(int id);

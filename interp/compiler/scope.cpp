@@ -184,13 +184,17 @@ class ScopeBuilder {
         visitBody(s.orelse);
         break;
       case StmtKind::For:
+        if (s.isAsync) requireAsyncFunction("'async for' outside async function", s.range);
         visitExpr(*s.iter);
         visitExpr(*s.target);
         visitBody(s.body);
         visitBody(s.orelse);
         break;
       case StmtKind::Return:
-        if (s.value) visitExpr(*s.value);
+        if (s.value) {
+          if (!current_->returnWithValue) current_->returnWithValue = &s.range;
+          visitExpr(*s.value);
+        }
         break;
       case StmtKind::FunctionDef: {
         for (const ExprPtr& d : s.decorators)
@@ -198,8 +202,13 @@ class ScopeBuilder {
         visitArguments(*s.arguments);
         define(s.name, s.range);
         push(ScopeKind::Function, s.name, &s);
+        current_->isCoroutine = s.isAsync;
         defineParameters(*s.arguments);
         visitBody(s.body);
+        if (current_->isCoroutine && current_->isGenerator && current_->returnWithValue) {
+          const SourceRange& r = *current_->returnWithValue;
+          throw SyntaxError("'return' with value in async generator", r.line, r.col);
+        }
         pop();
         break;
       }
@@ -247,6 +256,7 @@ class ScopeBuilder {
         }
         break;
       case StmtKind::With:
+        if (s.isAsync) requireAsyncFunction("'async with' outside async function", s.range);
         for (const WithItem& w : s.withItems) {
           visitExpr(*w.context);
           if (w.target) visitExpr(*w.target);
@@ -296,7 +306,27 @@ class ScopeBuilder {
     }
     visitExpr(*e.a);
     if (e.b) visitExpr(*e.b);
+    for (const Comprehension& g : e.generators)
+      if (g.isAsync) current_->isCoroutine = true;
+    // An asynchronous list, set or dict comprehension is awaited where it stands, which must be
+    // an async function or another comprehension (then asynchronous too); an asynchronous
+    // generator expression is an async generator, and may stand anywhere.
+    if (current_->isCoroutine && e.kind != ExprKind::GeneratorExp) {
+      Scope* outer = current_->parent;
+      if (outer->isComprehension)
+        outer->isCoroutine = true;
+      else if (outer->kind != ScopeKind::Function || !outer->isCoroutine)
+        throw SyntaxError("asynchronous comprehension outside of an asynchronous function",
+                          e.range.line, e.range.col);
+    }
     pop();
+  }
+
+  // async for / async with: only directly in an async def.
+  void requireAsyncFunction(const char* message, const SourceRange& at) {
+    if (current_->kind != ScopeKind::Function || !current_->isCoroutine ||
+        current_->isComprehension)
+      throw SyntaxError(message, at.line, at.col);
   }
 
   void visitExpr(const Expr& e) {
@@ -326,7 +356,19 @@ class ScopeBuilder {
           current_->isGenerator = true;
         else
           throw SyntaxError("'yield' outside function", e.range.line, e.range.col);
+        if (e.kind == ExprKind::YieldFrom && current_->isCoroutine)
+          throw SyntaxError("'yield from' inside async function", e.range.line, e.range.col);
         if (e.a) visitExpr(*e.a);
+        return;
+      case ExprKind::Await:
+        // In a comprehension it makes the comprehension asynchronous (checked as it ends).
+        if (current_->kind != ScopeKind::Function)
+          throw SyntaxError("'await' outside function", e.range.line, e.range.col);
+        if (current_->isComprehension)
+          current_->isCoroutine = true;
+        else if (!current_->isCoroutine)
+          throw SyntaxError("'await' outside async function", e.range.line, e.range.col);
+        visitExpr(*e.a);
         return;
       case ExprKind::NamedExpr: {
         // The target binds in the nearest enclosing non-comprehension scope (PEP 572).

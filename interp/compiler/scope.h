@@ -40,6 +40,10 @@ struct Scope {
   bool needsClassCell = false;                      // class whose methods use super() or __class__
   bool isComprehension = false;
   bool isGenerator = false;  // contains yield, or is a generator expression
+  // async def, or a comprehension with `async for` or `await` (CPython's ste_coroutine): with
+  // isGenerator an asynchronous generator, else calling it makes a coroutine.
+  bool isCoroutine = false;
+  const SourceRange* returnWithValue = nullptr;  // the first `return x`, for async generators
   bool hasVarargs = false, hasKwargs = false;
 
   NameScope resolve(const std::string& name) const;

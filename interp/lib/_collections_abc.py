@@ -626,6 +626,21 @@ for _name in ("bytearray", "memoryview"):
     if _type is not None:
         (MutableSequence if _name == "bytearray" else Sequence).register(_type)
 Generator.register(type((_x for _x in ())))  # also an Iterator and Iterable, as in CPython
+
+
+async def _coroutine():
+    pass
+
+
+async def _async_generator():
+    yield
+
+
+_awaitable = _coroutine()
+Coroutine.register(type(_awaitable))
+_awaitable.close()  # never awaited, on purpose: no RuntimeWarning
+AsyncGenerator.register(type(_async_generator()))
+del _coroutine, _async_generator, _awaitable
 # Callables whose types show no __call__ in gilsim: functions, built-ins, methods, classes.
 for _callable in (len, _check_methods, [].append, type):
     Callable.register(type(_callable))

@@ -7,7 +7,7 @@ MappingProxyType; new_class, prepare_class and resolve_bases say they are not su
 import sys as _sys
 
 __all__ = ["FunctionType", "LambdaType", "CodeType", "MappingProxyType", "SimpleNamespace",
-           "GeneratorType", "MethodType", "BuiltinFunctionType", "BuiltinMethodType",
+           "GeneratorType", "CoroutineType", "AsyncGeneratorType", "coroutine", "MethodType", "BuiltinFunctionType", "BuiltinMethodType",
            "ModuleType", "TracebackType", "FrameType", "NoneType", "EllipsisType",
            "NotImplementedType", "GenericAlias", "UnionType", "new_class", "prepare_class",
            "resolve_bases"]
@@ -21,6 +21,14 @@ def _g():
     yield 1
 
 
+async def _co():
+    pass
+
+
+async def _ag():
+    yield
+
+
 class _C:
     def _m(self):
         pass
@@ -30,6 +38,10 @@ FunctionType = type(_f)
 LambdaType = type(lambda: None)
 CodeType = type(getattr(_f, "__code__", None))
 GeneratorType = type(_g())
+_c = _co()
+CoroutineType = type(_c)
+_c.close()  # never awaited, on purpose: no RuntimeWarning
+AsyncGeneratorType = type(_ag())
 MethodType = type(_C()._m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
@@ -37,7 +49,58 @@ ModuleType = type(_sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
-del _f, _g, _C
+del _f, _g, _co, _ag, _c, _C
+
+
+class _GeneratorWrapper:
+    """What a types.coroutine function returns for a generator: awaitable, and a generator still.
+
+    CPython marks the generator's code as an iterable coroutine instead; the effect on `await`
+    is the same: it delegates to the generator.
+    """
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, "__name__", None)
+        self.__qualname__ = getattr(gen, "__qualname__", None)
+
+    def send(self, value):
+        return self.__wrapped.send(value)
+
+    def throw(self, *args):
+        return self.__wrapped.throw(*args)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self.__wrapped
+
+    def __await__(self):
+        return self.__wrapped
+
+
+def coroutine(func):
+    """Makes a generator function usable with `await` (PEP 492's types.coroutine)."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    def wrapped(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if type(result) is GeneratorType:
+            return _GeneratorWrapper(result)
+        return result
+
+    for name in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(wrapped, name, getattr(func, name))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped
 
 
 class SimpleNamespace:

@@ -12,6 +12,7 @@
 #include "interp/objects/operators.h"
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_constructors.h"
+#include "interp/vm/generator_object.h"  // upward: a generator is named after its code
 #include "interp/vm/vm.h"  // upward: property getters, __getattr__ and __setattr__ run Python code
 
 namespace gilsim {
@@ -182,11 +183,17 @@ Value specialAttribute(const Value& obj, std::string_view name) {
     case Layout::Module:
       if (name == "__dict__") return static_cast<ModuleObject*>(o)->dictValue();
       break;
+    case Layout::Generator:
     case Layout::Other:
       if (o->type() == T().property || o->type() == T().classMethod ||
           o->type() == T().staticMethod) {
         Value v = descriptorAttribute(obj, name);
         if (!v.isNull()) return v;
+      }
+      // Generators, coroutines and async generators: named after their code.
+      if (GeneratorObject* g = asGeneratorObject(obj); g && !g->functionValue.isNull()) {
+        if (name == "__name__") return makeStr(g->code()->name);
+        if (name == "__qualname__") return makeStr(g->code()->qualname);
       }
       break;
     case Layout::Code: {
@@ -194,6 +201,20 @@ Value specialAttribute(const Value& obj, std::string_view name) {
       if (name == "co_name") return makeStr(c->name);
       if (name == "co_filename") return makeStr(c->filename);
       if (name == "co_firstlineno") return Value::integer(c->firstLine);
+      if (name == "co_flags") {  // CPython's bits, for inspect-style tests of what a call makes
+        int64_t flags = 0;
+        if (!(c->flags & (kCodeModule | kCodeClassBody)))
+          flags |= 0x01 | 0x02;  // OPTIMIZED, NEWLOCALS
+        if (c->flags & kCodeVarargs) flags |= 0x04;
+        if (c->flags & kCodeVarKeywords) flags |= 0x08;
+        if (c->flags & kCodeCoroutine)
+          flags |= 0x80;
+        else if (c->flags & kCodeAsyncGenerator)
+          flags |= 0x200;
+        else if (c->flags & kCodeGenerator)
+          flags |= 0x20;
+        return Value::integer(flags);
+      }
       break;
     }
     case Layout::Range: {

@@ -23,8 +23,10 @@ enum CodeFlags : uint32_t {
   kCodeModule = 4,     // names resolve through LOAD_NAME / globals
   kCodeClassBody = 8,  // locals live in a dict
   kCodeComprehension = 16,
-  kCodeNoFreeOrCells = 32,  // fast call path: no cell set-up on entry
-  kCodeGenerator = 64,      // calling it makes a generator
+  kCodeNoFreeOrCells = 32,    // fast call path: no cell set-up on entry
+  kCodeGenerator = 64,        // calling it makes a generator, coroutine or async generator
+  kCodeCoroutine = 128,       // with kCodeGenerator: an async def (or async comprehension)
+  kCodeAsyncGenerator = 256,  // with kCodeGenerator: an async def that yields
 };
 
 // Per-instruction cache of a global-name lookup (see the LOAD_GLOBAL handler).

@@ -48,10 +48,11 @@ struct Keyword {  // name=value in a call, or **value when name is empty
   SourceRange range;
 };
 
-struct Comprehension {  // for target in iter if cond1 if cond2
+struct Comprehension {  // [async] for target in iter if cond1 if cond2
   ExprPtr target;
   ExprPtr iter;
   std::vector<ExprPtr> ifs;
+  bool isAsync = false;
 };
 
 struct Parameter {
@@ -99,6 +100,7 @@ enum class ExprKind : uint8_t {
   NamedExpr,       // a := b (parsed so the error is precise; the compiler rejects or supports)
   Yield,           // yield a
   YieldFrom,       // yield from a
+  Await,           // await a
 };
 
 enum class ExprContext : uint8_t { Load, Store, Del };
@@ -149,12 +151,12 @@ enum class StmtKind : uint8_t {
   AnnAssign,  // target: annotation [= value]  (value may be null)
   If,         // test, body, orelse
   While,      // test, body, orelse
-  For,        // target in iter: body, orelse
+  For,        // target in iter: body, orelse (isAsync: async for)
   Break,
   Continue,
   Pass,
   Return,       // value (may be null)
-  FunctionDef,  // name, arguments, body, decorators
+  FunctionDef,  // name, arguments, body, decorators (isAsync: async def)
   ClassDef,     // name, bases, keywords, body, decorators
   Global,       // names
   Nonlocal,     // names
@@ -162,7 +164,7 @@ enum class StmtKind : uint8_t {
   Delete,       // targets
   Import,       // aliases
   ImportFrom,   // module, aliases, level (leading dots); aliases[0].name == "*" for star
-  With,         // withItems, body
+  With,         // withItems, body (isAsync: async with)
   Try,          // body, handlers, orelse, finalBody
   Raise,        // value = exception (may be null), cause (may be null)
 };
@@ -187,6 +189,7 @@ struct Stmt {
   std::vector<Alias> aliases;      // Import, ImportFrom
   std::string module;              // ImportFrom
   int level = 0;                   // ImportFrom
+  bool isAsync = false;            // FunctionDef, For, With
   std::vector<WithItem> withItems;
   std::vector<ExceptHandler> handlers;
 

@@ -240,6 +240,10 @@ class Dumper {
         out += "(yield-from";
         children(e->a.get());
         return;
+      case ExprKind::Await:
+        out += "(await";
+        children(e->a.get());
+        return;
       case ExprKind::Yield:
         out += "(yield";
         if (e->a)
@@ -286,7 +290,7 @@ class Dumper {
         bodyAndElse(s);
         return;
       case StmtKind::For:
-        out += "(for ";
+        out += s.isAsync ? "(async-for " : "(for ";
         expr(s.target.get());
         out += ' ';
         expr(s.iter.get());
@@ -309,7 +313,7 @@ class Dumper {
           out += ')';
         return;
       case StmtKind::FunctionDef:
-        out += "(def " + s.name + ' ';
+        out += (s.isAsync ? "(async-def " : "(def ") + s.name + ' ';
         if (s.arguments) arguments(*s.arguments);
         out += ' ';
         body(s.body);
@@ -360,7 +364,7 @@ class Dumper {
         out += ')';
         return;
       case StmtKind::With:
-        out += "(with";
+        out += s.isAsync ? "(async-with" : "(with";
         for (const WithItem& item : s.withItems) {
           out += ' ';
           if (item.target) {
@@ -500,7 +504,7 @@ class Dumper {
       expr(e.b.get());
     }
     for (const Comprehension& clause : e.generators) {
-      out += " (for ";
+      out += clause.isAsync ? " (async-for " : " (for ";
       expr(clause.target.get());
       out += ' ';
       expr(clause.iter.get());

@@ -147,7 +147,8 @@ void Parser::parseStatement(Body& out) {
       out.push_back(parseDecorated());
       return;
     case TK::KwAsync:
-      unsupportedAsync();
+      out.push_back(parseAsyncStatement());
+      return;
     default:
       if (check(TK::Name) && cur().text == "match" && looksLikeMatchStatement())
         error("the 'match' statement is not supported by gilsim", cur());
@@ -187,12 +188,31 @@ bool Parser::looksLikeMatchStatement() {
   return false;
 }
 
-void Parser::unsupportedAsync() {
-  const TK next = kind(1);
-  if (next == TK::KwDef || next == TK::KwFor || next == TK::KwWith) {
-    error("'async' is not supported", cur());
+// async def / async for / async with: the statement, marked, starting at `async` as CPython's
+// AsyncFunctionDef, AsyncFor and AsyncWith do.
+StmtPtr Parser::parseAsyncStatement() {
+  const Token& asyncTok = cur();
+  StmtPtr s;
+  switch (kind(1)) {
+    case TK::KwDef:
+      advance();
+      s = parseFunctionDef();
+      break;
+    case TK::KwFor:
+      advance();
+      s = parseFor();
+      break;
+    case TK::KwWith:
+      advance();
+      s = parseWith();
+      break;
+    default:
+      failInvalid();
   }
-  failInvalid();
+  s->isAsync = true;
+  s->range.line = asyncTok.line;
+  s->range.col = asyncTok.col;
+  return s;
 }
 
 void Parser::parseSimpleStatements(Body& out) {
@@ -661,8 +681,8 @@ StmtPtr Parser::parseDecorated() {
     s = parseFunctionDef();
   } else if (check(TK::KwClass)) {
     s = parseClassDef();
-  } else if (check(TK::KwAsync)) {
-    unsupportedAsync();
+  } else if (check(TK::KwAsync) && kind(1) == TK::KwDef) {
+    s = parseAsyncStatement();
   } else {
     failInvalid();
   }

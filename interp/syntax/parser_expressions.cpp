@@ -405,11 +405,15 @@ ExprPtr Parser::parseFactor() {
 // '**' is right associative and binds tighter than a unary operator on its left (-2**2 == -4)
 // but looser than one on its right (2**-1).
 ExprPtr Parser::parsePower() {
-  if (check(TK::KwAwait)) {
-    error(functionDepth_ > 0 ? "'await' outside async function" : "'await' outside function",
-          cur());
+  ExprPtr base;
+  if (check(TK::KwAwait)) {  // where it may stand is the scope analyser's to say, as CPython's
+    const Token& awaitTok = advance();
+    base = makeExpr(ExprKind::Await, tokenRange(awaitTok));
+    base->a = parsePrimary();
+    finish(*base);
+  } else {
+    base = parsePrimary();
   }
-  ExprPtr base = parsePrimary();
   if (!check(TK::DoubleStar)) return base;
   Nesting nesting(*this, 1, kTooComplex);
   ExprPtr exponent;
@@ -553,7 +557,7 @@ ExprPtr Parser::parseParenthesized() {
     return yield;
   }
   ExprPtr first = parseStarNamedExpression();
-  if (check(TK::KwFor)) {
+  if (startsComprehensionClause()) {
     if (first->kind == ExprKind::Starred) {
       error("iterable unpacking cannot be used in comprehension", *first);
     }
@@ -589,7 +593,7 @@ ExprPtr Parser::parseListDisplay() {
   auto list = makeExpr(ExprKind::List, tokenRange(open));
   if (!check(TK::RBracket)) {
     ExprPtr first = parseStarNamedExpression();
-    if (check(TK::KwFor)) {
+    if (startsComprehensionClause()) {
       if (first->kind == ExprKind::Starred) {
         error("iterable unpacking cannot be used in comprehension", *first);
       }
@@ -630,7 +634,7 @@ ExprPtr Parser::parseBraceDisplay() {
     if (check(TK::Colon)) return parseDictDisplay(open, std::move(first));
     diagnoseStrayEquals(start, *first);
   }
-  if (check(TK::KwFor)) {
+  if (startsComprehensionClause()) {
     if (first->kind == ExprKind::Starred) {
       error("iterable unpacking cannot be used in comprehension", *first);
     }
@@ -680,7 +684,7 @@ ExprPtr Parser::parseDictDisplay(const Token& open, ExprPtr firstKey) {
       }
       value = parseExpression();
     }
-    if (firstEntry && check(TK::KwFor)) {
+    if (firstEntry && startsComprehensionClause()) {
       if (!key) error("dict unpacking cannot be used in dict comprehension", spanFrom(entryTok));
       auto comprehension = makeExpr(ExprKind::DictComp, tokenRange(open));
       comprehension->a = std::move(key);
@@ -701,9 +705,10 @@ ExprPtr Parser::parseDictDisplay(const Token& open, ExprPtr firstKey) {
 }
 
 void Parser::parseComprehensionClauses(std::vector<Comprehension>& out) {
-  while (check(TK::KwFor)) {
-    advance();
+  while (startsComprehensionClause()) {
     Comprehension clause;
+    clause.isAsync = accept(TK::KwAsync);
+    advance();
     clause.target = parseForTarget();
     clause.iter = parseDisjunction();
     while (accept(TK::KwIf))
@@ -792,7 +797,8 @@ void Parser::parseCallArguments(std::vector<ExprPtr>& args, std::vector<Keyword>
       argIsKeyword = check(TK::Name) && kind(1) == TK::Equal;
       if (check(TK::Star)) {
         ExprPtr starred = parseStarred(true);
-        if (check(TK::KwFor)) error("iterable unpacking cannot be used in comprehension", *starred);
+        if (startsComprehensionClause())
+          error("iterable unpacking cannot be used in comprehension", *starred);
         if (sawKeywordUnpack) {
           error("iterable argument unpacking follows keyword argument unpacking", t);
         }
@@ -827,7 +833,7 @@ void Parser::parseCallArguments(std::vector<ExprPtr>& args, std::vector<Keyword>
         if (check(TK::Equal)) {
           error("expression cannot contain assignment, perhaps you meant \"==\"?", *e);
         }
-        if (check(TK::KwFor)) {
+        if (startsComprehensionClause()) {
           if (!allowGenerator) failInvalid();
           auto generator = makeExpr(ExprKind::GeneratorExp, e->range);
           generator->a = std::move(e);

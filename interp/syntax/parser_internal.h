@@ -453,7 +453,7 @@ class Parser {
   Body parseBlock(const std::string& what, int line);
   void expectColonSoft();
   void expectColonForced();
-  [[noreturn]] void unsupportedAsync();
+  StmtPtr parseAsyncStatement();
   bool looksLikeMatchStatement();
 
   // ---- Targets --------------------------------------------------------------------------------
@@ -495,6 +495,9 @@ class Parser {
   void parseCallArguments(std::vector<ExprPtr>& args, std::vector<Keyword>& keywords,
                           bool allowGenerator, const Token& open);
   void parseComprehensionClauses(std::vector<Comprehension>& out);
+  bool startsComprehensionClause() {
+    return check(TK::KwFor) || (check(TK::KwAsync) && kind(1) == TK::KwFor);
+  }
   void diagnoseComprehensionTarget(const Expr& first);
   void markDisplay(size_t index) { displayAt_[index] = true; }
 

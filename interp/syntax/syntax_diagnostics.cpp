@@ -125,6 +125,8 @@ std::string exprName(const Expr& e) {
     case ExprKind::Yield:
     case ExprKind::YieldFrom:
       return "yield expression";
+    case ExprKind::Await:
+      return "await expression";
   }
   return "expression";
 }
@@ -442,7 +444,7 @@ void Parser::diagnoseWalrus(const Expr& target) {
 
 // `[a, b for x in y]`: a comprehension after a list or set display's elements.
 void Parser::diagnoseComprehensionTarget(const Expr& first) {
-  if (speculating_ || !check(TK::KwFor)) return;
+  if (speculating_ || !startsComprehensionClause()) return;
   if (probeAt(pos_, [&] {
         std::vector<Comprehension> clauses;
         parseComprehensionClauses(clauses);

@@ -1,5 +1,7 @@
 #include "interp/vm/generator_object.h"
 
+#include "interp/vm/coroutine_object.h"
+
 #include "interp/common/opcodes.h"
 #include "interp/objects/class_object.h"
 #include "interp/objects/code.h"
@@ -16,10 +18,20 @@
 
 namespace gilsim {
 
-GeneratorObject::GeneratorObject(Value function, std::vector<Value> s)
-    : TrackedObject(builtinTypes().generator),
-      functionValue(std::move(function)),
-      slots(std::move(s)) {}
+GeneratorObject::GeneratorObject(TypeObject* type, Value function, std::vector<Value> s)
+    : TrackedObject(type), functionValue(std::move(function)), slots(std::move(s)) {}
+
+GeneratorObject::~GeneratorObject() {
+  if (!started && !finished && type() == coroutineType()) warnCoroutineNeverAwaited(this);
+}
+
+GeneratorObject* asGeneratorObject(const Value& v) {
+  if (!v.isObject()) return nullptr;
+  TypeObject* type = v.type();
+  if (type == builtinTypes().generator || type == coroutineType() || type == asyncGeneratorType())
+    return v.as<GeneratorObject>();
+  return nullptr;
+}
 
 FunctionObject* GeneratorObject::function() const {
   return functionValue.as<FunctionObject>();
@@ -60,18 +72,27 @@ Value makeGenerator(VM& vm, FunctionObject* fn, const Value& fnValue, CallArgs a
     for (size_t j = 0; j < code->freevars.size(); ++j)
       slots[nvars + code->cellvars.size() + j] = cells[j];
   }
-  auto* gen = new GeneratorObject(fnValue, std::move(slots));
+  TypeObject* type = (code->flags & kCodeCoroutine)        ? coroutineType()
+                     : (code->flags & kCodeAsyncGenerator) ? asyncGeneratorType()
+                                                           : builtinTypes().generator;
+  auto* gen = new GeneratorObject(type, fnValue, std::move(slots));
   gen->stackDepth = static_cast<uint32_t>(code->localsPlus());
   return Value::steal(gen);
 }
 
 bool resumeGenerator(VM& vm, GeneratorObject* gen, const Value& value, Value* out,
                      ResumeMode mode) {
+  const bool coroutine = gen->type() == coroutineType();
   if (gen->finished) {
+    // A coroutine runs once (CPython's gen_send_ex2): resuming it again is an error, but
+    // GeneratorExit (close) is not.
+    if (coroutine &&
+        !(mode == ResumeMode::Throw && isInstance(value, builtinTypes().GeneratorExit)))
+      raiseRuntimeError("cannot reuse already awaited coroutine");
     if (mode == ResumeMode::Throw) raiseException(value);
     return false;
   }
-  if (gen->running) raiseValueError("generator already executing");
+  if (gen->running) raiseValueError("{} already executing", coroutine ? "coroutine" : "generator");
   if (mode == ResumeMode::Throw && !gen->started) {
     // Thrown before it ran: it ends at once, with the exception.
     gen->finished = true;
@@ -123,22 +144,23 @@ const BuiltinTypes& T() {
   return builtinTypes();
 }
 
-Value stopIterationValue(const Value& exception) {
-  const auto& args = exception.as<ExceptionObject>()->args.as<TupleObject>()->items();
-  return args.empty() ? Value::none() : args[0];
-}
-
-// StopIteration carrying a generator's return value (none for None, as CPython).
-[[noreturn]] void raiseStopIteration(const Value& returned) {
-  std::vector<Value> args;
-  if (!returned.isNull() && !returned.isNone()) args.push_back(returned);
-  raiseException(newException(T().StopIteration, std::move(args)));
-}
+}  // namespace
 
 bool suspendedInYieldFrom(const GeneratorObject* gen) {
   if (!gen->started || gen->finished || gen->stackDepth == 0) return false;
   const auto& words = gen->code()->code;
   return gen->resumeAt < words.size() && opOf(words[gen->resumeAt]) == Opcode::YIELD_FROM;
+}
+
+Value stopIterationValue(const Value& exception) {
+  const auto& args = exception.as<ExceptionObject>()->args.as<TupleObject>()->items();
+  return args.empty() ? Value::none() : args[0];
+}
+
+[[noreturn]] void raiseStopIteration(const Value& returned) {
+  std::vector<Value> args;
+  if (!returned.isNull() && !returned.isNone()) args.push_back(returned);
+  raiseException(newException(builtinTypes().StopIteration, std::move(args)));
 }
 
 void closeGenerator(VM& vm, GeneratorObject* gen) {
@@ -158,8 +180,36 @@ void closeGenerator(VM& vm, GeneratorObject* gen) {
       return;
     throw;
   }
-  if (yielded) raiseRuntimeError("generator ignored GeneratorExit");
+  if (yielded)
+    raiseRuntimeError("{} ignored GeneratorExit",
+                      gen->type() == coroutineType() ? "coroutine" : "generator");
 }
+
+Value exceptionFromThrowArguments(VM& vm, CallArgs args) {
+  if (args.keywordCount()) raiseTypeError("throw() takes no keyword arguments");
+  if (args.count < 2) raiseTypeError("throw expected at least 1 argument, got 0");
+  if (args.count > 4) raiseTypeError("throw expected at most 3 arguments, got {}", args.count - 1);
+  const Value& type = args[1];
+  Value value = args.count > 2 ? args[2] : Value::none();
+  if (args.count > 3 && !args[3].isNone())
+    raiseTypeError("throw() third argument must be a traceback object");
+  if (isExceptionClass(type)) {
+    if (isExceptionInstance(value) && isInstance(value, type.as<TypeObject>())) return value;
+    if (value.isNone()) return vm.call(type, {});
+    if (isTuple(value))
+      return vm.call(type, CallArgs{value.as<TupleObject>()->items().data(),
+                                    value.as<TupleObject>()->size(), nullptr});
+    return vm.call(type, {value});
+  }
+  if (isExceptionInstance(type)) {
+    if (!value.isNone()) raiseTypeError("instance exception may not have a separate value");
+    return type;
+  }
+  raiseTypeError("exceptions must be classes or instances deriving from BaseException, not {}",
+                 typeName(type));
+}
+
+namespace {
 
 GeneratorObject* selfGenerator(const CallArgs& args, const char* method) {
   if (args.count == 0 || args[0].type() != T().generator)
@@ -188,32 +238,8 @@ Value generatorNext(VM& vm, CallArgs args) {
 
 // throw(value), or the deprecated throw(type[, value[, traceback]]).
 Value generatorThrow(VM& vm, CallArgs args) {
-  if (args.keywordCount()) raiseTypeError("throw() takes no keyword arguments");
   GeneratorObject* gen = selfGenerator(args, "throw");
-  if (args.count < 2) raiseTypeError("throw expected at least 1 argument, got 0");
-  if (args.count > 4) raiseTypeError("throw expected at most 3 arguments, got {}", args.count - 1);
-  const Value& type = args[1];
-  Value value = args.count > 2 ? args[2] : Value::none();
-  if (args.count > 3 && !args[3].isNone())
-    raiseTypeError("throw() third argument must be a traceback object");
-  Value exception;
-  if (isExceptionClass(type)) {
-    if (isExceptionInstance(value) && isInstance(value, type.as<TypeObject>()))
-      exception = value;
-    else if (value.isNone())
-      exception = vm.call(type, {});
-    else if (isTuple(value))
-      exception = vm.call(type, CallArgs{value.as<TupleObject>()->items().data(),
-                                         value.as<TupleObject>()->size(), nullptr});
-    else
-      exception = vm.call(type, {value});
-  } else if (isExceptionInstance(type)) {
-    if (!value.isNone()) raiseTypeError("instance exception may not have a separate value");
-    exception = type;
-  } else {
-    raiseTypeError("exceptions must be classes or instances deriving from BaseException, not {}",
-                   typeName(type));
-  }
+  Value exception = exceptionFromThrowArguments(vm, args);
   Value out;
   if (throwIntoGenerator(vm, gen, exception, &out)) return out;
   raiseStopIteration(out);
@@ -243,12 +269,14 @@ bool throwIntoGenerator(VM& vm, GeneratorObject* gen, Value exception, Value* ou
     try {
       Value produced;
       bool delegated = false, more = false;
-      if (sub.type() == T().generator) {
+      if (GeneratorObject* subGen = sub.type() == T().generator || sub.type() == coroutineType()
+                                        ? sub.as<GeneratorObject>()
+                                        : nullptr) {
         if (closing) {
-          closeGenerator(vm, sub.as<GeneratorObject>());
+          closeGenerator(vm, subGen);
         } else {
           delegated = true;
-          more = throwIntoGenerator(vm, sub.as<GeneratorObject>(), exception, &produced);
+          more = throwIntoGenerator(vm, subGen, exception, &produced);
         }
       } else {
         Value method = getAttrOrNull(sub, asStr(makeStr(closing ? "close" : "throw")));
@@ -285,12 +313,14 @@ bool throwIntoGenerator(VM& vm, GeneratorObject* gen, Value exception, Value* ou
 
 bool sendToIterator(VM& vm, const Value& sub, const Value& sent, Value* out) {
   *out = Value();
-  if (sub.type() == T().generator) {
+  if (sub.type() == T().generator || sub.type() == coroutineType()) {
     auto* gen = sub.as<GeneratorObject>();
     if (!gen->started && !sent.isNone())
-      raiseTypeError("can't send non-None value to a just-started generator");
+      raiseTypeError("can't send non-None value to a just-started {}",
+                     sub.type() == T().generator ? "generator" : "coroutine");
     return resumeGenerator(vm, gen, sent, out);
   }
+  if (isAsyncGeneratorAwaitable(sub)) return sendToAsyncGeneratorAwaitable(vm, sub, sent, out);
   try {
     if (sent.isNone()) {
       if (!sub.type()->isBuiltin()) {

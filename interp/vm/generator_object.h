@@ -20,9 +20,12 @@ class FunctionObject;
 class VM;
 struct CallArgs;
 
+// Also the object of a coroutine and of an async generator (coroutine_object.h): the same frame
+// machinery under another type.
 class GeneratorObject : public TrackedObject {
  public:
-  GeneratorObject(Value function, std::vector<Value> slots);
+  GeneratorObject(TypeObject* type, Value function, std::vector<Value> slots);
+  ~GeneratorObject() override;
   FunctionObject* function() const;
   CodeObject* code() const;
 
@@ -34,7 +37,11 @@ class GeneratorObject : public TrackedObject {
   void clearReferences() override;
 };
 
-// Creates the generator for a call of a generator function (binds the arguments, runs nothing).
+// The generator, coroutine or async generator `v` is, else null.
+GeneratorObject* asGeneratorObject(const Value& v);
+
+// Creates the generator for a call of a generator function (binds the arguments, runs nothing):
+// a coroutine or an async generator for an async def (the code's flags say which).
 Value makeGenerator(VM& vm, FunctionObject* fn, const Value& fnValue, CallArgs args);
 
 // How a suspended generator continues: with a value sent to its yield, with an exception raised
@@ -50,6 +57,17 @@ bool throwIntoGenerator(VM& vm, GeneratorObject* gen, Value exception, Value* ou
 // One step of YIELD_FROM: sends `sent` to `sub` (next() for None). true with the value it
 // yielded; false when it ended, with its return value (Null when it has none).
 bool sendToIterator(VM& vm, const Value& sub, const Value& sent, Value* out);
+// The exception gen.throw(...) raises, from its arguments after self: throw(value), or the
+// deprecated throw(type[, value[, traceback]]).
+Value exceptionFromThrowArguments(VM& vm, CallArgs args);
+// gen.close(): GeneratorExit thrown in; a RuntimeError when it yields instead of ending.
+void closeGenerator(VM& vm, GeneratorObject* gen);
+// StopIteration carrying a return value (none for None or Null, as CPython).
+[[noreturn]] void raiseStopIteration(const Value& returned);
+// Suspended in a `yield from` or an await, which send, throw and close reach first.
+bool suspendedInYieldFrom(const GeneratorObject* gen);
+// The value a StopIteration carries (None when it has none).
+Value stopIterationValue(const Value& exception);
 // send, throw, close, __next__, __iter__ and gi_running; once, as the built-in types are made.
 void registerGeneratorMethods(TypeObject* generatorType);
 

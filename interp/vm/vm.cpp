@@ -20,6 +20,7 @@
 #include "interp/objects/str_object.h"
 #include "interp/objects/type_creation.h"
 #include "interp/objects/weakref_object.h"
+#include "interp/vm/coroutine_object.h"
 #include "interp/vm/generator_object.h"
 #include "interp/vm/interpreter.h"
 #include "interp/vm/pending_signals.h"
@@ -1400,7 +1401,13 @@ Value VM::runLoop(Frame* entry) {
       }
       TARGET(GET_YIELD_FROM_ITER) {
         SAVE_FRAME();
-        if (TOP().type() != T().generator) TOP() = getIter(TOP());
+        if (TOP().type() == coroutineType()) {
+          // Only a generator marked by types.coroutine may delegate to a coroutine.
+          if (!(code->flags & kCodeCoroutine))
+            raiseTypeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+        } else if (TOP().type() != T().generator) {
+          TOP() = getIter(TOP());
+        }
         DISPATCH();
       }
       TARGET(YIELD_FROM) {
@@ -1543,6 +1550,58 @@ Value VM::runLoop(Frame* entry) {
         const Value& exc = sp[-1];
         Value result = call(sp[-3], {Value::borrow(exc.type()), exc, Value::none()});
         PUSH(Value::boolean(truthy(result)));
+        DISPATCH();
+      }
+      TARGET(BEFORE_ASYNC_WITH) {
+        SAVE_FRAME();
+        Value manager = TOP();
+        Value enter = lookupSpecial(manager, "__aenter__");
+        Value exit = lookupSpecial(manager, "__aexit__");
+        if (enter.isNull() || exit.isNull())
+          raiseTypeError("'{}' object does not support the asynchronous context manager protocol",
+                         typeName(manager));
+        Value boundExit = Value::steal(new BoundMethodObject(manager, exit));
+        Value entered = call(enter, {manager});
+        TOP() = std::move(boundExit);
+        PUSH(std::move(entered));
+        DISPATCH();
+      }
+      TARGET(ASYNC_WITH_EXCEPT_START) {
+        SAVE_FRAME();
+        const Value& exc = sp[-1];
+        Value result = call(sp[-3], {Value::borrow(exc.type()), exc, Value::none()});
+        PUSH(std::move(result));
+        DISPATCH();
+      }
+      TARGET(GET_AWAITABLE) {
+        SAVE_FRAME();
+        TOP() = getAwaitable(*this, TOP(), arg);
+        DISPATCH();
+      }
+      TARGET(GET_AITER) {
+        SAVE_FRAME();
+        TOP() = getAsyncIterator(*this, TOP());
+        DISPATCH();
+      }
+      TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        Value awaitable = getAsyncNext(*this, TOP());
+        PUSH(std::move(awaitable));
+        DISPATCH();
+      }
+      TARGET(END_ASYNC_FOR) {
+        SAVE_FRAME();
+        if (!isInstance(TOP(), T().StopAsyncIteration)) {
+          Value exc = POP();
+          reraising_ = true;
+          RAISE_IN_LOOP(std::move(exc));
+        }
+        DROP();
+        DROP();
+        DISPATCH();
+      }
+      TARGET(ASYNC_GEN_WRAP) {
+        TOP() = wrapAsyncGeneratorValue(std::move(TOP()));
         DISPATCH();
       }
 #if !GILSIM_COMPUTED_GOTO

@@ -63,9 +63,14 @@ Json readJson(const std::string& path) {
 
 // Two CPU-bound threads and one that sleeps in short steps, named; at the end the policy's own
 // count of switches, to compare with the trace's hand-offs.
+// The CPU-bound threads meet at a barrier, so they overlap however fast the loop runs: the
+// second then waits for the GIL while the first runs for many switch intervals.
 constexpr const char* kMixedScript = R"(import threading, time, gilsim
 
+both = threading.Barrier(2)
+
 def cpu(n):
+    both.wait()
     x = 0
     for i in range(n):
         x = (x * 31 + i) % 1000003
@@ -74,8 +79,8 @@ def io(n):
     for _ in range(n):
         time.sleep(0.001)
 
-threads = [threading.Thread(target=cpu, args=(300000,), name="cpu-1"),
-           threading.Thread(target=cpu, args=(300000,), name="cpu-2"),
+threads = [threading.Thread(target=cpu, args=(600000,), name="cpu-1"),
+           threading.Thread(target=cpu, args=(600000,), name="cpu-2"),
            threading.Thread(target=io, args=(20,), name="io")]
 for t in threads:
     t.start()
